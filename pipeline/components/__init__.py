@@ -1,0 +1,5 @@
+"""spaCy factories of pressfeed; importing this package registers all of them."""
+
+from . import article, titles
+
+__all__ = ["article", "titles"]

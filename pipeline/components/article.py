@@ -1,0 +1,182 @@
+"""Article structure: headline, dateline, headings, paragraphs and boilerplate.
+
+The pure function :func:`find_layout` splits an article's text into labelled character
+ranges; the ``pressfeed_article`` component stores them in ``doc.spans["pressfeed_layout"]``
+and keeps the statistical NER out of places where it misfires (Title Case headlines and
+headings, datelines, boilerplate, and across paragraph breaks). Boilerplate patterns (photo
+credits, captions, newsletter and social-media lines) are data: ``data/boilerplate.jsonl``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..resources import DataFileError, data_path
+
+LAYOUT_KEY = "pressfeed_layout"
+NER_BLOCKED = frozenset({"headline", "heading", "dateline", "boilerplate"})
+_SCOPES = {"match", "paragraph", "rest"}
+_PATTERN_KEYS = {"label", "scope", "pattern", "comment"}
+
+# "ALMATY –", "GENEVA, March 3 –", "ASTANA (Kazinform) —", "Abu Dhabi, 5 May 2025 -"
+DATELINE_RE = re.compile(
+    r"""
+    ^(?P<place>[A-Z][A-Z .'’\-]*[A-Z]           # ALL-CAPS place: ALMATY, ABU DHABI, NUR-SULTAN
+      |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})   # or Title Case: Almaty, Abu Dhabi
+    (?:\s*\((?P<agency>[^)\n]{1,40})\))?       # (Kazinform)
+    (?:\s*,\s*(?P<date>[^–—\n]{3,30}?))?       # , March 3 / , 5 May 2025
+    \s+[–—-]{1,2}\s+                           # the dash that ends a dateline
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class BoilerplatePattern:
+    label: str
+    scope: str
+    regex: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def load_boilerplate(name: str = "boilerplate.jsonl") -> tuple[BoilerplatePattern, ...]:
+    """Read and check the boilerplate patterns (unknown keys and bad regexes are errors)."""
+    patterns = []
+    for line_no, row in enumerate(srsly.read_jsonl(data_path(name)), start=1):
+        unknown = set(row) - _PATTERN_KEYS
+        if unknown or row.get("scope") not in _SCOPES or not row.get("label"):
+            raise DataFileError(f"{name}:{line_no}: bad keys {sorted(unknown)} or scope/label")
+        try:
+            regex = re.compile(row["pattern"], re.MULTILINE)
+        except re.error as err:
+            raise DataFileError(f"{name}:{line_no}: bad pattern: {err}") from err
+        patterns.append(BoilerplatePattern(row["label"], row["scope"], regex))
+    return tuple(patterns)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of non-empty lines, trimmed of surrounding whitespace."""
+    ranges = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + line.index(stripped[0])
+            ranges.append((start, start + len(stripped)))
+    return ranges
+
+
+def _is_heading(line: str) -> bool:
+    """Short line without closing punctuation: a headline or section heading."""
+    return len(line.split()) <= 16 and not line.rstrip().endswith((".", "!", "?", ":", ";", ",", '"', "”"))
+
+
+def find_layout(text: str, patterns: tuple[BoilerplatePattern, ...]) -> list[Block]:
+    """Label the parts of an article.
+
+    >>> blocks = find_layout("Big News\\n\\nALMATY – It rained. Photo credit: X.\\n", load_boilerplate())
+    >>> [(b.label, "Big News\\n\\nALMATY – It rained. Photo credit: X.\\n"[b.start:b.end]) for b in blocks]
+    [('headline', 'Big News'), ('paragraph', 'ALMATY – It rained. Photo credit: X.'), ('dateline', 'ALMATY –'), ('dateline_place', 'ALMATY'), ('boilerplate', 'Photo credit: X.')]
+    """
+    blocks: list[Block] = []
+    paragraphs = _paragraphs(text)
+    body_start = 0
+    if len(paragraphs) > 1 and _is_heading(text[slice(*paragraphs[0])]):
+        blocks.append(Block("headline", *paragraphs[0]))
+        body_start = 1
+    rest_from: int | None = None
+    for index, (start, end) in enumerate(paragraphs[body_start:], start=body_start):
+        line = text[start:end]
+        if rest_from is not None:
+            blocks.append(Block("boilerplate", start, end))
+            continue
+        if index > body_start and _is_heading(line):
+            blocks.append(Block("heading", start, end))
+        else:
+            blocks.append(Block("paragraph", start, end))
+        if index == body_start:
+            blocks.extend(_dateline_blocks(line, start))
+        for pattern in patterns:
+            if pattern.scope == "match":
+                blocks.extend(
+                    Block("boilerplate", start + m.start(), start + m.end())
+                    for m in pattern.regex.finditer(line)
+                )
+            elif pattern.regex.search(line):
+                blocks.append(Block("boilerplate", start, end))
+                if pattern.scope == "rest":
+                    rest_from = start
+    return blocks
+
+
+def _dateline_blocks(line: str, offset: int) -> list[Block]:
+    match = DATELINE_RE.match(line)
+    if not match or len(match.group("place")) > 30:
+        return []
+    dateline_end = offset + len(match.group().rstrip())
+    blocks = [
+        Block("dateline", offset, dateline_end),
+        Block("dateline_place", offset + match.start("place"), offset + match.end("place")),
+    ]
+    if match.group("date"):
+        blocks.append(Block("dateline_date", offset + match.start("date"), offset + match.end("date")))
+    return blocks
+
+
+class ArticleLayout:
+    """Find the article's layout and keep NER out of headline, headings and boilerplate."""
+
+    def __init__(self, patterns: tuple[BoilerplatePattern, ...]):
+        self.patterns = patterns
+
+    def __call__(self, doc: Doc) -> Doc:
+        blocks = find_layout(doc.text, self.patterns)
+        self.set_annotations(doc, blocks)
+        return doc
+
+    def set_annotations(self, doc: Doc, blocks: list[Block]) -> None:
+        spans = [
+            span
+            for b in blocks
+            if (span := doc.char_span(b.start, b.end, label=b.label, alignment_mode="expand"))
+        ]
+        doc.spans[LAYOUT_KEY] = spans
+        for span in spans:
+            if span.label_ in {"headline", "heading", "paragraph"}:
+                span[0].is_sent_start = True
+        blocked = [s for s in spans if s.label_ in NER_BLOCKED]
+        blocked += [doc[t.i : t.i + 1] for t in doc if t.is_space and "\n" in t.text]
+        doc.set_ents([], blocked=_disjoint(blocked))
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    """Merge overlapping token spans so ``set_ents`` accepts them."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if merged and span.start < merged[-1].end:
+            last = merged.pop()
+            span = span.doc[last.start : max(last.end, span.end)]
+        merged.append(span)
+    return merged
+
+
+@Language.factory(
+    "pressfeed_article",
+    default_config={"boilerplate": "boilerplate.jsonl"},
+    assigns=["doc.spans", "token.ent_iob", "token.is_sent_start"],
+)
+def make_article(nlp: Language, name: str, boilerplate: str) -> ArticleLayout:
+    return ArticleLayout(load_boilerplate(boilerplate))

@@ -1,0 +1,129 @@
+"""The pure core: ``extract(text, meta, nlp=...) -> Record``.
+
+This is the one place where the extractors' facts meet: layout first, then people (so their
+names are not taken for places), organizations, locations, money, dates (after money, so
+amounts are not read as dates) and quantities (after both). No I/O, no clock, no hidden state.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .components.article import LAYOUT_KEY
+from .extractors.dates import find_candidates, find_dates, infer_publication
+from .extractors.money import find_amounts_in_text, implausible_pairs
+from .extractors.people import find_people
+from .extractors.places import find_locations, find_organizations, find_place_lists, list_tokens
+from .extractors.quantities import find_quantities
+from .lexicons import build_lexicons
+from .record import Dateline, Record, Source
+from .record import Span as Evidence
+
+NO_NEW_NAMES = frozenset({"headline", "heading", "boilerplate", "dateline"})
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What is known about an article besides its text."""
+
+    id: str
+    title: str | None = None
+    url: str | None = None
+    path: str | None = None
+    published: str | None = None
+    published_source: str = "metadata"
+
+
+def extract(text: str, meta: Meta, *, nlp: Language) -> Record:
+    """Extract every fact of one article.
+
+    Args:
+        text: the article as given; every span in the record indexes into it.
+        meta: id, title, url, path and publication date when known.
+        nlp: the pipeline from :func:`pipeline.nlp.build_nlp`.
+    """
+    return extract_doc(nlp(text), meta)
+
+
+def extract_doc(doc: Doc, meta: Meta) -> Record:
+    """Extract every fact from an already processed ``doc`` (batch code pipes the docs)."""
+    lex = build_lexicons()
+    layout = list(doc.spans.get(LAYOUT_KEY, []))
+    boilerplate = [s for s in layout if s.label_ == "boilerplate"]
+    skip = [(s.start_char, s.end_char) for s in boilerplate]
+    unquoted = {i for s in boilerplate for i in range(s.start, s.end)}
+    no_new = {i for s in layout if s.label_ in NO_NEW_NAMES for i in range(s.start, s.end)}
+    headline = next((s for s in layout if s.label_ == "headline"), None)
+    place_span = next((s for s in layout if s.label_ == "dateline_place"), None)
+
+    place_lists = find_place_lists(doc, lex)
+    list_members = list_tokens(place_lists) - no_new
+    people = find_people(doc, lex, excluded=no_new | list_members, unquoted=unquoted)
+    person_ranges = [(m.start, m.end) for p in people for m in p.mentions]
+    role_orgs = [r.organization for p in people for r in p.roles if r.organization]
+    organizations = find_organizations(
+        doc, lex, role_orgs=role_orgs, taken=person_ranges, excluded=no_new,
+        unquoted=unquoted, list_members=list_members,
+    )
+    org_ranges = [(m.start, m.end) for o in organizations for m in o.mentions]
+    locations = find_locations(
+        doc, lex, lists=place_lists, taken=person_ranges + org_ranges,
+        excluded=no_new, unquoted=unquoted, dateline=place_span,
+    )
+
+    dateline = None
+    if place_span is not None:
+        place_name = next((loc.name for loc in locations
+                           if any(m.start == place_span.start_char for m in loc.mentions)),
+                          place_span.text.title())
+        dateline = Dateline(place_name, lex.gazetteer.place_country(place_name),
+                            Evidence(place_span.start_char, place_span.end_char, place_span.text))
+
+    hints = _country_hints(dateline, locations)
+    amounts = find_amounts_in_text(doc.text, country_hints=hints, skip=skip)
+    amount_ranges = [(a.span.start, a.span.end) for a in amounts]
+    candidates = find_candidates(doc, skip=skip + amount_ranges)
+    warnings = list(implausible_pairs(doc.text, amounts))
+
+    published, published_source = meta.published, meta.published_source if meta.published else None
+    if published is None:
+        inferred, published_source, note = infer_publication(doc, candidates)
+        published = inferred.isoformat() if inferred else None
+        if note:
+            warnings.append(note)
+    base = date.fromisoformat(published) if published else None
+    dates = find_dates(doc, candidates, base)
+    if base is None:
+        warnings.append("no publication date: relative and year-less dates are left out")
+    date_ranges = [(d.span.start, d.span.end) for d in dates]
+    quantities = find_quantities(doc, skip=skip + amount_ranges + date_ranges)
+
+    return Record(
+        id=meta.id,
+        source=Source(path=meta.path, url=meta.url),
+        title=meta.title or (headline.text if headline is not None else None),
+        published=published,
+        published_source=published_source,
+        dateline=dateline,
+        people=tuple(people),
+        organizations=tuple(organizations),
+        locations=tuple(locations),
+        amounts=tuple(amounts),
+        quantities=tuple(quantities),
+        dates=tuple(dates),
+        warnings=tuple(warnings),
+    )
+
+
+def _country_hints(dateline: Dateline | None, locations) -> tuple[str, ...]:
+    """Countries that set the article's context: the dateline's, then the most mentioned."""
+    counts = Counter({loc.country: len(loc.mentions) for loc in locations if loc.country})
+    ranked = [c for c, _ in counts.most_common()]
+    if dateline is not None and dateline.country:
+        ranked = [dateline.country] + [c for c in ranked if c != dateline.country]
+    return tuple(ranked)

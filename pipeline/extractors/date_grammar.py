@@ -1,0 +1,403 @@
+"""Normalize one date expression against a reference (publication) date.
+
+``parse_date("Jan. 28", base=date(2026, 2, 3))`` gives value ``2026-01-28`` at day precision
+with the year marked as inferred. Values are ISO 8601 cut to their precision (``2026-01-28``,
+``2026-02``, ``2025-Q1``, ``2025-H1``, ``2025``, decade ``199``); intervals are ``start/end``
+with ``..`` for an open end. Every value carries calendar ``start``/``end`` bounds for
+filtering. Nothing here reads the clock: relative expressions need ``base``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from .numbers import parse_number
+
+MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name}
+MONTHS["sept"] = 9
+WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+@dataclass(frozen=True)
+class DateValue:
+    value: str
+    precision: str
+    start: date | None
+    end: date | None
+    inferred: tuple[str, ...] = ()
+
+
+def day_value(d: date, inferred: tuple[str, ...] = ()) -> DateValue:
+    return DateValue(d.isoformat(), "day", d, d, inferred)
+
+
+def month_value(year: int, month: int, inferred: tuple[str, ...] = ()) -> DateValue:
+    last = calendar.monthrange(year, month)[1]
+    return DateValue(f"{year:04d}-{month:02d}", "month", date(year, month, 1), date(year, month, last), inferred)
+
+
+def year_value(year: int, inferred: tuple[str, ...] = ()) -> DateValue:
+    return DateValue(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31), inferred)
+
+
+def quarter_value(year: int, quarter: int, inferred: tuple[str, ...] = ()) -> DateValue:
+    first = 3 * quarter - 2
+    end = month_value(year, first + 2).end
+    return DateValue(f"{year:04d}-Q{quarter}", "quarter", date(year, first, 1), end, inferred)
+
+
+def half_value(year: int, half: int, inferred: tuple[str, ...] = ()) -> DateValue:
+    start, end = (date(year, 1, 1), date(year, 6, 30)) if half == 1 else (date(year, 7, 1), date(year, 12, 31))
+    return DateValue(f"{year:04d}-H{half}", "half", start, end, inferred)
+
+
+def interval(first: DateValue | None, last: DateValue | None) -> DateValue:
+    """An interval between two values; None is an open end."""
+    left = _interval_side(first.value) if first else ".."
+    right = _interval_side(last.value) if last else ".."
+    inferred = tuple(sorted({*(first.inferred if first else ()), *(last.inferred if last else ())}))
+    return DateValue(f"{left}/{right}", "interval", first.start if first else None,
+                     last.end if last else None, inferred)
+
+
+def _interval_side(value: str) -> str:
+    return value.split("/")[0] if "/" not in value else value
+
+
+def _shift_months(d: date, months: int) -> date:
+    month_index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(month_index, 12)
+    return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def nearest_year(month: int, day: int | None, base: date, *, future: bool) -> int:
+    """Year putting month/day nearest ``base``; tense breaks the near-tie around it.
+
+    >>> nearest_year(1, 28, date(2026, 2, 3), future=False)
+    2026
+    >>> nearest_year(12, 20, date(2026, 1, 5), future=False)
+    2025
+    >>> nearest_year(2, None, date(2026, 1, 20), future=True)
+    2026
+    """
+    def distance(year: int) -> int:
+        try:
+            target = date(year, month, day or 15)
+        except ValueError:
+            target = date(year, month, 28)
+        return abs((target - base).days)
+
+    years = sorted((base.year - 1, base.year, base.year + 1), key=distance)
+    best = years[0]
+    if future and date(best, month, 28 if day is None else min(day, 28)) < base - timedelta(days=31):
+        return best + 1
+    return best
+
+
+def _number(text: str) -> int | None:
+    value = parse_number(text)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def _year(text: str) -> int:
+    return int(text)
+
+
+# --- the grammar: (pattern, handler) pairs tried in order on the cleaned expression ---
+
+MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+NUMWORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|few|a\s+few)"
+UNIT = r"(?:day|week|month|year|decade)s?"
+
+Handler = Callable[[re.Match, date | None, bool], DateValue | None]
+RULES: list[tuple[re.Pattern, Handler]] = []
+
+
+def rule(pattern: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        RULES.append((re.compile(pattern, re.IGNORECASE | re.VERBOSE), handler))
+        return handler
+    return register
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.rstrip(".").casefold()]
+
+
+def _day_num(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+@rule(r"^(?P<word>today|yesterday|tomorrow)$")
+def _relative_day(m, base, future):
+    if base is None:
+        return None
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["word"].casefold()]
+    return day_value(base + timedelta(days=offset), ("anchor",))
+
+
+@rule(r"^(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$")
+def _weekday(m, base, future):
+    if base is None:
+        return None
+    target = WEEKDAYS[m["wd"].casefold()]
+    rel = (m["rel"] or "").casefold()
+    delta = (target - base.weekday()) % 7
+    if rel in {"next", "coming"} or (future and rel != "last"):
+        delta = delta or 7
+    else:
+        delta = delta - 7 if delta else (0 if rel == "this" else -7)
+    return day_value(base + timedelta(days=delta), ("anchor",))
+
+
+@rule(r"^(?:(?:earlier|later)\s+)?(?P<rel>this|last|next|the\s+coming|the\s+past|the\s+previous|the\s+current|current|previous)\s+(?P<unit>week|month|year|quarter)$")
+def _relative_period(m, base, future):
+    if base is None:
+        return None
+    rel = m["rel"].split()[-1].casefold()
+    step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[rel]
+    unit = m["unit"].casefold()
+    if unit == "year":
+        return year_value(base.year + step, ("anchor",))
+    if unit == "month":
+        d = _shift_months(base, step)
+        return month_value(d.year, d.month, ("anchor",))
+    if unit == "quarter":
+        d = _shift_months(base, 3 * step)
+        return quarter_value(d.year, (d.month - 1) // 3 + 1, ("anchor",))
+    monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
+    return interval(day_value(monday, ("anchor",)), day_value(monday + timedelta(days=6), ("anchor",)))
+
+
+@rule(rf"^(?:over|in|during|for|within)?\s*the\s+(?:past|last|previous)\s+(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})$")
+def _past_span(m, base, future):
+    n = _number(m["n"])
+    if base is None or n is None:
+        return None
+    start = _step(base, -n, m["unit"])
+    return interval(day_value(start, ("anchor",)), day_value(base, ("anchor",)))
+
+
+@rule(rf"^(?:in|over|during)?\s*the\s+(?:coming|next|following)\s+(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})$")
+def _coming_span(m, base, future):
+    if base is None:
+        return None
+    n = _number(m["n"]) if m["n"] else None
+    end = day_value(_step(base, n, m["unit"]), ("anchor",)) if n else None
+    return interval(day_value(base, ("anchor",)), end)
+
+
+def _step(base: date, n: int, unit: str) -> date:
+    unit = unit.casefold().rstrip("s")
+    if unit == "day":
+        return base + timedelta(days=n)
+    if unit == "week":
+        return base + timedelta(weeks=n)
+    months = {"month": 1, "year": 12, "decade": 120}[unit] * n
+    return _shift_months(base, months)
+
+
+@rule(rf"^(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})\s+ago$")
+def _ago(m, base, future):
+    n = _number(m["n"])
+    if base is None or n is None:
+        return None
+    d = _step(base, -n, m["unit"])
+    unit = m["unit"].casefold().rstrip("s")
+    if unit in {"year", "decade"}:
+        return year_value(d.year, ("anchor",))
+    return month_value(d.year, d.month, ("anchor",)) if unit == "month" else day_value(d, ("anchor",))
+
+
+@rule(r"^(?:the\s+)?(?P<decade>1[89]\d|20\d)0['’]?s$")
+def _decade(m, base, future):
+    decade = int(m["decade"])
+    return DateValue(str(decade), "decade", date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31))
+
+
+def _year_or_base(text: str | None, base: date | None) -> tuple[int, tuple[str, ...]] | None:
+    if text:
+        return _year(text), ()
+    return (base.year, ("year",)) if base else None
+
+
+@rule(rf"^(?:the\s+)?(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s*(?:of\s+)?(?:the\s+year\s+)?(?P<year>{YEAR}))?$")
+def _quarter(m, base, future):
+    found = _year_or_base(m["year"], base)
+    if found is None:
+        return None
+    quarter = int(m["q"]) if m["q"] else ORDINALS[m["qw"].casefold()]
+    return quarter_value(found[0], quarter, found[1])
+
+
+@rule(rf"^(?:the\s+)?(?:H(?P<h>[12])|(?P<hw>first|second)\s+half)(?:\s*(?:of\s+)?(?:the\s+year\s+)?(?P<year>{YEAR}))?$")
+def _half(m, base, future):
+    found = _year_or_base(m["year"], base)
+    if found is None:
+        return None
+    half = int(m["h"]) if m["h"] else ORDINALS[m["hw"].casefold()]
+    return half_value(found[0], half, found[1])
+
+
+@rule(r"^(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<y1>\d{4}|\d{2})(?:\s*[-–/]\s*(?P<y2>\d{4}|\d{2}))?$")
+def _fiscal(m, base, future):
+    """Fiscal years differ by country; the year named is kept at year precision."""
+    first = int(m["y1"]) if len(m["y1"]) == 4 else 2000 + int(m["y1"])
+    if m["y2"]:
+        second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
+        return interval(year_value(first), year_value(second))
+    return year_value(first)
+
+
+@rule(rf"^(?:between\s+|from\s+)?(?P<y1>{YEAR})\s*(?:-|–|—|to|and|through|until)\s*(?P<y2>{YEAR}|\d\d)$")
+def _year_range(m, base, future):
+    first = int(m["y1"])
+    second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
+    if second < first:
+        return None
+    return interval(year_value(first), year_value(second))
+
+
+@rule(rf"^(?:between\s+|from\s+)?(?P<m1>{MONTH})\s+(?P<y1>{YEAR})\s*(?:-|–|—|to|and|through|until)\s*(?P<m2>{MONTH})\s+(?P<y2>{YEAR})$")
+def _month_year_range(m, base, future):
+    return interval(month_value(int(m["y1"]), _month(m["m1"])), month_value(int(m["y2"]), _month(m["m2"])))
+
+
+@rule(rf"^(?:between\s+|from\s+)?(?P<m1>{MONTH})\s*(?:-|–|—|to|and|through|until)\s*(?P<m2>{MONTH})(?:,?\s+(?P<year>{YEAR}))?$")
+def _month_range(m, base, future):
+    first, last = _month(m["m1"]), _month(m["m2"])
+    if m["year"]:
+        year, inferred = int(m["year"]), ()
+    elif base is not None:
+        year, inferred = nearest_year(first, None, base, future=future), ("year",)
+    else:
+        return None
+    last_year = year + (last < first)
+    return interval(month_value(year, first, inferred), month_value(last_year, last, inferred))
+
+
+@rule(rf"^(?:from\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:-|–|—|to|and|through)\s*(?P<d2>{DAY})(?:,?\s+(?P<year>{YEAR}))?$")
+def _day_range(m, base, future):
+    month = _month(m["m"])
+    d1, d2 = _day_num(m["d1"]), _day_num(m["d2"])
+    found = _resolve_year(m["year"], month, d1, base, future)
+    if found is None or d2 < d1:
+        return None
+    year, inferred = found
+    return _safe(lambda: interval(day_value(date(year, month, d1), inferred), day_value(date(year, month, d2), inferred)))
+
+
+def _resolve_year(text, month, day, base, future) -> tuple[int, tuple[str, ...]] | None:
+    if text:
+        return int(text), ()
+    if base is None:
+        return None
+    return nearest_year(month, day, base, future=future), ("year",)
+
+
+def _safe(build: Callable[[], DateValue]) -> DateValue | None:
+    try:
+        return build()
+    except ValueError:
+        return None
+
+
+@rule(rf"^(?P<m>{MONTH})\s+(?P<d>{DAY}),?(?:\s+(?P<year>{YEAR}))?$")
+def _month_day(m, base, future):
+    month, day = _month(m["m"]), _day_num(m["d"])
+    found = _resolve_year(m["year"], month, day, base, future)
+    return None if found is None else _safe(lambda: day_value(date(found[0], month, day), found[1]))
+
+
+@rule(rf"^(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH}),?(?:\s+(?P<year>{YEAR}))?$")
+def _day_month(m, base, future):
+    return _month_day(m, base, future)
+
+
+@rule(r"^(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)$")
+def _iso(m, base, future):
+    return _safe(lambda: day_value(date(int(m["y"]), int(m["m"]), int(m["d"]))))
+
+
+@rule(r"^(?P<d>\d\d?)[./](?P<m>\d\d?)[./](?P<y>\d{4})$")
+def _numeric_dmy(m, base, future):
+    """28.01.2026: day first, as in most of the world; 01/28/2026 (US order) when day > 12."""
+    first, second = int(m["d"]), int(m["m"])
+    day, month = (second, first) if second > 12 else (first, second)
+    return _safe(lambda: day_value(date(int(m["y"]), month, day)))
+
+
+@rule(rf"^(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+)?(?P<m>{MONTH}),?\s+(?P<year>{YEAR})$")
+def _month_year(m, base, future):
+    return month_value(int(m["year"]), _month(m["m"]))
+
+
+@rule(rf"^(?:(?:early|mid|late)[\s-]+)?(?P<m>{MONTH})$")
+def _month_alone(m, base, future):
+    if base is None:
+        return None
+    month = _month(m["m"])
+    return month_value(nearest_year(month, None, base, future=future), month, ("year",))
+
+
+@rule(rf"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+year\s+)?)?(?P<year>{YEAR})$")
+def _year_alone(m, base, future):
+    return year_value(int(m["year"]))
+
+
+@rule(rf"^the\s+first\s+(?P<n>{NUMWORD})\s+months\s+of\s+(?:the\s+year|(?P<year>{YEAR}))$")
+def _first_months(m, base, future):
+    n = _number(m["n"])
+    found = _year_or_base(m["year"], base)
+    if n is None or found is None or not 1 <= n <= 12:
+        return None
+    return interval(month_value(found[0], 1, found[1]), month_value(found[0], n, found[1]))
+
+
+def clean_expression(text: str) -> str:
+    """Drop prepositions and punctuation around a date expression."""
+    text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.;:()")
+    return re.sub(r"^(?:on|in|at|during|of)\s+", "", text, flags=re.IGNORECASE)
+
+
+def parse_date(text: str, *, base: date | None, future: bool = False) -> DateValue | None:
+    """Normalize one date expression, or return None.
+
+    Args:
+        base: the publication date relative expressions resolve against.
+        future: the clause speaks of the future (ties of year-less dates go forward).
+
+    >>> parse_date("Jan. 28", base=date(2026, 2, 1)).value
+    '2026-01-28'
+    >>> v = parse_date("February 2026", base=None); (v.value, v.precision, str(v.end))
+    ('2026-02', 'month', '2026-02-28')
+    >>> parse_date("the past five years", base=date(2026, 1, 28)).value
+    '2021-01-28/2026-01-28'
+    >>> parse_date("Q1 2025", base=None).value, parse_date("2021–2025", base=None).value
+    ('2025-Q1', '2021/2025')
+    >>> parse_date("annually", base=date(2026, 1, 1)) is None
+    True
+    """
+    cleaned = clean_expression(text)
+    for pattern, handler in RULES:
+        match = pattern.match(cleaned)
+        if match:
+            return handler(match, base, future)
+    return None
+
+
+def open_bound(value: DateValue, kind: str) -> DateValue:
+    """ "since 2019" -> 2019/..; "by 2030" -> ../2030."""
+    if value.precision == "interval":
+        return value
+    if kind == "open_end":
+        return replace(interval(value, None))
+    return replace(interval(None, value))

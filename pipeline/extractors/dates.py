@@ -1,0 +1,229 @@
+"""Dates in an article, resolved against its publication date, and that date's inference.
+
+Candidates are the model's DATE entities plus forms it misses (``28.01.2026``, ``Q1 2025``,
+``FY2025``, ``the 1990s``, ``on Tuesday``), widened to a bound word before them ("since",
+"by", "until", "over"). Each is normalized by :mod:`date_grammar`; rates ("annually", "every
+two years") and bare durations ("five years") are not dates. dateparser reads what the grammar
+does not, on the candidate text only, with one parser per reference date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Doc, Span
+
+from ..components.article import LAYOUT_KEY
+from ..record import DateFact
+from ..record import Span as Evidence
+from ..resources import read_mapping
+from .date_grammar import DateValue, clean_expression, day_value, month_value, open_bound, parse_date, year_value
+
+MONTH_CAP = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+             r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+WEEKDAY_CAP = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# Forms the small model's NER often misses; month and weekday names must be capitalized so
+# that "may" the verb and "march" the verb never start a date.
+CANDIDATE_RE = re.compile(
+    rf"""
+      \b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b                        # 28.01.2026
+    | \b\d{{4}}-\d{{2}}-\d{{2}}\b                                   # 2025-03-14
+    | \b(?:Q[1-4]|H[12])(?:\s+(?:of\s+)?\d{{4}})?\b                 # Q1 2025, H2
+    | \bFY\s?\d{{2,4}}(?:[-–/]\d{{2,4}})?\b                          # FY2025, FY2023-24
+    | \b(?:the\s+)?(?:1[89]|20)\d0s\b                               # the 1990s
+    | \b(?:(?i:on|last|next|this|coming)\s+){WEEKDAY_CAP}\b(?!\s+[A-Z])  # on Tuesday
+    | \b(?i:yesterday|tomorrow)\b
+    | \b(?i:this|last|next)\s+(?i:week|month|year|quarter)\b
+    | \b{MONTH_CAP}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?\b(?!\.\d)  # Jan. 28
+    | \b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_CAP}(?:,?\s+\d{{4}})?\b  # 14 March 2025
+    | \b{MONTH_CAP}\s+\d{{4}}\b                                     # February 2026
+    | \b(?i:in|by|since|until|from|during|before|after)\s+(?:1[89]|20)\d\d\b(?![,.]\d)  # in 2025
+    """,
+    re.VERBOSE,
+)
+BOUND_WORDS = ("since", "by", "until", "till", "through", "before", "from", "between", "over",
+               "starting", "the end of", "until the end of", "by the end of")
+
+
+@lru_cache(maxsize=1)
+def date_words() -> dict[str, str]:
+    return read_mapping("date_words.tsv", ("phrase", "kind"))
+
+
+@lru_cache(maxsize=1)
+def _future_re() -> re.Pattern:
+    words = [w for w, kind in date_words().items() if kind == "future"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def is_future(sentence: Span) -> bool:
+    """The clause speaks of the future ("signing scheduled for February 2026")."""
+    return bool(_future_re().search(sentence.text))
+
+
+def is_past(sentence: Span) -> bool:
+    return not is_future(sentence) and any(t.tag_ in {"VBD", "VBN"} for t in sentence)
+
+
+@lru_cache(maxsize=32)
+def _dateparser_for(base: date | None) -> DateDataParser:
+    """One configured parser per reference date; English only; no clock when base is None."""
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"] if base is None else []}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _parse_with_dateparser(text: str, base: date | None) -> DateValue | None:
+    if not re.search(r"\d", text) and base is None:
+        return None
+    data = _dateparser_for(base).get_date_data(text)
+    if data.date_obj is None or not re.search(r"\d|" + MONTH_CAP, text):
+        return None
+    d = data.date_obj.date()
+    inferred = () if re.search(r"\b\d{4}\b", text) else ("year",)
+    if data.period == "month":
+        return month_value(d.year, d.month, inferred)
+    if data.period == "year":
+        return year_value(d.year)
+    return day_value(d, inferred) if data.period == "day" else None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    future: bool
+    past: bool
+
+
+def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]:
+    """Date expressions in ``doc``, longest first where they overlap, in text order."""
+    ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    ranges += [m.span() for m in CANDIDATE_RE.finditer(doc.text)]
+    ranges = [_widen(doc.text, s, e) for s, e in ranges]
+    chosen: list[tuple[int, int]] = []
+    for start, end in sorted(ranges, key=lambda r: (-(r[1] - r[0]), r[0])):
+        overlaps_skip = any(s < end and start < e for s, e in skip)
+        if overlaps_skip or any(s < end and start < e for s, e in chosen):
+            continue
+        chosen.append((start, end))
+    candidates = []
+    for start, end in sorted(chosen):
+        lead = re.match(r"(?i)(?:on|in|during|at|of)\s+", doc.text[start:end])
+        start += lead.end() if lead else 0
+        span = doc.char_span(start, end, alignment_mode="expand")
+        sentence = span.sent if span is not None else doc[:]
+        candidates.append(Candidate(start, end, doc.text[start:end], is_future(sentence), is_past(sentence)))
+    return candidates
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in a bound word right before the expression ("since 2019", "over the past ...")."""
+    before = text[max(0, start - 24) : start]
+    for word in sorted(BOUND_WORDS, key=len, reverse=True):
+        match = re.search(rf"(?i)\b{re.escape(word)}\s+$", before)
+        if match:
+            return start - (len(before) - match.start()), end
+    return start, end
+
+
+def resolve(candidate: Candidate, base: date | None) -> DateValue | None:
+    """The candidate's value, or None for rates, durations and unreadable text."""
+    cleaned = clean_expression(candidate.text)
+    bound = None
+    for word in sorted(BOUND_WORDS, key=len, reverse=True):
+        if cleaned.casefold().startswith(word + " "):
+            kind = date_words().get(word.split()[0])
+            rest = cleaned[len(word) + 1 :]
+            if kind in {"open_end", "open_start"} and parse_date(rest, base=base, future=candidate.future):
+                bound, cleaned = kind, rest
+            break
+    if cleaned.casefold() in date_words() and date_words()[cleaned.casefold()] == "rate":
+        return None
+    value = parse_date(cleaned, base=base, future=candidate.future)
+    if value is None and cleaned.casefold() not in date_words():
+        value = _parse_with_dateparser(cleaned, base)
+    if value is not None and bound is not None:
+        value = open_bound(value, bound)
+    return value
+
+
+def find_dates(doc: Doc, candidates: list[Candidate], base: date | None) -> list[DateFact]:
+    facts = []
+    for candidate in candidates:
+        value = resolve(candidate, base)
+        if value is None:
+            continue
+        text = candidate.text
+        facts.append(DateFact(
+            text=text,
+            span=Evidence(candidate.start, candidate.end, text),
+            value=value.value,
+            precision=value.precision,
+            start=value.start.isoformat() if value.start else None,
+            end=value.end.isoformat() if value.end else None,
+            inferred=value.inferred,
+        ))
+    return facts
+
+
+def infer_publication(doc: Doc, candidates: list[Candidate]) -> tuple[date | None, str | None, str | None]:
+    """Publication date from the dateline or first paragraph when metadata gives none.
+
+    Returns (date, source, note): source "text" when the text states the full date, "inferred"
+    when a month and day are given and the year comes from the article's other dates: the
+    latest year that keeps past-tense dates before and future-tense dates after it.
+    """
+    layout = doc.spans.get(LAYOUT_KEY, [])
+    first = next((s for s in layout if s.label_ == "paragraph"), None)
+    dateline = next((s for s in layout if s.label_ == "dateline_date"), None)
+    lead = [c for c in candidates if dateline is not None and c.start >= dateline.start_char
+            and c.end <= dateline.end_char]
+    lead += [c for c in candidates if first is not None and first.start_char <= c.start < first.end_char]
+    for candidate in lead:
+        value = resolve(candidate, None)
+        if value is not None and value.precision == "day":
+            return value.start, "text", None
+    for candidate in lead:
+        month_day = re.match(rf"^(?:on\s+)?({MONTH_CAP})\s+(\d{{1,2}})$", candidate.text.strip())
+        if month_day:
+            year = _infer_year(candidates, month_day.group(0))
+            if year is not None:
+                value = resolve(Candidate(0, 0, f"{month_day.group(1)} {month_day.group(2)}, {year}",
+                                          False, False), None)
+                if value is not None:
+                    note = f"publication date {value.value} inferred: {candidate.text!r} with the year from the article's dates"
+                    return value.start, "inferred", note
+    return None, None, None
+
+
+def _infer_year(candidates: list[Candidate], month_day: str) -> int | None:
+    bounds: list[tuple[str, date]] = []
+    for candidate in candidates:
+        value = resolve(candidate, None)
+        if value is None or value.start is None or value.end is None:
+            continue
+        if candidate.future:
+            bounds.append(("upper", value.end))
+        elif candidate.past:
+            bounds.append(("lower", value.start))
+    years = sorted({b.year for _, b in bounds} | {b.year + 1 for _, b in bounds})
+    if not years:
+        return None
+
+    def satisfied(year: int) -> int:
+        value = parse_date(f"{month_day}, {year}", base=None)
+        if value is None or value.start is None:
+            return -1
+        return sum(1 for kind, bound in bounds
+                   if (kind == "lower" and value.start >= bound) or (kind == "upper" and value.start <= bound))
+
+    return max(years, key=lambda y: (satisfied(y), y))

@@ -1,0 +1,333 @@
+"""Money amounts: exact value, ISO 4217 currency, bounds, ranges and linked conversions.
+
+``parse_amount`` reads one amount ("6.4 billion tenge", "US$12.7 million", "KZT1.2bn",
+"$2-3 billion", "between 5 and 7 million tenge"); ``find_amounts`` finds every amount in an
+article, resolves ambiguous currency forms from the article's context and links stated
+conversions ("X (approximately Y)", "X, or Y,", "X, equivalent to Y").
+
+Ambiguous forms ("$", "som", "dinar", "pound", "rupees") are resolved by the first rule that
+applies, recorded in ``currency_rule``:
+
+1. ``explicit``  the form names one currency ("US$", "tenge", "KZT");
+2. ``article``   another amount in the article names one of its currencies unambiguously;
+3. ``country``   the dateline's country (else the article's most-mentioned country) uses one
+                 of its currencies, by CLDR territory data (babel);
+4. ``default``   the form's usual reading ("$" is USD, "som" KGS, "pound" GBP);
+5. ``unresolved`` no default exists ("dinar"): the currency is null.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+
+import babel
+import babel.numbers
+import pycountry
+
+from ..record import Amount
+from ..record import Span as Evidence
+from ..resources import read_table
+from .numbers import number_pattern, parse_number, scale_words
+
+
+@dataclass(frozen=True)
+class CurrencyForm:
+    """What a currency word or symbol may mean; ``default`` None means no usual reading."""
+
+    candidates: tuple[str, ...]
+    default: str | None
+    scale: Decimal = Decimal(1)
+
+
+@lru_cache(maxsize=1)
+def currency_forms() -> dict[str, CurrencyForm]:
+    """Every known currency form; symbol and code keys as written, word keys case-folded."""
+    forms: dict[str, CurrencyForm] = {}
+    locale = babel.Locale("en")
+    for currency in pycountry.currencies:
+        code = currency.alpha_3
+        if code.startswith("X") and code not in {"XOF", "XAF"}:
+            continue  # precious metals, testing and fund codes
+        forms[code] = CurrencyForm((code,), code)
+        for count in (1, 2):
+            name = babel.numbers.get_currency_name(code, count=count, locale=locale)
+            if name and name != code:
+                forms[name.casefold()] = CurrencyForm((code,), code)
+    for row in read_table("currency_aliases.tsv", ("alias", "currencies", "scale")):
+        codes = row["currencies"].split()
+        default = None if codes[0] == "-" else codes[0]
+        candidates = tuple(c for c in codes if c != "-")
+        forms[_form_key(row["alias"])] = CurrencyForm(candidates, default, Decimal(row["scale"]))
+    return forms
+
+
+def _is_symbolic(alias: str) -> bool:
+    """Symbols, codes and short abbreviations ("Rs", "Dhs") match as written; words in any case."""
+    bare = alias.replace(".", "").replace(" ", "").replace("'", "")
+    return not bare.isalpha() or alias.isupper() or (len(bare) <= 3 and bare.istitle())
+
+
+def _form_key(alias: str) -> str:
+    return alias if _is_symbolic(alias) else alias.casefold()
+
+
+def lookup_form(text: str) -> CurrencyForm | None:
+    forms = currency_forms()
+    return forms.get(text) or forms.get(text.casefold()) or forms.get(" ".join(text.split()).casefold())
+
+
+@lru_cache(maxsize=1)
+def money_bounds() -> dict[str, tuple[bool, str | None]]:
+    table = read_table("money_bounds.tsv", ("phrase", "approximate", "bound"))
+    return {
+        r["phrase"].casefold(): (r["approximate"] == "yes", None if r["bound"] == "none" else r["bound"])
+        for r in table
+    }
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def money_regex() -> re.Pattern:
+    """The amount finder, assembled from the currency, number and bound lexicons."""
+    forms = currency_forms()
+    symbolic = [k for k in forms if _is_symbolic(k)]
+    words = [k for k in forms if not _is_symbolic(k)]
+    pre = _alternation(symbolic)
+    post = rf"(?:(?i:{_alternation(words)})|{_alternation(a for a in symbolic if a.isalpha())})"
+    num = number_pattern()
+    bound = _alternation(money_bounds())
+    range_sep = r"\s?(?:-|–|—|to|and)\s?"
+    return re.compile(
+        rf"""
+        (?<![\w$€£¥])
+        (?P<bound>(?i:{bound})\s+)?                      # about / more than / up to
+        (?P<between>(?i:between|from)\s+)?               # between 5 and 7 million tenge
+        (?:
+            (?P<pre>{pre})\s?                            # US$ / USD / KZT glued or spaced
+            (?P<n1>(?i:{num}))
+            (?:{range_sep}(?:{pre})?\s?(?P<n2>(?i:{num})))?
+          |
+            (?P<n3>(?i:{num}))
+            (?:{range_sep}(?P<n4>(?i:{num})))?
+            \s?(?P<post>{post})                          # tenge / dollars / KZT
+        )
+        (?![\w])
+        """,
+        re.VERBOSE,
+    )
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    start: int
+    end: int
+    value: Decimal
+    form: CurrencyForm
+    approximate: bool
+    min: Decimal | None
+    max: Decimal | None
+
+
+def _scale_suffix(number_text: str) -> str | None:
+    match = re.search(r"([A-Za-z]+)\s*$", number_text)
+    if match and match.group(1).casefold() in scale_words():
+        return match.group(1)
+    return None
+
+
+def _range_values(first: str, second: str | None) -> tuple[Decimal | None, Decimal | None]:
+    """Values of "2-3 billion": a scale on the second number also applies to a bare first one."""
+    if second is None:
+        return parse_number(first), None
+    scale = _scale_suffix(second)
+    if scale and not re.search(r"[A-Za-z]", first):
+        first = f"{first} {scale}"
+    return parse_number(first), parse_number(second)
+
+
+def _parse_match(match: re.Match) -> _Parsed | None:
+    groups = match.groupdict()
+    currency_text = groups["pre"] or groups["post"]
+    form = lookup_form(currency_text)
+    if groups["pre"] is not None:
+        low, high = _range_values(groups["n1"], groups["n2"])
+    else:
+        low, high = _range_values(groups["n3"], groups["n4"])
+    if form is None or low is None:
+        return None
+    low *= form.scale
+    high = high * form.scale if high is not None else None
+    approximate, bound = False, None
+    if groups["bound"]:
+        approximate, bound = money_bounds()[" ".join(groups["bound"].split()).casefold()]
+    if high is not None:
+        return _Parsed(match.start(), match.end(), low, form, approximate, low, high)
+    return _Parsed(
+        match.start(), match.end(), low, form, approximate,
+        low if bound == "min" else None, low if bound == "max" else None,
+    )
+
+
+def parse_amount(text: str) -> Amount | None:
+    """Read one amount written alone, with the currency's default reading.
+
+    >>> a = parse_amount("6.4 billion tenge")
+    >>> a.value, a.currency, a.approximate
+    (Decimal('6400000000'), 'KZT', False)
+    >>> a = parse_amount("approximately US$12.7 million")
+    >>> a.value, a.currency, a.approximate
+    (Decimal('12700000'), 'USD', True)
+    >>> a = parse_amount("$2-3 billion")
+    >>> a.min, a.max
+    (Decimal('2000000000'), Decimal('3000000000'))
+    >>> parse_amount("USD34.6 million").value
+    Decimal('34600000')
+    """
+    amounts = find_amounts_in_text(text)
+    return amounts[0] if amounts else None
+
+
+def find_amounts_in_text(
+    text: str,
+    *,
+    country_hints: tuple[str, ...] = (),
+    skip: Iterable[tuple[int, int]] = (),
+) -> list[Amount]:
+    """Every amount in ``text``, currencies resolved, conversions linked.
+
+    Args:
+        country_hints: ISO 3166 codes that set the context, most telling first (dateline).
+        skip: character ranges (boilerplate) where nothing is extracted.
+    """
+    skip = list(skip)
+    parsed = [
+        p for m in money_regex().finditer(text)
+        if (p := _parse_match(m)) and not any(s <= p.start < e for s, e in skip)
+    ]
+    explicit = [p.form.candidates[0] for p in parsed if len(p.form.candidates) == 1]
+    amounts = [
+        _to_amount(text, p, *resolve_currency(p.form, explicit, country_hints)) for p in parsed
+    ]
+    return _link_conversions(text, amounts)
+
+
+def resolve_currency(
+    form: CurrencyForm, explicit: list[str], country_hints: tuple[str, ...]
+) -> tuple[str | None, str]:
+    """Currency code and the rule that chose it (see the module docstring)."""
+    if len(form.candidates) == 1 and form.default:
+        return form.default, "explicit"
+    for code in explicit:
+        if code in form.candidates:
+            return code, "article"
+    for country in country_hints:
+        for code in _territory_currencies(country):
+            if code in form.candidates:
+                return code, "country"
+    if form.default:
+        return form.default, "default"
+    return None, "unresolved"
+
+
+@lru_cache(maxsize=256)
+def _territory_currencies(country: str) -> tuple[str, ...]:
+    try:
+        return tuple(babel.numbers.get_territory_currencies(country, tender=True))
+    except Exception:  # noqa: BLE001 - babel raises several types for unknown territories
+        return ()
+
+
+def _to_amount(text: str, p: _Parsed, currency: str | None, rule: str) -> Amount:
+    surface = text[p.start : p.end]
+    return Amount(
+        text=surface,
+        span=Evidence(p.start, p.end, surface),
+        value=p.value,
+        currency=currency,
+        currency_rule=rule,
+        approximate=p.approximate,
+        min=p.min,
+        max=p.max,
+    )
+
+
+# Text between two amounts that states the second restates the first.
+CONVERSION_GAP = re.compile(
+    r"""^\s*(?:
+        \(                                             # X (Y) / X (approximately Y)
+      | ,?\s*(?:or|i\.e\.|equivalent\s+to|equal\s+to|equivalent\s+of|worth)\s*  # X, or Y / X, equivalent to Y
+      | ,?\s*which\s+is\s+(?:equivalent\s+to\s+)?      # X, which is about Y
+      | /                                              # X/Y
+    )\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def usd_rates() -> dict[str, Decimal]:
+    return {r["currency"]: Decimal(r["per_usd"]) for r in read_table(
+        "usd_rates.tsv", ("currency", "per_usd"))}
+
+
+def _link_conversions(text: str, amounts: list[Amount]) -> list[Amount]:
+    linked = list(amounts)
+    for index in range(1, len(amounts)):
+        first, second = amounts[index - 1], amounts[index]
+        gap = text[first.span.end : second.span.start]
+        if (
+            not CONVERSION_GAP.match(gap)
+            or first.currency == second.currency
+            or None in (first.currency, second.currency)
+            or not second.value
+        ):
+            continue
+        rate = first.value / second.value
+        if plausible_rate(first.currency, second.currency, rate) is False:
+            continue
+        linked[index] = replace(second, equivalent_of=index - 1, implied_rate=_round_rate(rate))
+    return linked
+
+
+def plausible_rate(base: str, quote: str, rate: Decimal) -> bool | None:
+    """Whether ``rate`` units of ``base`` per ``quote`` is within 3x of the reference rates.
+
+    None when a currency has no reference rate.
+
+    >>> plausible_rate("KZT", "USD", Decimal("504"))
+    True
+    >>> plausible_rate("KZT", "USD", Decimal("5"))
+    False
+    """
+    rates = usd_rates()
+    if base not in rates or quote not in rates:
+        return None
+    expected = rates[base] / rates[quote]
+    return expected / 3 <= rate <= expected * 3
+
+
+def implausible_pairs(text: str, amounts: list[Amount]) -> list[str]:
+    """Warnings for adjacent conversions whose implied rate is off."""
+    warnings = []
+    for first, second in zip(amounts, amounts[1:], strict=False):
+        gap = text[first.span.end : second.span.start]
+        if CONVERSION_GAP.match(gap) and first.currency and second.currency and second.value and (
+            first.currency != second.currency
+        ):
+            rate = first.value / second.value
+            if plausible_rate(first.currency, second.currency, rate) is False:
+                warnings.append(
+                    f"amounts {first.text!r} and {second.text!r} look like a conversion but imply "
+                    f"{_round_rate(rate)} {first.currency} per {second.currency}; not linked"
+                )
+    return warnings
+
+
+def _round_rate(rate: Decimal) -> Decimal:
+    return rate.quantize(Decimal("0.0001")).normalize() if rate < 1000 else rate.quantize(Decimal(1))

@@ -1,0 +1,243 @@
+"""People and the roles they hold, with surname and honorific mentions linked as aliases.
+
+Names come from four kinds of evidence: a title right before the name ("Vice Minister of
+Transport Zhanibek Taizhanov"), the model's PERSON entities (trimmed of title words and
+rejected when they are demonyms, countries or members of a list of places), the subject of a
+reporting verb ("Tukumov noted", "according to Tukumov") and an honorific ("Mr. Sultanov").
+Shorter names that are part of a longer one become its aliases, never new people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..lexicons import Lexicons
+from ..record import Person, Role
+from ..record import Span as Evidence
+from .roles import TitlePhrase, format_title, heads_by_start, parse_title_phrase, title_before_name
+from .tokens import (
+    is_capitalized,
+    is_country_word,
+    is_demonym,
+    is_name_word,
+    name_end,
+    strip_possessive,
+)
+
+APPOSITION_OPENERS = frozenset({"the", "a", "an", "its", "our", "their"})
+APPOSITION_CLOSERS = frozenset({",", ".", ";", ")", ":", "—", "–"})
+
+
+@dataclass
+class _Candidate:
+    span: Span
+    evidence: str  # title | honorific | speech | ner
+    roles: list[Role] = field(default_factory=list)
+
+
+def evidence(span: Span) -> Evidence:
+    return Evidence(span.start_char, span.end_char, span.text)
+
+
+def find_people(doc: Doc, lex: Lexicons, *, excluded: set[int], unquoted: set[int]) -> list[Person]:
+    """People of ``doc``.
+
+    Args:
+        excluded: tokens that never name a new person (headline, boilerplate, place lists).
+        unquoted: tokens never cited as a mention (boilerplate).
+    """
+    heads = heads_by_start(doc)
+    candidates = _candidates(doc, lex, heads, excluded)
+    for candidate in candidates:
+        candidate.roles.extend(_apposition_roles(doc, candidate.span, heads, lex))
+    people = _cluster(candidates)
+    _attach_later_mentions(doc, people, heads, lex, excluded)
+    return [_finish(doc, draft, unquoted) for draft in people]
+
+
+def _candidates(doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[int]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for i, token in enumerate(doc):
+        if i in excluded or not is_name_word(token, lex) or (i > 0 and is_name_word(doc[i - 1], lex)):
+            continue
+        end = name_end(doc, i, lex)
+        name = doc[i:end]
+        phrase = title_before_name(doc, i, heads, lex)
+        if phrase:
+            found.append(_Candidate(name, "title", _phrase_roles(doc, phrase)))
+        elif i > 0 and doc[i - 1].lower_.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
+            found.append(_Candidate(name, "honorific"))
+        elif _is_speech_subject(doc, i, end, lex) and len(name) <= 4:
+            found.append(_Candidate(name, "speech"))
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and not excluded.intersection(range(ent.start, ent.end)):
+            name = _clean_person_entity(doc, ent, lex)
+            if name is not None:
+                found.append(_Candidate(name, "ner"))
+    return found
+
+
+def _clean_person_entity(doc: Doc, ent: Span, lex: Lexicons) -> Span | None:
+    """Trim title and portfolio words off a PERSON entity ("Transport Zhanibek Taizhanov")."""
+    start = ent.start
+    while start < ent.end and not is_name_word(doc[start], lex):
+        start += 1
+    if start == ent.end:
+        return None
+    span = strip_possessive(doc[start : max(name_end(doc, start, lex), start + 1)])
+    if span.end > ent.end or any(is_demonym(t, lex) or is_country_word(t, lex) for t in span):
+        return None
+    return span
+
+
+def _is_speech_subject(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    after = doc[end].lower_ if end < len(doc) else ""
+    before = doc[start - 2 : start].text.lower() if start >= 2 else ""
+    return (after in lex.speech_verbs or before == "according to") and end - start >= 1
+
+
+def _phrase_roles(doc: Doc, phrase: TitlePhrase) -> list[Role]:
+    roles = []
+    for part in phrase.parts:
+        organization = part.organization
+        roles.append(
+            Role(
+                title=format_title(doc[part.start : part.end]),
+                organization=_org_name(organization) if organization is not None else None,
+                country=phrase.country or part.country,
+                span=evidence(doc[part.start : part.end]),
+                qualifier=phrase.qualifier,
+            )
+        )
+    return roles
+
+
+def _org_name(span: Span) -> str:
+    text = span.text
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons) -> list[Role]:
+    """Roles in apposition: "Kairat Kelimbetov, governor of the AIFC, said"."""
+    i = name.end
+    if i >= len(doc) or doc[i].text != ",":
+        return []
+    i += 1
+    if i < len(doc) and doc[i].lower_ in APPOSITION_OPENERS:
+        i += 1
+    phrase = parse_title_phrase(doc, i, heads, lex, capitalized=False, name_follows=False)
+    if phrase is None:
+        return []
+    closes = phrase.end >= len(doc) or doc[phrase.end].text in APPOSITION_CLOSERS or (
+        doc[phrase.end].lower_ in lex.speech_verbs or doc[phrase.end].is_sent_start
+    )
+    return _phrase_roles(doc, phrase) if closes else []
+
+
+@dataclass
+class _Draft:
+    name: str
+    words: tuple[str, ...]
+    roles: list[Role]
+    aliases: list[str] = field(default_factory=list)
+    extra_mentions: list[Evidence] = field(default_factory=list)
+
+
+def _cluster(candidates: list[_Candidate]) -> list[_Draft]:
+    """Merge candidates into people: longest names first; shorter ones that fit become aliases."""
+    drafts: list[_Draft] = []
+    order = sorted(candidates, key=lambda c: (-len(c.span.text.split()), c.span.start))
+    for candidate in order:
+        text = " ".join(candidate.span.text.split())
+        words = tuple(w.casefold() for w in re.findall(r"[\w'’-]+", text))
+        owner = next((d for d in drafts if _fits(words, d.words)), None)
+        if owner is None:
+            if len(words) < 2 and candidate.evidence == "ner":
+                continue
+            drafts.append(_Draft(text, words, list(candidate.roles)))
+            continue
+        if text != owner.name and text not in owner.aliases:
+            owner.aliases.append(text)
+        owner.roles.extend(candidate.roles)
+    return drafts
+
+
+def _fits(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """A shorter name that is the same person: equal, or a suffix/prefix of the full name."""
+    if words == full:
+        return True
+    return len(words) < len(full) and (full[-len(words):] == words or full[: len(words)] == words)
+
+
+def _attach_later_mentions(
+    doc: Doc, people: list[_Draft], heads: dict[int, int], lex: Lexicons, excluded: set[int]
+) -> None:
+    """ "the minister said": a lower-case title on a later mention goes to the right person."""
+    if not people:
+        return
+    for start, end in heads.items():
+        if start in excluded or is_capitalized(doc[start]) and not doc[start].is_sent_start:
+            continue
+        if start == 0 or doc[start - 1].lower_ != "the":
+            continue
+        phrase = parse_title_phrase(doc, start, heads, lex, capitalized=False, name_follows=False)
+        if phrase is None or phrase.end >= len(doc) or doc[phrase.end].lower_ not in lex.speech_verbs:
+            continue
+        head_text = doc[start:end].text.casefold()
+        role_span = doc[phrase.start : phrase.end]
+        owner = _latest_with_title(doc, people, head_text, role_span.start_char)
+        if owner is None:
+            continue
+        title = format_title(role_span)
+        owner.extra_mentions.append(evidence(doc[start - 1 : phrase.end]))
+        if not any(r.title.casefold() == title.casefold() for r in owner.roles):
+            owner.roles.append(Role(title, None, None, evidence(role_span), phrase.qualifier))
+
+
+def _latest_with_title(doc: Doc, people: list[_Draft], head: str, before: int) -> _Draft | None:
+    """The person holding a title with this head, else the last one named before ``before``."""
+    holders = [p for p in people if any(head in r.title.casefold() for r in p.roles)]
+    if len(holders) == 1:
+        return holders[0]
+    pool = holders or people
+    best, best_pos = None, -1
+    for person in pool:
+        for form in (person.name, *person.aliases):
+            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text[:before]):
+                if match.start() > best_pos:
+                    best, best_pos = person, match.start()
+    return best
+
+
+def _finish(doc: Doc, draft: _Draft, excluded: set[int]) -> Person:
+    forms = [draft.name, *draft.aliases]
+    surname = draft.name.split()[-1]
+    if surname not in forms and len(draft.name.split()) > 1:
+        forms.append(surname)
+    blocked = {doc[i].idx for i in excluded}
+    mentions: dict[tuple[int, int], Evidence] = {}
+    used_aliases: list[str] = []
+    for form in forms:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
+            start, end = match.span()
+            inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e in mentions)
+            if inside or start in blocked:
+                continue
+            mentions[(start, end)] = Evidence(start, end, match.group())
+            if form != draft.name and form not in used_aliases:
+                used_aliases.append(form)
+    for extra in draft.extra_mentions:
+        mentions.setdefault((extra.start, extra.end), extra)
+    roles: list[Role] = []
+    for role in draft.roles:
+        if not any(r.title.casefold() == role.title.casefold() for r in roles):
+            roles.append(role)
+    return Person(
+        name=draft.name,
+        aliases=tuple(used_aliases),
+        mentions=tuple(sorted(mentions.values(), key=lambda m: m.start)),
+        roles=tuple(roles),
+    )

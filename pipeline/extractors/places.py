@@ -1,0 +1,250 @@
+"""Locations and organizations, each named once per article with its ISO 3166 country.
+
+Locations are the model's GPE/LOC entities, the dateline place, and every member of a list
+that holds a known place ("Turgundi, Herat, Kandahar, and Spin Boldak"), which the small model
+splits into places, organizations and people. Organizations are the model's ORG entities with
+"the" and a country prefix ("Pakistan's", "UAE") moved into ``country``, plus the organizations
+named in role titles; title phrases, demonyms and project names tagged ORG are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+from ..lexicons import Lexicons
+from ..record import Location, Organization
+from ..record import Span as Evidence
+from .roles import country_prefix_end
+from .tokens import is_capitalized, is_demonym, is_hyphen_link
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Nouns after an ORG entity that show it names a project, not an organization ("CASA railway
+# project", "the Nurly Zhol programme").
+PROJECT_NOUNS = frozenset({"project", "projects", "programme", "program", "initiative",
+                           "corridor", "railway", "pipeline", "route", "highway", "line"})
+
+
+def _runs(doc: Doc, sent: Span) -> list[tuple[int, int, int]]:
+    """Capitalized runs in a sentence with the index of the separator token that follows."""
+    runs, i = [], sent.start
+    while i < sent.end:
+        if is_capitalized(doc[i]) and not doc[i].is_sent_start:
+            j = i + 1
+            while j < sent.end and (is_capitalized(doc[j]) or is_hyphen_link(doc, j)):
+                j += 1
+            runs.append((i, j, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+PlaceList = list[tuple[int, int]]
+
+
+def find_place_lists(doc: Doc, lex: Lexicons) -> list[PlaceList]:
+    """Coordinated lists of places, as token ranges of their members.
+
+    A list is capitalized runs joined by ",", "and" or ", and"; it counts when one member is a
+    GPE/LOC entity or a gazetteer place, no member is a demonym, and none is longer than three
+    words: "Turgundi, Herat, Kandahar, and Spin Boldak".
+    """
+    lists: list[PlaceList] = []
+    for sent in doc.sents:
+        runs = _runs(doc, sent)
+        group: PlaceList = []
+        for index, (start, end, _) in enumerate(runs):
+            group.append((start, end))
+            nxt = runs[index + 1][0] if index + 1 < len(runs) else None
+            between = doc[end:nxt].text.strip().lower() if nxt is not None else None
+            if between not in {",", "and", ", and"}:
+                if _is_place_group(doc, group, lex):
+                    lists.append(group)
+                group = []
+    return lists
+
+
+def list_tokens(lists: list[PlaceList]) -> set[int]:
+    return {i for group in lists for start, end in group for i in range(start, end)}
+
+
+def _is_place_group(doc: Doc, group: PlaceList, lex: Lexicons) -> bool:
+    if len(group) < 2 or any(end - start > 3 for start, end in group):
+        return False
+    known = sum(
+        1 for start, end in group
+        if all(t.ent_type_ in PLACE_LABELS for t in doc[start:end])
+        or lex.gazetteer.place_country(doc[start:end].text)
+    )
+    return known > 0 and not any(lex.gazetteer.demonym_country(doc[s:e].text) for s, e in group)
+
+
+def _shared_countries(doc: Doc, lists: list[PlaceList], lex: Lexicons) -> dict[str, str]:
+    """Country of unknown list members whose known list-mates all lie in one country."""
+    shared: dict[str, str] = {}
+    for group in lists:
+        names = [_display_name(doc[s:e]) for s, e in group]
+        codes = {c for n in names if (c := lex.gazetteer.place_country(n))}
+        if len(codes) == 1:
+            code = codes.pop()
+            shared.update({n.casefold(): code for n in names if not lex.gazetteer.place_country(n)})
+    return shared
+
+
+def _country_spans(doc: Doc, lex: Lexicons) -> list[Span]:
+    """Country names anywhere ("UAE" inside "the UAE Ministry of Energy")."""
+    spans, i = [], 0
+    while i < len(doc):
+        for width in (3, 2, 1):
+            span = doc[i : i + width]
+            if len(span) == width and is_capitalized(span[0]) and is_capitalized(span[-1]) and (
+                lex.gazetteer.country_code(span.text)
+            ):
+                spans.append(span)
+                i += width - 1
+                break
+        i += 1
+    return spans
+
+
+def _overlaps(span: Span, taken: Iterable[tuple[int, int]]) -> bool:
+    return any(span.start_char < e and s < span.end_char for s, e in taken)
+
+
+def find_locations(
+    doc: Doc, lex: Lexicons, *, lists: list[PlaceList], taken: list[tuple[int, int]],
+    excluded: set[int], unquoted: set[int], dateline: Span | None,
+) -> list[Location]:
+    """Locations of ``doc``; ``taken`` holds character ranges of people and organizations."""
+    list_members = list_tokens(lists)
+    shared = _shared_countries(doc, lists, lex)
+    spans: list[Span] = _country_spans(doc, lex)
+    if dateline is not None:
+        spans.append(dateline)
+    spans += [
+        e for e in doc.ents
+        if e.label_ in PLACE_LABELS and not excluded.intersection(range(e.start, e.end))
+        and not list_members.intersection(range(e.start, e.end))
+    ]
+    spans += _member_spans(doc, list_members)
+    names: dict[str, str] = {}
+    for span in spans:
+        span = _trim_the(span)
+        if _overlaps(span, taken) or is_demonym(span[0], lex) and len(span) == 1:
+            continue
+        name = _display_name(span)
+        key = _place_key(name, lex)
+        names.setdefault(key, name)
+    locations = []
+    for key, name in names.items():
+        country = lex.gazetteer.place_country(name) or shared.get(name.casefold())
+        forms = {name} | {_display_name(_trim_the(s)) for s in spans if _place_key(
+            _display_name(_trim_the(s)), lex) == key}
+        mentions = _find_mentions(doc, forms, taken, unquoted)
+        if mentions:
+            locations.append(Location(name=name, country=country, mentions=mentions))
+    return sorted(locations, key=lambda loc: loc.mentions[0].start)
+
+
+def _member_spans(doc: Doc, members: set[int]) -> list[Span]:
+    spans, ordered = [], sorted(members)
+    for i in ordered:
+        if i - 1 in members:
+            continue
+        j = i
+        while j + 1 in members:
+            j += 1
+        spans.append(doc[i : j + 1])
+    return spans
+
+
+def _trim_the(span: Span) -> Span:
+    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
+
+
+def _display_name(span: Span) -> str:
+    """ "ALMATY" -> "Almaty"; other names as written."""
+    text = " ".join(span.text.split())
+    return text.title() if text.isupper() and len(text) > 3 else text
+
+
+def _place_key(name: str, lex: Lexicons) -> str:
+    """Countries are one place however named ("UAE", "United Arab Emirates")."""
+    code = lex.gazetteer.country_code(name)
+    return f"country:{code}" if code else name.casefold()
+
+
+def _find_mentions(
+    doc: Doc, forms: set[str], taken: list[tuple[int, int]], excluded: set[int]
+) -> tuple[Evidence, ...]:
+    blocked = {doc[i].idx for i in excluded}
+    found: dict[int, Evidence] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        flags = re.IGNORECASE if form.istitle() else 0
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text, flags):
+            start, end = m.span()
+            if start in blocked or any(start < e and s < end for s, e in taken):
+                continue
+            if any(f.start <= start < f.end for f in found.values()):
+                continue
+            found[start] = Evidence(start, end, m.group())
+    return tuple(found[k] for k in sorted(found))
+
+
+def find_organizations(
+    doc: Doc, lex: Lexicons, *, role_orgs: list[str], taken: list[tuple[int, int]],
+    excluded: set[int], unquoted: set[int], list_members: set[int],
+) -> list[Organization]:
+    """Organizations of ``doc``, one per name; ``role_orgs`` are named in role titles."""
+    entries: dict[str, tuple[str, str | None, list[Span]]] = {}
+    for name in role_orgs:
+        entries.setdefault(name.casefold(), (name, None, []))
+    for span in (e for e in doc.ents if e.label_ == "ORG"):
+        if excluded.intersection(range(span.start, span.end)) or list_members.intersection(
+            range(span.start, span.end)
+        ):
+            continue
+        cleaned = _clean_org(doc, span, lex)
+        if cleaned is None or _overlaps(cleaned[0], taken):
+            continue
+        name_span, country = cleaned
+        name = " ".join(name_span.text.split())
+        key = name.casefold()
+        if key in entries:
+            _, old_country, seen = entries[key]
+            entries[key] = (entries[key][0], old_country or country, seen + [name_span])
+        else:
+            entries[key] = (name, country, [name_span])
+    organizations = []
+    for name, country, _ in entries.values():
+        mentions = _find_mentions(doc, {name}, taken, unquoted)
+        if mentions:
+            organizations.append(Organization(name=name, country=country, mentions=mentions))
+    return sorted(organizations, key=lambda o: o.mentions[0].start)
+
+
+def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] | None:
+    """Strip "the" and a country prefix; reject what is not an organization."""
+    span = _trim_the(span)
+    prefix_end, country = country_prefix_end(doc, span.start, lex)
+    if country and prefix_end < span.end and any(
+        t.lower_ in lex.org_heads for t in doc[prefix_end : span.end]
+    ):
+        span = doc[prefix_end : span.end]
+    else:
+        country = None
+    if span.end < len(doc) and doc[span.end].lower_ in PROJECT_NOUNS:
+        return None
+    words = [t for t in span if t.is_alpha]
+    if not words or (len(span) == 1 and (is_demonym(span[0], lex) or lex.gazetteer.is_place(span.text))):
+        return None
+    has_org_head = any(t.lower_ in lex.org_heads for t in span)
+    has_title = any(lex.is_title_word(t.text) for t in span)
+    if has_title and not has_org_head:
+        return None
+    if span[-1].lower_ in {"of", "for", "and", "the"}:
+        return None
+    return span, country

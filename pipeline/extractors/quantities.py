@@ -1,0 +1,186 @@
+"""Quantities: measures in physical units (via pint), counted nouns and rates.
+
+"1.2 million tonnes" -> 1200000 tonne (base 1.2e9 kilogram); "610 Afghan students" -> 610,
+counted "student"; "60 grants per year" and "30 grants are offered annually" -> per year;
+"a 25% stake" -> 25 percent of a "stake". Numbers inside money amounts and dates, ordinals,
+bare years and durations ("five years") are left to their own extractors or ignored.
+One pint ``UnitRegistry`` per process, with pressfeed's definitions from ``data/units.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+import pint
+from spacy.tokens import Doc, Span, Token
+
+from ..record import Quantity
+from ..record import Span as Evidence
+from ..resources import data_path, read_mapping
+from .numbers import number_words, parse_number, scale_words
+
+DURATION_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "second",
+                            "decade", "century", "quarter", "time", "times"})
+MODIFIER_POS = frozenset({"ADJ", "PROPN", "NUM"})
+
+
+@lru_cache(maxsize=1)
+def build_registry() -> pint.UnitRegistry:
+    """The process-wide unit registry: pint's defaults plus ``data/units.txt``."""
+    registry = pint.UnitRegistry(non_int_type=Decimal)
+    registry.load_definitions(str(data_path("units.txt")))
+    return registry
+
+
+@lru_cache(maxsize=1)
+def unit_regex() -> tuple[re.Pattern, dict[str, str]]:
+    units = read_mapping("units.tsv", ("surface", "unit"))
+    ordered = sorted(units, key=len, reverse=True)
+    alternation = "|".join(re.escape(u) for u in ordered)
+    return re.compile(rf"-?\s?(?P<unit>{alternation})(?![\w])", re.IGNORECASE), units
+
+
+@lru_cache(maxsize=1)
+def rate_regex() -> tuple[re.Pattern, dict[str, str]]:
+    rates = read_mapping("rates.tsv", ("phrase", "per"))
+    alternation = "|".join(re.escape(r) for r in sorted(rates, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), rates
+
+
+def _is_number_token(token: Token) -> bool:
+    lower = token.lower_
+    return (token.like_num and lower not in {"a", "an"}) or lower in scale_words() or (
+        lower in number_words() and lower not in {"a", "an", "half", "quarter"}
+    )
+
+
+def _continues_number(doc: Doc, i: int) -> bool:
+    """Token ``i`` extends the number before it: a scale word, "twenty-five", "two hundred"."""
+    token, previous = doc[i], doc[i - 1]
+    if token.lower_ in scale_words() and token.lower_ not in {"m", "b", "k"}:
+        return True
+    spelled = token.lower_ in number_words()
+    if token.text == "-" and not token.whitespace_ and not previous.whitespace_:
+        return previous.lower_ in number_words() and i + 1 < len(doc) and doc[i + 1].lower_ in number_words()
+    return spelled and (previous.lower_ in number_words() or previous.text == "-")
+
+
+def _number_span(doc: Doc, start: int) -> Span:
+    end = start + 1
+    while end < len(doc) and _continues_number(doc, end):
+        end += 1
+    return doc[start:end]
+
+
+def _is_year(span: Span, value: Decimal) -> bool:
+    return len(span) == 1 and re.fullmatch(r"1[89]\d\d|20\d\d", span.text) is not None
+
+
+def find_quantities(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Quantity]:
+    """Quantities in ``doc`` outside the character ranges in ``skip`` (money, dates, boilerplate)."""
+    quantities: list[Quantity] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not _is_number_token(token) or (i > 0 and _is_number_token(doc[i - 1])) or any(
+            s <= token.idx < e for s, e in skip
+        ) or token.ent_type_ == "ORDINAL":
+            i += 1
+            continue
+        number = _number_span(doc, i)
+        value = parse_number(number.text)
+        quantity = None if value is None or _is_year(number, value) else _read_quantity(doc, number, value)
+        if quantity is not None:
+            quantities.append(quantity)
+        i = number.end
+    return quantities
+
+
+def _read_quantity(doc: Doc, number: Span, value: Decimal) -> Quantity | None:
+    unit_match = _unit_after(doc, number)
+    if unit_match is not None:
+        unit_end, unit = unit_match
+        noun = None
+        end_token = _token_ending_at(doc, unit_end)
+        if unit == "percent" and end_token is not None and end_token.i + 1 < len(doc):
+            nxt = doc[end_token.i + 1]
+            if nxt.pos_ == "NOUN" and nxt.lemma_.lower() in {"stake", "share", "interest", "rise",
+                                                               "increase", "growth", "decline"}:
+                noun, unit_end = nxt.lemma_.lower(), nxt.idx + len(nxt.text)
+        return _make(doc, number, value, unit, noun, unit_end)
+    noun_token = _counted_noun(doc, number.end)
+    if noun_token is None or noun_token.lemma_.lower() in DURATION_NOUNS:
+        return None
+    return _make(doc, number, value, None, noun_token.lemma_.lower(), noun_token.idx + len(noun_token))
+
+
+def _unit_after(doc: Doc, number: Span) -> tuple[int, str] | None:
+    pattern, units = unit_regex()
+    match = pattern.match(doc.text, number.end_char)
+    if match is None:
+        return None
+    unit = units.get(match.group("unit").casefold())
+    return (match.end(), unit) if unit is not None else None
+
+
+def _counted_noun(doc: Doc, start: int) -> Token | None:
+    """The noun a number counts: "610 Afghan students" -> students (skips up to 3 modifiers)."""
+    i = start
+    for _ in range(4):
+        if i >= len(doc) or doc[i].is_punct or doc[i].is_space:
+            return None
+        token = doc[i]
+        if token.pos_ == "NOUN" and not (i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN"):
+            return token
+        if token.pos_ in MODIFIER_POS or token.pos_ == "NOUN":
+            i += 1
+            continue
+        return None
+    return None
+
+
+def _token_ending_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char - 1, char, alignment_mode="expand")
+    return span[-1] if span is not None else None
+
+
+def _rate_after(doc: Doc, end_char: int) -> tuple[str, int] | None:
+    """A rate phrase later in the same clause ("... are offered annually")."""
+    token = _token_ending_at(doc, end_char)
+    if token is None:
+        return None
+    sentence_end = token.sent.end_char
+    window = doc.text[end_char:sentence_end]
+    pattern, rates = rate_regex()
+    match = pattern.search(window)
+    if match is None:
+        return None
+    before = window[: match.start()]
+    if re.search(r"\d|[,;:]", before) or len(before.split()) > 5:
+        return None
+    return rates[match.group().casefold()], end_char + match.end()
+
+
+def _make(doc: Doc, number: Span, value: Decimal, unit: str | None, noun: str | None,
+          end_char: int) -> Quantity:
+    per, text_end = None, end_char
+    rate = _rate_after(doc, end_char)
+    if rate is not None:
+        per, rate_end = rate
+        if len(doc.text[end_char:rate_end].split()) <= 2:  # "60 grants per year": one span
+            text_end = rate_end
+    base_value, base_unit = _to_base(value, unit)
+    start = number.start_char
+    text = doc.text[start:text_end]
+    return Quantity(text=text, span=Evidence(start, text_end, text), value=value, unit=unit,
+                    noun=noun, per=per, base_value=base_value, base_unit=base_unit)
+
+
+def _to_base(value: Decimal, unit: str | None) -> tuple[Decimal | None, str | None]:
+    if unit is None or unit in {"percent", "percentage_point"}:
+        return None, None
+    registry = build_registry()
+    base = registry.Quantity(value, unit).to_base_units()
+    return Decimal(str(base.magnitude)).normalize(), str(base.units)

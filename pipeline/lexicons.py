@@ -1,0 +1,65 @@
+"""The word lists the people, roles and organization extractors share, loaded once.
+
+Each list is a data file in ``pipeline/data`` (see its header for columns and source).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .gazetteer import Gazetteer, build_gazetteer
+from .resources import read_mapping, read_table, read_words
+
+# Small function words that may sit inside a title or organization name.
+CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "at", "to", "in"})
+# Lower-case particles inside personal names ("Osama bin Laden", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "ul", "ud", "de", "da", "di",
+                            "van", "von", "der", "den", "la", "le", "du", "abu", "ben"})
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    titles: tuple[str, ...]
+    title_words: frozenset[str]
+    modifiers: frozenset[str]
+    qualifiers: dict[str, str]
+    honorifics: frozenset[str]
+    speech_verbs: frozenset[str]
+    org_heads: frozenset[str]
+    portfolio: frozenset[str]
+    gazetteer: Gazetteer
+
+    def is_title_word(self, word: str) -> bool:
+        folded = word.casefold()
+        return folded in self.title_words or folded in self.modifiers
+
+    def is_institution_word(self, word: str) -> bool:
+        """True for words that build titles and institution names, never personal names."""
+        folded = word.casefold()
+        return (
+            folded in self.portfolio
+            or folded in self.org_heads
+            or folded in self.title_words
+            or folded in self.modifiers
+            or folded in CONNECTORS
+        )
+
+
+@lru_cache(maxsize=1)
+def build_lexicons() -> Lexicons:
+    titles = tuple(row["title"] for row in read_table("titles.tsv", ("title", "kind")))
+    title_words = frozenset(
+        part.casefold() for title in titles for part in title.replace("-", " ").split()
+    ) - CONNECTORS
+    return Lexicons(
+        titles=titles,
+        title_words=title_words,
+        modifiers=read_words("title_modifiers.tsv"),
+        qualifiers=read_mapping("title_qualifiers.tsv", ("phrase", "qualifier")),
+        honorifics=read_words("honorifics.tsv", "honorific"),
+        speech_verbs=read_words("speech_verbs.tsv", "verb"),
+        org_heads=read_words("org_heads.tsv"),
+        portfolio=read_words("portfolio_words.tsv"),
+        gazetteer=build_gazetteer(),
+    )
