@@ -103,6 +103,7 @@ class Dateline:
 class Source:
     path: str | None = None
     url: str | None = None
+    sha256: str | None = None
 
 
 @dataclass(frozen=True)

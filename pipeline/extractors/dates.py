@@ -192,6 +192,11 @@ def infer_publication(doc: Doc, candidates: list[Candidate]) -> tuple[date | Non
         value = resolve(candidate, None)
         if value is not None and value.precision == "day":
             return value.start, "text", None
+        if value is not None and value.precision == "interval" and value.end and value.start and (
+            (value.end - value.start).days <= 7
+        ):
+            note = f"publication date {value.end} inferred: the end of {candidate.text!r}"
+            return value.end, "inferred", note
     for candidate in lead:
         month_day = re.match(rf"^(?:on\s+)?({MONTH_CAP})\s+(\d{{1,2}})$", candidate.text.strip())
         if month_day:

@@ -112,7 +112,7 @@ def money_regex() -> re.Pattern:
         (?:
             (?P<pre>{pre})\s?                            # US$ / USD / KZT glued or spaced
             (?P<n1>(?i:{num}))
-            (?:{range_sep}(?:{pre})?\s?(?P<n2>(?i:{num})))?
+            (?:{range_sep}(?P<pre2>{pre})?\s?(?P<n2>(?i:{num})))?
           |
             (?P<n3>(?i:{num}))
             (?:{range_sep}(?P<n4>(?i:{num})))?
@@ -152,27 +152,30 @@ def _range_values(first: str, second: str | None) -> tuple[Decimal | None, Decim
     return parse_number(first), parse_number(second)
 
 
-def _parse_match(match: re.Match) -> _Parsed | None:
+def _parse_match(match: re.Match) -> list[_Parsed]:
+    """One amount, or two when a "range" runs downwards ("fell from Rs 12,000 to Rs 4,500")."""
     groups = match.groupdict()
-    currency_text = groups["pre"] or groups["post"]
-    form = lookup_form(currency_text)
-    if groups["pre"] is not None:
-        low, high = _range_values(groups["n1"], groups["n2"])
-    else:
-        low, high = _range_values(groups["n3"], groups["n4"])
+    form = lookup_form(groups["pre"] or groups["post"])
+    pre = groups["pre"] is not None
+    low, high = _range_values(*((groups["n1"], groups["n2"]) if pre else (groups["n3"], groups["n4"])))
     if form is None or low is None:
-        return None
+        return []
     low *= form.scale
     high = high * form.scale if high is not None else None
     approximate, bound = False, None
     if groups["bound"]:
         approximate, bound = money_bounds()[" ".join(groups["bound"].split()).casefold()]
+    if high is not None and high >= low:
+        return [_Parsed(match.start(), match.end(), low, form, approximate, low, high)]
     if high is not None:
-        return _Parsed(match.start(), match.end(), low, form, approximate, low, high)
-    return _Parsed(
+        first_end = match.end("n1" if pre else "n3")
+        second_start = match.start("pre2") if pre and groups["pre2"] else match.start("n2" if pre else "n4")
+        return [_Parsed(match.start(), first_end, low, form, approximate, None, None),
+                _Parsed(second_start, match.end(), high, form, False, None, None)]
+    return [_Parsed(
         match.start(), match.end(), low, form, approximate,
         low if bound == "min" else None, low if bound == "max" else None,
-    )
+    )]
 
 
 def parse_amount(text: str) -> Amount | None:
@@ -208,8 +211,8 @@ def find_amounts_in_text(
     """
     skip = list(skip)
     parsed = [
-        p for m in money_regex().finditer(text)
-        if (p := _parse_match(m)) and not any(s <= p.start < e for s, e in skip)
+        p for m in money_regex().finditer(text) for p in _parse_match(m)
+        if not any(s <= p.start < e for s, e in skip)
     ]
     explicit = [p.form.candidates[0] for p in parsed if len(p.form.candidates) == 1]
     amounts = [

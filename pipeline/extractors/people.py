@@ -20,6 +20,7 @@ from ..record import Span as Evidence
 from .roles import TitlePhrase, format_title, heads_by_start, parse_title_phrase, title_before_name
 from .tokens import (
     is_capitalized,
+    is_hyphen_link,
     is_country_word,
     is_demonym,
     is_name_word,
@@ -55,13 +56,16 @@ def find_people(doc: Doc, lex: Lexicons, *, excluded: set[int], unquoted: set[in
         candidate.roles.extend(_apposition_roles(doc, candidate.span, heads, lex))
     people = _cluster(candidates)
     _attach_later_mentions(doc, people, heads, lex, excluded)
-    return [_finish(doc, draft, unquoted) for draft in people]
+    finished = [_finish(doc, draft, unquoted) for draft in people]
+    return [person for person in finished if person.mentions]
 
 
 def _candidates(doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[int]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for i, token in enumerate(doc):
         if i in excluded or not is_name_word(token, lex) or (i > 0 and is_name_word(doc[i - 1], lex)):
+            continue
+        if is_hyphen_link(doc, i - 1):  # "Harbi" in "Al-Harbi" is not a name of its own
             continue
         end = name_end(doc, i, lex)
         name = doc[i:end]
@@ -152,7 +156,7 @@ def _cluster(candidates: list[_Candidate]) -> list[_Draft]:
     order = sorted(candidates, key=lambda c: (-len(c.span.text.split()), c.span.start))
     for candidate in order:
         text = " ".join(candidate.span.text.split())
-        words = tuple(w.casefold() for w in re.findall(r"[\w'’-]+", text))
+        words = tuple(w.casefold() for w in re.findall(r"[\w'’]+", text))
         owner = next((d for d in drafts if _fits(words, d.words)), None)
         if owner is None:
             if len(words) < 2 and candidate.evidence == "ner":

@@ -239,7 +239,9 @@ def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] |
     if span.end < len(doc) and doc[span.end].lower_ in PROJECT_NOUNS:
         return None
     words = [t for t in span if t.is_alpha]
-    if not words or (len(span) == 1 and (is_demonym(span[0], lex) or lex.gazetteer.is_place(span.text))):
+    if not words or (len(span) == 1 and (
+        is_demonym(span[0], lex) or lex.gazetteer.is_place(span.text) or lex.is_institution_word(span.text)
+    )):
         return None
     has_org_head = any(t.lower_ in lex.org_heads for t in span)
     has_title = any(lex.is_title_word(t.text) for t in span)

@@ -1,0 +1,266 @@
+"""Inputs: text files with sidecar metadata, JSON Lines, HTML pages, directories, globs, stdin.
+
+Every input item becomes an :class:`Article` or a :class:`DocError`; nothing is dropped.
+Text of unknown encoding is decoded by charset-normalizer (with a warning on the record);
+HTML pages go through trafilatura for the main text and its title, date and URL.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from charset_normalizer import from_bytes
+
+from .core import Meta
+
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+SIDECAR_SUFFIXES = (".meta.json", ".gold.json")
+MAX_BYTES = 50 * 1024 * 1024
+HTML_MIN_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Article:
+    meta: Meta
+    text: str
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class DocError:
+    """An input that yields no record, and why."""
+
+    id: str
+    source: str
+    stage: str
+    error_type: str
+    message: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "source": self.source, "stage": self.stage,
+                "error_type": self.error_type, "message": self.message}
+
+
+Item = Article | DocError
+
+
+class UndecodableError(ValueError):
+    """Bytes that are not text in any encoding charset-normalizer recognises."""
+
+
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """Decode article bytes; returns (text, warning or None).
+
+    UTF-8 (with or without BOM) decodes silently; anything else is detected, decoded and
+    reported. NUL bytes or a high share of control characters mean a binary file.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "decoded as utf-16 (byte-order mark)"
+    if b"\x00" in data[:4096]:
+        raise UndecodableError("binary content (NUL bytes)")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise UndecodableError("not text in any known encoding")
+    text = str(best)
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(4, len(text) // 50):
+        raise UndecodableError("binary content (control characters)")
+    return text, f"not UTF-8: decoded as {best.encoding}"
+
+
+def _read_bytes(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ValueError(f"{size} bytes is over the {MAX_BYTES}-byte limit")
+    return path.read_bytes()
+
+
+def read_text_file(path: Path, article_id: str) -> Item:
+    """A .txt article; ``NAME.meta.json`` beside it may give published, url and title."""
+    source = str(path)
+    try:
+        data = _read_bytes(path)
+    except (OSError, ValueError) as err:
+        return DocError(article_id, source, "read", type(err).__name__, str(err))
+    if not data.strip():
+        return DocError(article_id, source, "read", "EmptyInput", "the file is empty")
+    try:
+        text, warning = decode_text(data)
+    except UndecodableError as err:
+        return DocError(article_id, source, "decode", "UndecodableError", str(err))
+    if not text.strip():
+        return DocError(article_id, source, "read", "EmptyInput", "the file holds only whitespace")
+    meta = Meta(id=article_id, path=source)
+    sidecar = path.with_name(path.name[: -len(path.suffix)] + ".meta.json")
+    warnings = [warning] if warning else []
+    if sidecar.exists():
+        try:
+            fields = json.loads(sidecar.read_text(encoding="utf-8"))
+            if not isinstance(fields, dict):
+                raise ValueError("not a JSON object")
+            meta = _with_fields(meta, fields)
+        except (OSError, ValueError) as err:
+            warnings.append(f"sidecar {sidecar.name} ignored: {err}")
+    return Article(meta, text, tuple(warnings))
+
+
+def _with_fields(meta: Meta, fields: dict[str, Any]) -> Meta:
+    published = fields.get("published")
+    if published is not None and not _is_iso_day(published):
+        raise ValueError(f"published {published!r} is not YYYY-MM-DD")
+    return replace(
+        meta,
+        title=fields.get("title") or meta.title,
+        url=fields.get("url") or meta.url,
+        published=published or meta.published,
+    )
+
+
+def _is_iso_day(value: Any) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return isinstance(value, str) and len(value) == 10
+
+
+def read_jsonl(lines: Iterator[str], source: str) -> Iterator[Item]:
+    """Articles ``{"id", "text", "title"?, "url"?, "published"?}``, one per line."""
+    for line_no, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{line_no}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield DocError(where, where, "parse", "JSONDecodeError", f"malformed JSON: {err}")
+            continue
+        if not isinstance(obj, dict):
+            yield DocError(where, where, "parse", "NotAnObject",
+                           f"expected a JSON object, got {type(obj).__name__}")
+            continue
+        article_id = str(obj.get("id") or where)
+        text = obj.get("text")
+        if not isinstance(text, str) or not text.strip():
+            yield DocError(article_id, where, "parse", "MissingText",
+                           "no non-empty string field 'text'")
+            continue
+        try:
+            meta = _with_fields(Meta(id=article_id, path=where), obj)
+        except ValueError as err:
+            yield DocError(article_id, where, "parse", "BadMetadata", str(err))
+            continue
+        yield Article(meta, text)
+
+
+def read_html(path: Path, article_id: str) -> Item:
+    """Main text and metadata of an HTML page, through trafilatura."""
+    import trafilatura
+
+    source = str(path)
+    try:
+        html, warning = decode_text(_read_bytes(path))
+    except (OSError, ValueError) as err:
+        return DocError(article_id, source, "read", type(err).__name__, str(err))
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    doc = result.as_dict() if hasattr(result, "as_dict") else (result or {})
+    text = (doc.get("text") or "").strip()
+    if len(text) < HTML_MIN_CHARS:
+        return DocError(article_id, source, "extract_html", "NoArticle",
+                        "no article text found in the HTML page")
+    title = doc.get("title")
+    body = f"{title}\n\n{text}" if title else text
+    published = doc.get("date") if _is_iso_day(doc.get("date")) else None
+    meta = Meta(id=article_id, path=source, title=title, url=doc.get("url"),
+                published=published, published_source="html")
+    return Article(meta, body, (warning,) if warning else ())
+
+
+def _article_id(path: Path, root: Path | None) -> str:
+    if root is not None and path.parent != root:
+        relative = path.relative_to(root)
+        return str(relative.with_name(relative.name[: -len(path.suffix)]))
+    return path.name[: -len(path.suffix)]
+
+
+def _read_path(path: Path, root: Path | None) -> Iterator[Item]:
+    suffix = path.suffix.lower()
+    article_id = _article_id(path, root)
+    if suffix == ".jsonl":
+        try:
+            with path.open(encoding="utf-8", errors="replace") as handle:
+                yield from read_jsonl(handle, str(path))
+        except OSError as err:
+            yield DocError(article_id, str(path), "read", type(err).__name__, str(err))
+    elif suffix in {".html", ".htm"}:
+        yield read_html(path, article_id)
+    else:
+        yield read_text_file(path, article_id)
+
+
+def _is_article_file(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith(ARTICLE_SUFFIXES) and not name.endswith(SIDECAR_SUFFIXES)
+
+
+def iter_inputs(specs: list[str]) -> Iterator[Item]:
+    """Every article named by ``specs``: files, directories (recursive), globs or ``-``.
+
+    Inside directories only article files are taken (.txt, .jsonl, .html, .htm), sorted.
+    """
+    for spec in specs:
+        if spec == "-":
+            yield from read_stdin()
+            continue
+        if any(c in spec for c in "*?["):
+            matches = sorted(glob.glob(spec, recursive=True))
+            if not matches:
+                yield DocError(spec, spec, "read", "NoMatch", "the pattern matches no file")
+            for match in matches:
+                if Path(match).is_file():
+                    yield from _read_path(Path(match), None)
+            continue
+        path = Path(spec)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p)):
+                yield from _read_path(child, path)
+        elif path.exists():
+            yield from _read_path(path, None)
+        else:
+            yield DocError(path.stem or spec, spec, "read", "FileNotFoundError", "no such file or directory")
+
+
+def read_stdin() -> Iterator[Item]:
+    """Standard input: JSON Lines when it starts with "{", else one text article "stdin"."""
+    data = sys.stdin.buffer.read()
+    stripped = data.lstrip()
+    if stripped.startswith(b"{"):
+        yield from read_jsonl(iter(data.decode("utf-8", errors="replace").splitlines()), "stdin")
+        return
+    if not stripped:
+        yield DocError("stdin", "stdin", "read", "EmptyInput", "standard input is empty")
+        return
+    try:
+        text, warning = decode_text(data)
+    except UndecodableError as err:
+        yield DocError("stdin", "stdin", "decode", "UndecodableError", str(err))
+        return
+    yield Article(Meta(id="stdin", path="-"), text, (warning,) if warning else ())
