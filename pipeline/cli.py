@@ -14,7 +14,7 @@ from pathlib import Path
 from . import batch
 from .feeds import FORMATS, dumps, guess_format, open_writer
 from .nlp import DEFAULT_MODEL
-from .readers import Article, DocError, iter_inputs
+from .readers import Article, iter_inputs
 from .schema import load_schema, validate
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3

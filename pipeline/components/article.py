@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import srsly
 from spacy.language import Language
@@ -51,7 +51,7 @@ class BoilerplatePattern:
     regex: re.Pattern
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_boilerplate(name: str = "boilerplate.jsonl") -> tuple[BoilerplatePattern, ...]:
     """Read and check the boilerplate patterns (unknown keys and bad regexes are errors)."""
     patterns = []

@@ -21,7 +21,15 @@ from ..components.article import LAYOUT_KEY
 from ..record import DateFact
 from ..record import Span as Evidence
 from ..resources import read_mapping
-from .date_grammar import DateValue, clean_expression, day_value, month_value, open_bound, parse_date, year_value
+from .date_grammar import (
+    DateValue,
+    clean_expression,
+    day_value,
+    month_value,
+    open_bound,
+    parse_date,
+    year_value,
+)
 
 MONTH_CAP = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
              r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")

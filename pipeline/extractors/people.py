@@ -17,13 +17,21 @@ from spacy.tokens import Doc, Span
 from ..lexicons import Lexicons
 from ..record import Person, Role
 from ..record import Span as Evidence
-from .roles import TitlePhrase, format_title, heads_by_start, parse_title_phrase, title_before_name
+from .roles import (
+    TitlePhrase,
+    country_prefix_end,
+    format_title,
+    heads_by_start,
+    parse_title_phrase,
+    title_before_name,
+)
 from .tokens import (
+    POSSESSIVE,
     is_capitalized,
-    is_hyphen_link,
     is_country_word,
     is_demonym,
-    is_name_word,
+    is_hyphen_link,
+    is_name_start,
     name_end,
     strip_possessive,
 )
@@ -53,7 +61,8 @@ def find_people(doc: Doc, lex: Lexicons, *, excluded: set[int], unquoted: set[in
     heads = heads_by_start(doc)
     candidates = _candidates(doc, lex, heads, excluded)
     for candidate in candidates:
-        candidate.roles.extend(_apposition_roles(doc, candidate.span, heads, lex))
+        if candidate.evidence != "apposition":
+            candidate.roles.extend(_apposition_roles(doc, candidate.span, heads, lex))
     people = _cluster(candidates)
     _attach_later_mentions(doc, people, heads, lex, excluded)
     finished = [_finish(doc, draft, unquoted) for draft in people]
@@ -63,31 +72,69 @@ def find_people(doc: Doc, lex: Lexicons, *, excluded: set[int], unquoted: set[in
 def _candidates(doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[int]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for i, token in enumerate(doc):
-        if i in excluded or not is_name_word(token, lex) or (i > 0 and is_name_word(doc[i - 1], lex)):
-            continue
-        if is_hyphen_link(doc, i - 1):  # "Harbi" in "Al-Harbi" is not a name of its own
-            continue
+        if i in excluded or not is_name_start(doc, i, lex) or is_hyphen_link(doc, i - 1):
+            continue  # ("Harbi" in "Al-Harbi" is not a name of its own)
+        inside_run = i > 0 and is_name_start(doc, i - 1, lex)
         end = name_end(doc, i, lex)
         name = doc[i:end]
         phrase = title_before_name(doc, i, heads, lex)
         if phrase:
-            found.append(_Candidate(name, "title", _phrase_roles(doc, phrase)))
+            found.append(_Candidate(name, "title", _phrase_roles(doc, phrase, lex)))
+        elif inside_run:
+            continue
         elif i > 0 and doc[i - 1].lower_.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
             found.append(_Candidate(name, "honorific"))
-        elif _is_speech_subject(doc, i, end, lex) and len(name) <= 4:
+        elif roles := _apposition_roles(doc, name, heads, lex):
+            found.append(_Candidate(name, "apposition", roles))
+        elif _is_speech_subject(doc, i, end, lex) and len(name) <= 4 and _plausible_name(name, lex):
             found.append(_Candidate(name, "speech"))
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not excluded.intersection(range(ent.start, ent.end)):
             name = _clean_person_entity(doc, ent, lex)
-            if name is not None:
+            if name is not None and _plausible_name(name, lex) and not _is_modifier(doc, name):
                 found.append(_Candidate(name, "ner"))
-    return found
+    return _strongest(found)
+
+
+def _plausible_name(name: Span, lex: Lexicons) -> bool:
+    """Not an acronym ("TDH") or a known place ("Tashkent", "Tamil Nadu"); one word only
+    when the model agrees it is a person."""
+    if name.text.isupper() or lex.gazetteer.is_place(name.text):
+        return False
+    return len(name) > 1 or name[0].ent_type_ == "PERSON"
+
+
+def _is_modifier(doc: Doc, name: Span) -> bool:
+    """A name used as a noun modifier is a place or thing ("Ghulam Khan border crossings")."""
+    return name.end < len(doc) and doc[name.end].pos_ == "NOUN" and doc[name.end].is_lower
+
+
+EVIDENCE_RANK = {"title": 0, "apposition": 1, "honorific": 2, "speech": 3, "ner": 4}
+
+
+def _strongest(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Where candidates overlap, the strongest evidence sets the name's boundaries.
+
+    A title right before a name beats the model's span ("Almaty Nurlan Yessenbayev").
+    """
+    kept: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: EVIDENCE_RANK[c.evidence]):
+        span = candidate.span
+        organizations = " ".join(r.organization or "" for k in kept for r in k.roles)
+        if candidate.evidence in {"ner", "speech"} and span.text in organizations:
+            continue  # "Breshna Sherkat" in "CEO of Da Afghanistan Breshna Sherkat"
+        rival = next((k for k in kept if k.span.start < span.end and span.start < k.span.end), None)
+        if rival is None:
+            kept.append(candidate)
+        elif rival.span == span:
+            rival.roles.extend(candidate.roles)
+    return sorted(kept, key=lambda c: c.span.start)
 
 
 def _clean_person_entity(doc: Doc, ent: Span, lex: Lexicons) -> Span | None:
     """Trim title and portfolio words off a PERSON entity ("Transport Zhanibek Taizhanov")."""
     start = ent.start
-    while start < ent.end and not is_name_word(doc[start], lex):
+    while start < ent.end and not is_name_start(doc, start, lex):
         start += 1
     if start == ent.end:
         return None
@@ -103,15 +150,17 @@ def _is_speech_subject(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     return (after in lex.speech_verbs or before == "according to") and end - start >= 1
 
 
-def _phrase_roles(doc: Doc, phrase: TitlePhrase) -> list[Role]:
+def _phrase_roles(doc: Doc, phrase: TitlePhrase, lex: Lexicons) -> list[Role]:
     roles = []
     for part in phrase.parts:
-        organization = part.organization
+        organization, org_country = None, None
+        if part.organization is not None:
+            organization, org_country = _org_name(part.organization, lex)
         roles.append(
             Role(
                 title=format_title(doc[part.start : part.end]),
-                organization=_org_name(organization) if organization is not None else None,
-                country=phrase.country or part.country,
+                organization=organization,
+                country=phrase.country or part.country or org_country,
                 span=evidence(doc[part.start : part.end]),
                 qualifier=phrase.qualifier,
             )
@@ -119,9 +168,16 @@ def _phrase_roles(doc: Doc, phrase: TitlePhrase) -> list[Role]:
     return roles
 
 
-def _org_name(span: Span) -> str:
-    text = span.text
-    return text[4:] if text.lower().startswith("the ") else text
+def _org_name(span: Span, lex: Lexicons) -> tuple[str, str | None]:
+    """Organization name without "the" or a country possessive, and that country."""
+    if len(span) > 1 and span[0].lower_ == "the":
+        span = span[1:]
+    end, country = country_prefix_end(span.doc, span.start, lex)
+    if country and span.start < end < span.end and span.doc[end - 1].text in POSSESSIVE:
+        span = span.doc[end : span.end]
+    else:
+        country = None
+    return " ".join(span.text.split()), country
 
 
 def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons) -> list[Role]:
@@ -138,7 +194,7 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
     closes = phrase.end >= len(doc) or doc[phrase.end].text in APPOSITION_CLOSERS or (
         doc[phrase.end].lower_ in lex.speech_verbs or doc[phrase.end].is_sent_start
     )
-    return _phrase_roles(doc, phrase) if closes else []
+    return _phrase_roles(doc, phrase, lex) if closes else []
 
 
 @dataclass
@@ -197,7 +253,7 @@ def _attach_later_mentions(
             continue
         title = format_title(role_span)
         owner.extra_mentions.append(evidence(doc[start - 1 : phrase.end]))
-        if not any(r.title.casefold() == title.casefold() for r in owner.roles):
+        if not any(head_text in r.title.casefold() for r in owner.roles):
             owner.roles.append(Role(title, None, None, evidence(role_span), phrase.qualifier))
 
 

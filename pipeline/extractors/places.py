@@ -72,14 +72,16 @@ def list_tokens(lists: list[PlaceList]) -> set[int]:
 
 
 def _is_place_group(doc: Doc, group: PlaceList, lex: Lexicons) -> bool:
+    """One member tagged a place by the model, or two known to the gazetteer; no title words."""
     if len(group) < 2 or any(end - start > 3 for start, end in group):
         return False
-    known = sum(
-        1 for start, end in group
-        if all(t.ent_type_ in PLACE_LABELS for t in doc[start:end])
-        or lex.gazetteer.place_country(doc[start:end].text)
-    )
-    return known > 0 and not any(lex.gazetteer.demonym_country(doc[s:e].text) for s, e in group)
+    if any(lex.is_institution_word(t.text) for s, e in group for t in doc[s:e]):
+        return False
+    if any(lex.gazetteer.demonym_country(doc[s:e].text) for s, e in group):
+        return False
+    tagged = sum(1 for s, e in group if all(t.ent_type_ in PLACE_LABELS for t in doc[s:e]))
+    known = sum(1 for s, e in group if lex.gazetteer.place_country(doc[s:e].text))
+    return tagged > 0 or known > 1
 
 
 def _shared_countries(doc: Doc, lists: list[PlaceList], lex: Lexicons) -> dict[str, str]:

@@ -25,7 +25,7 @@ from .tokens import (
 )
 
 COMPLEMENT_WORDS = frozenset({"of", "for", "at", "to", "on"})
-ORG_PREPOSITIONS = frozenset({"of", "at"})
+ORG_PREPOSITIONS = frozenset({"of", "at", "for"})
 LOWER_WORDS = frozenset({"of", "for", "at", "to", "on", "and", "the", "in", "a", "an"})
 
 
@@ -108,23 +108,22 @@ def chain_end(
 ) -> int:
     """End of an institution or portfolio chain ("National Economy", "the Astana ... Centre").
 
-    Portfolio, title and organization words, countries and demonyms always belong to the
-    chain; other capitalized words (cities, proper names of institutions) only when an
-    organization word follows them in the same run, or when a two-word name still follows.
+    Words up to the last institution word of the capitalized run belong to the chain (a
+    personal name holds none). After that, countries, demonyms and institution words do;
+    other capitalized words only when a name still follows them (see
+    :func:`_place_or_org_before_name`), or always when no name is expected (apposition).
     """
     run_end = capitalized_run_end(doc, start)
-    # Words up to the last organization head of the run belong to the organization name.
-    last_head = max(
-        (k for k in range(start, run_end) if doc[k].lower_ in lex.org_heads),
-        default=None,
+    last_word = max(
+        (k for k in range(start, run_end) if lex.is_institution_word(doc[k].text)), default=None
     )
     i = start
     while i < len(doc):
         token = doc[i]
-        if last_head is not None and i <= last_head:
+        if last_word is not None and i <= last_word or is_hyphen_link(doc, i) and i > start:
             i += 1
-        elif is_hyphen_link(doc, i) and i > start:
-            i += 1
+        elif token.text in POSSESSIVE and i > start and i + 1 < len(doc) and is_capitalized(doc[i + 1]):
+            i += 1  # "Bangladesh's Economic Relations Division"
         elif token.lower_ in {"and", "of", "the", "&"} and i + 1 < len(doc) and (
             is_capitalized(doc[i + 1]) and not is_name_word(doc[i + 1], lex)
         ) and not (token.lower_ == "and" and _head_start(doc, i + 1, heads, lex) is not None):
@@ -135,13 +134,70 @@ def chain_end(
             or lex.gazetteer.country_code(token.text)
         ):
             i += 1
-        elif is_capitalized(token) and (
-            not name_follows or name_end(doc, i + 1, lex) - (i + 1) >= 2
-        ) and (token.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} or lex.gazetteer.is_place(token.text)):
+        elif not name_follows and token.lower_ in lex.portfolio and i > start:
+            i += 1  # "hokim of Surkhandarya region", "head of research"
+        elif not name_follows and i == start and token.lower_ in lex.portfolio:
             i += 1
+        elif not name_follows and i == start and token.is_lower and token.pos_ in {"ADJ", "NOUN"}:
+            while i < len(doc) and i - start < 3 and doc[i].is_lower and doc[i].pos_ in {"ADJ", "NOUN"}:
+                i += 1  # "chairman of the board of the joint venture"
+            break
+        elif is_capitalized(token) and not name_follows:
+            i += 1
+        elif is_capitalized(token) and name_follows:
+            run = name_end(doc, i, lex) - i
+            if run >= 4:  # "Chairman of Barqi Tojik Sharofiddin Rahmonzoda": two-word name
+                i += run - 2
+            elif _place_or_org_before_name(doc, i, lex):
+                i += 1
+            else:
+                break
         else:
             break
     return i
+
+
+def _place_or_org_before_name(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """A place or institution word before a name ("Mayor of Balykchy Tilek Asanaliev").
+
+    Taken only when a name still follows: two name words, or the model's PERSON entity
+    starting right after it.
+    """
+    token = doc[i]
+    person_next = (
+        i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON" and doc[i + 1].ent_iob_ == "B"
+        and token.ent_type_ != "PERSON"
+    )
+    if person_next:
+        return True
+    known = token.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} or lex.gazetteer.is_place(token.text)
+    return known and name_end(doc, i + 1, lex) - (i + 1) >= 2
+
+
+def _is_organization(chunk: Span, lex: Lexicons) -> bool:
+    """An organization, not a portfolio or a place: it has an organization word, is the
+    model's ORG entity, or holds a proper name ("Da Afghanistan Breshna Sherkat")."""
+    doc = chunk.doc
+    if any(t.lower_ in lex.org_heads for t in chunk):
+        return True
+    if all(t.is_lower and t.pos_ in {"ADJ", "NOUN"} for t in chunk) and chunk[-1].pos_ == "NOUN" and (
+        chunk[-1].lower_ not in lex.portfolio
+    ):
+        return True  # described, not named: "the joint venture"
+    if lex.gazetteer.country_code(chunk.text) or lex.gazetteer.is_place(chunk.text):
+        return False
+    if all(t.ent_type_ == "ORG" for t in chunk) and chunk[0].ent_iob_ == "B" and (
+        chunk.end >= len(doc) or doc[chunk.end].ent_iob_ != "I"
+    ):
+        return True  # exactly the model's ORG entity
+    proper = _proper_words(chunk, lex)
+    return bool(proper) and not lex.gazetteer.is_place(" ".join(t.text for t in proper))
+
+
+def _proper_words(span: Span, lex: Lexicons) -> list:
+    """Capitalized words that are not institution words, demonyms or countries."""
+    return [t for t in span if is_capitalized(t) and not lex.is_institution_word(t.text)
+            and not is_demonym(t, lex) and not lex.gazetteer.country_code(t.text)]
 
 
 def parse_title_phrase(
@@ -156,10 +212,16 @@ def parse_title_phrase(
     """
     j, qualifier = _qualifier_end(doc, i, lex)
     j, country = country_prefix_end(doc, j, lex)
+    owner = None
+    if country is None:
+        j, owner = owner_prefix_end(doc, j, heads, lex)
+    prefixed = j > i
+    if qualifier is None:
+        j, qualifier = _qualifier_end(doc, j, lex)
     parts: list[TitlePart] = []
     while j < len(doc):
         head = _head_start(doc, j, heads, lex)
-        if head is None or (capitalized and not is_capitalized(doc[head])):
+        if head is None or (capitalized and not prefixed and not is_capitalized(doc[head])):
             break
         part_start, j = j, heads[head]
         title_end, organization, part_country = j, None, None
@@ -169,7 +231,7 @@ def parse_title_phrase(
             if end == k:
                 break
             chunk = doc[k:end]
-            is_org = any(t.lower_ in lex.org_heads for t in chunk)
+            is_org = _is_organization(chunk, lex)
             if doc[j].lower_ in ORG_PREPOSITIONS and is_org or doc[j].lower_ == "at":
                 organization, j = chunk, end
                 break
@@ -178,7 +240,7 @@ def parse_title_phrase(
                     (c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None
                 )
             title_end = j = end
-        parts.append(TitlePart(part_start, title_end, organization, part_country))
+        parts.append(TitlePart(part_start, title_end, organization or owner, part_country))
         nxt = j + (j < len(doc) and doc[j].text == ",")
         nxt += nxt < len(doc) and doc[nxt].lower_ == "and"
         if nxt == j or _head_start(doc, nxt, heads, lex) is None:
@@ -187,6 +249,30 @@ def parse_title_phrase(
     if not parts:
         return None
     return TitlePhrase(i, j, tuple(parts), qualifier, country)
+
+
+def owner_prefix_end(
+    doc: Doc, i: int, heads: dict[int, int], lex: Lexicons
+) -> tuple[int, Span | None]:
+    """An organization owning the title: "Kestrel's founder", "WHO spokesperson",
+    "Foreign Office Spokesperson"; never portfolio words alone ("Transport Minister")."""
+    k = i
+    while k < len(doc) and k - i < 5 and is_capitalized(doc[k]) and doc[k].lower_ != "the" and not (
+        k > i and _head_start(doc, k, heads, lex) is not None
+    ):
+        k += 1
+    if k == i or k >= len(doc):
+        return i, None
+    owner = doc[i:k]
+    if any(lex.is_title_word(t.text) for t in owner) or not (
+        any(t.lower_ in lex.org_heads for t in owner) or _proper_words(owner, lex)
+    ):
+        return i, None
+    if doc[k].text in POSSESSIVE:
+        return k + 1, owner
+    if _head_start(doc, k, heads, lex) is not None:
+        return k, owner
+    return i, None
 
 
 def title_before_name(
@@ -202,12 +288,16 @@ def title_before_name(
         may_start = (
             _head_start(doc, i, heads, lex) is not None
             or doc[i].lower_ in lex.qualifiers
-            or is_demonym(doc[i], lex)
-            or lex.gazetteer.country_code(doc[i].text) is not None
+            or is_capitalized(doc[i])
         )
         if not may_start:
             continue
         phrase = parse_title_phrase(doc, i, heads, lex, capitalized=True, name_follows=True)
         if phrase and phrase.end == name_start:
             return phrase
+        # "Japan's newly appointed ambassador, Mochizuki Haruto, ...": any case before a comma
+        if doc[name_start - 1].text == ",":
+            phrase = parse_title_phrase(doc, i, heads, lex, capitalized=False, name_follows=False)
+            if phrase and phrase.end == name_start - 1:
+                return phrase
     return None

@@ -11,8 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import NAME_PARTICLES, Lexicons
 
 MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -45,6 +44,22 @@ def is_name_word(token: Token, lex: Lexicons) -> bool:
     )
 
 
+def is_name_start(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """A name word, or a word that opens a name only before one: the model's PERSON
+    "Jordan" in "Jordan Whitfield" (a country otherwise), or a capitalized pronoun-like
+    word mid-sentence ("He" in "chief executive, He Jiaqi")."""
+    token = doc[i]
+    if is_name_word(token, lex):
+        return True
+    if not is_capitalized(token) or i + 1 >= len(doc) or not is_name_word(doc[i + 1], lex):
+        return False
+    if lex.is_institution_word(token.text) or is_demonym(token, lex):
+        return False
+    if token.ent_type_ == "PERSON" and doc[i + 1].ent_type_ == "PERSON":
+        return True
+    return token.pos_ in {"PRON", "PROPN"} and not token.is_sent_start and i > 0 and doc[i - 1].text == ","
+
+
 def is_hyphen_link(doc: Doc, i: int) -> bool:
     """A hyphen glued on both sides ("Kassym-Jomart", "Mazar-i-Sharif")."""
     return (
@@ -64,10 +79,12 @@ def name_end(doc: Doc, start: int, lex: Lexicons, *, max_words: int = 5) -> int:
     i, words = start, 0
     while i < len(doc) and words < max_words:
         token = doc[i]
-        if is_name_word(token, lex):
+        if is_name_word(token, lex) or (words == 0 and is_name_start(doc, i, lex)):
             i, words = i + 1, words + 1
-        elif words and is_hyphen_link(doc, i) and i + 1 < len(doc) and doc[i + 1].is_alpha:
-            i += 2
+        elif words and is_hyphen_link(doc, i) and i + 1 < len(doc) and doc[i + 1].is_alpha and (
+            is_capitalized(doc[i + 1])
+        ):
+            i += 2  # "Kassym-Jomart", but not "Riyadh-based"
         elif words and token.lower_ in NAME_PARTICLES and i + 1 < len(doc) and is_name_word(
             doc[i + 1], lex
         ):
@@ -85,8 +102,13 @@ def strip_possessive(span: Span) -> Span:
 
 
 def capitalized_run_end(doc: Doc, start: int) -> int:
-    """End of the run of capitalized words (and glued hyphens) from ``start``."""
+    """End of the run of capitalized words from ``start``, through glued hyphens and
+    possessives inside a name ("Western Region Canoe Fishermen's Council")."""
     i = start
-    while i < len(doc) and (is_capitalized(doc[i]) or (i > start and is_hyphen_link(doc, i))):
+    while i < len(doc) and (
+        is_capitalized(doc[i])
+        or i > start and is_hyphen_link(doc, i)
+        or i > start and doc[i].text in POSSESSIVE and i + 1 < len(doc) and is_capitalized(doc[i + 1])
+    ):
         i += 1
     return i
