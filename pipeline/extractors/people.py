@@ -238,7 +238,10 @@ def _attach_later_mentions(
     """ "the minister said": a lower-case title on a later mention goes to the right person."""
     if not people:
         return
-    for start, end in heads.items():
+    for head, end in heads.items():
+        start = head
+        while start > 0 and (doc[start - 1].lower_ in lex.modifiers or doc[start - 1].lower_ in lex.portfolio):
+            start -= 1  # "the vice minister", "the energy minister"
         if start in excluded or is_capitalized(doc[start]) and not doc[start].is_sent_start:
             continue
         if start == 0 or doc[start - 1].lower_ != "the":
@@ -246,7 +249,7 @@ def _attach_later_mentions(
         phrase = parse_title_phrase(doc, start, heads, lex, capitalized=False, name_follows=False)
         if phrase is None or phrase.end >= len(doc) or doc[phrase.end].lower_ not in lex.speech_verbs:
             continue
-        head_text = doc[start:end].text.casefold()
+        head_text = doc[head:end].text.casefold()
         role_span = doc[phrase.start : phrase.end]
         owner = _latest_with_title(doc, people, head_text, role_span.start_char)
         if owner is None:

@@ -18,7 +18,7 @@ from ..lexicons import Lexicons
 from ..record import Location, Organization
 from ..record import Span as Evidence
 from .roles import country_prefix_end
-from .tokens import is_capitalized, is_demonym, is_hyphen_link
+from .tokens import POSSESSIVE, is_capitalized, is_demonym, is_hyphen_link
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Nouns after an ORG entity that show it names a project, not an organization ("CASA railway
@@ -33,8 +33,10 @@ def _runs(doc: Doc, sent: Span) -> list[tuple[int, int, int]]:
     while i < sent.end:
         if is_capitalized(doc[i]) and not doc[i].is_sent_start:
             j = i + 1
-            while j < sent.end and (is_capitalized(doc[j]) or is_hyphen_link(doc, j)):
-                j += 1
+            while j < sent.end and (
+                is_capitalized(doc[j]) or is_hyphen_link(doc, j) or is_hyphen_link(doc, j - 1)
+            ):
+                j += 1  # "Mazar-i-Sharif"
             runs.append((i, j, j))
             i = j
         else:
@@ -73,7 +75,7 @@ def list_tokens(lists: list[PlaceList]) -> set[int]:
 
 def _is_place_group(doc: Doc, group: PlaceList, lex: Lexicons) -> bool:
     """One member tagged a place by the model, or two known to the gazetteer; no title words."""
-    if len(group) < 2 or any(end - start > 3 for start, end in group):
+    if len(group) < 2 or any(len(doc[s:e].text.split()) > 3 for s, e in group):
         return False
     if any(lex.is_institution_word(t.text) for s, e in group for t in doc[s:e]):
         return False
@@ -228,9 +230,35 @@ def find_organizations(
     return sorted(organizations, key=lambda o: o.mentions[0].start)
 
 
+def _country_before(doc: Doc, start: int, lex: Lexicons) -> str | None:
+    """Country named right before an organization: "Pakistan's", "Kazakh", "UAE"."""
+    for width in (3, 2, 1):
+        i = start - width
+        if i < 0:
+            continue
+        if doc[start - 1].text in POSSESSIVE and width > 1:
+            code = lex.gazetteer.country_code(doc[i : start - 1].text)
+        else:
+            code = lex.gazetteer.country_code(doc[i:start].text) or (
+                lex.gazetteer.demonym_country(doc[i].text) if width == 1 else None
+            )
+        if code and is_capitalized(doc[i]):
+            return code
+    return None
+
+
+def _is_named_org(span: Span, lex: Lexicons) -> bool:
+    return any(t.lower_ in lex.org_heads for t in span) or not any(
+        lex.is_title_word(t.text) for t in span
+    )
+
+
 def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] | None:
     """Strip "the" and a country prefix; reject what is not an organization."""
     span = _trim_the(span)
+    country = _country_before(doc, span.start, lex)
+    if country:
+        return (span, country) if _is_named_org(span, lex) else None
     prefix_end, country = country_prefix_end(doc, span.start, lex)
     if country and prefix_end < span.end and any(
         t.lower_ in lex.org_heads for t in doc[prefix_end : span.end]

@@ -257,14 +257,15 @@ def owner_prefix_end(
     """An organization owning the title: "Kestrel's founder", "WHO spokesperson",
     "Foreign Office Spokesperson"; never portfolio words alone ("Transport Minister")."""
     k = i
-    while k < len(doc) and k - i < 5 and is_capitalized(doc[k]) and doc[k].lower_ != "the" and not (
-        k > i and _head_start(doc, k, heads, lex) is not None
-    ):
-        k += 1
+    while k < len(doc) and k - i < 6 and (
+        is_capitalized(doc[k]) and doc[k].lower_ != "the" or k > i and is_hyphen_link(doc, k)
+    ) and not (k > i and _head_start(doc, k, heads, lex) is not None):
+        k += 1  # "Samruk-Kazyna spokesperson"
     if k == i or k >= len(doc):
         return i, None
     owner = doc[i:k]
-    if any(lex.is_title_word(t.text) for t in owner) or not (
+    generic = len(owner) == 1 and owner[0].lower_ in lex.org_heads  # "Ministry press secretary"
+    if generic or any(lex.is_title_word(t.text) for t in owner) or not (
         any(t.lower_ in lex.org_heads for t in owner) or _proper_words(owner, lex)
     ):
         return i, None

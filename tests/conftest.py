@@ -1,0 +1,49 @@
+"""Shared fixtures: one spaCy pipeline per test session, paths from this file, no downloads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import Meta, build_nlp, extract
+
+TESTS = Path(__file__).parent
+ROOT = TESTS.parent
+CORPUS = ROOT / "corpus"
+REFERENCE = CORPUS / "kz-afghanistan-working-group.txt"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "issue(number): a test for the filed issue with this number")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def reference_text() -> str:
+    return REFERENCE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def reference_record(nlp, reference_text) -> dict:
+    """The reference article as ``pressfeed run corpus/`` sees it: no publication date given."""
+    return extract(reference_text, Meta(id="kz-afghanistan-working-group"), nlp=nlp).to_json()
+
+
+@pytest.fixture(scope="session")
+def run_extract(nlp):
+    """extract() on a text written for a test, as a JSON record."""
+
+    def run(text: str, published: str | None = "2026-01-28") -> dict:
+        return extract(text, Meta(id="t", published=published), nlp=nlp).to_json()
+
+    return run
+
+
+def load_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
