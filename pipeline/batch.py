@@ -51,8 +51,11 @@ def _finish(article: Article, record) -> Outcome:
     data = record.to_json()
     problems = validate(data)
     if problems:
-        return Outcome(error=DocError(article.meta.id, article.meta.path or "", "validate",
-                                      "SchemaError", "; ".join(problems[:5])))
+        return Outcome(
+            error=DocError(
+                article.meta.id, article.meta.path or "", "validate", "SchemaError", "; ".join(problems[:5])
+            )
+        )
     return Outcome(record=data)
 
 
@@ -62,12 +65,14 @@ def _extract_long(article: Article, model: str):
     for offset, piece in split_pieces(article.text):
         record = extract_doc(nlp(piece), meta)
         if not parts and record.published:
-            meta = replace(meta, published=record.published,
-                           published_source=record.published_source or meta.published_source)
+            meta = replace(
+                meta,
+                published=record.published,
+                published_source=record.published_source or meta.published_source,
+            )
         parts.append((offset, record))
     merged = merge_records(parts)
-    return replace(merged, published=parts[0][1].published,
-                   published_source=parts[0][1].published_source)
+    return replace(merged, published=parts[0][1].published, published_source=parts[0][1].published_source)
 
 
 def process_chunk(chunk: list[Item | Reused], model: str) -> list[Outcome]:
@@ -101,8 +106,11 @@ def _guarded(article: Article, work) -> Outcome:
     try:
         return work()
     except Exception as err:  # noqa: BLE001 - reported per article, the batch goes on
-        return Outcome(error=DocError(article.meta.id, article.meta.path or "", "extract",
-                                      type(err).__name__, str(err) or repr(err)))
+        return Outcome(
+            error=DocError(
+                article.meta.id, article.meta.path or "", "extract", type(err).__name__, str(err) or repr(err)
+            )
+        )
 
 
 def chunks(items: Iterable[Item | Reused], size: int = CHUNK) -> Iterator[list[Item | Reused]]:
@@ -116,8 +124,14 @@ def chunks(items: Iterable[Item | Reused], size: int = CHUNK) -> Iterator[list[I
         yield chunk
 
 
-def run(items: Iterable[Item | Reused], *, model: str, workers: int = 1, engine: str = "local",
-        scheduler: str | None = None) -> Iterator[Outcome]:
+def run(
+    items: Iterable[Item | Reused],
+    *,
+    model: str,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Iterator[Outcome]:
     """Outcomes of ``items`` in input order."""
     if engine == "dask":
         yield from _run_dask(items, model=model, workers=workers, scheduler=scheduler)
@@ -149,8 +163,9 @@ def _run_dask(items, *, model: str, workers: int, scheduler: str | None) -> Iter
 
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
+        )
         client = Client(cluster)
     else:
         client = Client(scheduler)

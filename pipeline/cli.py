@@ -42,21 +42,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pressfeed",
         description="Extract people, roles, organizations, places, money, quantities and dates "
-                    "from news articles and press releases into schema-validated JSON.",
+        "from news articles and press releases into schema-validated JSON.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("extract", help="print the record of one article as JSON",
-                       description="Example: pressfeed extract corpus/kz-afghanistan-working-group.txt "
-                                   "--published 2026-01-28")
+    p = sub.add_parser(
+        "extract",
+        help="print the record of one article as JSON",
+        description="Example: pressfeed extract corpus/kz-afghanistan-working-group.txt "
+        "--published 2026-01-28",
+    )
     p.add_argument("file", help="a .txt, .html or one-line .jsonl article, or - for standard input")
     p.add_argument("--published", type=_iso_day, help="publication date YYYY-MM-DD (overrides metadata)")
     p.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model package (default: %(default)s)")
 
-    p = sub.add_parser("run", help="extract a batch of articles into a feed",
-                       description="Example: pressfeed run corpus/ -o out/feed.jsonl --workers 2")
-    p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help=".txt/.html/.jsonl files, directories (recursive), globs, or - for stdin")
+    p = sub.add_parser(
+        "run",
+        help="extract a batch of articles into a feed",
+        description="Example: pressfeed run corpus/ -o out/feed.jsonl --workers 2",
+    )
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help=".txt/.html/.jsonl files, directories (recursive), globs, or - for stdin",
+    )
     p.add_argument("-o", "--output", required=True, help="feed to write (.jsonl, .json feed, or CSV dir)")
     p.add_argument("--format", choices=FORMATS, help="jsonl, jsonfeed or csv (default: from -o)")
     p.add_argument("--errors", help="error records file (default: OUTPUT.errors.jsonl)")
@@ -68,15 +78,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model package (default: %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
 
-    sub.add_parser("schema", help="print the record JSON Schema",
-                   description="Example: pressfeed schema > record.schema.json")
+    sub.add_parser(
+        "schema",
+        help="print the record JSON Schema",
+        description="Example: pressfeed schema > record.schema.json",
+    )
 
-    p = sub.add_parser("validate", help="check every record of a JSON Lines feed against the schema",
-                       description="Example: pressfeed validate out/feed.jsonl")
+    p = sub.add_parser(
+        "validate",
+        help="check every record of a JSON Lines feed against the schema",
+        description="Example: pressfeed validate out/feed.jsonl",
+    )
     p.add_argument("feed", help="a JSON Lines feed written by pressfeed run")
 
-    p = sub.add_parser("eval", help="score extraction against gold files (NAME.txt + NAME.gold.json)",
-                       description="Example: pressfeed eval corpus/")
+    p = sub.add_parser(
+        "eval",
+        help="score extraction against gold files (NAME.txt + NAME.gold.json)",
+        description="Example: pressfeed eval corpus/",
+    )
     p.add_argument("directory", help="folder with NAME.txt, NAME.gold.json and optional NAME.meta.json")
     p.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model package (default: %(default)s)")
     p.add_argument("--details", action="store_true", help="list missed and extra facts")
@@ -102,12 +121,16 @@ def _with_published(items, published: str | None, *, force: bool) -> Iterator:
 def cmd_extract(args) -> int:
     items = list(_with_published(iter_inputs([args.file]), args.published, force=True))
     if len(items) != 1:
-        print(f"pressfeed extract: {args.file} holds {len(items)} articles; use pressfeed run", file=sys.stderr)
+        print(
+            f"pressfeed extract: {args.file} holds {len(items)} articles; use pressfeed run", file=sys.stderr
+        )
         return EXIT_USAGE
     outcome = next(batch.run(items, model=args.model))
     if outcome.error is not None:
         e = outcome.error
-        print(f"pressfeed extract: {e.source}: {e.stage} failed: {e.error_type}: {e.message}", file=sys.stderr)
+        print(
+            f"pressfeed extract: {e.source}: {e.stage} failed: {e.error_type}: {e.message}", file=sys.stderr
+        )
         return EXIT_FAILED
     print(json.dumps(outcome.record, ensure_ascii=False, indent=2))
     return EXIT_OK
@@ -153,11 +176,14 @@ def cmd_run(args) -> int:
     facts: Counter = Counter()
     started = time.perf_counter()
     progress = tqdm(unit=" articles", disable=args.quiet or not sys.stderr.isatty(), dynamic_ncols=True)
-    outcomes = batch.run(items, model=args.model, workers=args.workers, engine=args.engine,
-                         scheduler=args.scheduler)
+    outcomes = batch.run(
+        items, model=args.model, workers=args.workers, engine=args.engine, scheduler=args.scheduler
+    )
     try:
-        with open_writer(str(output), fmt, atomic=args.resume) as feed, \
-                open(errors_path, "w", encoding="utf-8") as errors:
+        with (
+            open_writer(str(output), fmt, atomic=args.resume) as feed,
+            open(errors_path, "w", encoding="utf-8") as errors,
+        ):
             for outcome in outcomes:
                 progress.update(1)
                 if outcome.error is not None:
@@ -180,8 +206,11 @@ def cmd_run(args) -> int:
     if not args.quiet:
         total = counts["ok"] + counts["failed"] + counts["reused"]
         rate = total / elapsed if elapsed else 0.0
-        print(f"pressfeed run: {total} articles: {counts['ok']} extracted, {counts['reused']} reused, "
-              f"{counts['failed']} failed (see {errors_path}); {rate:.1f} articles/s", file=sys.stderr)
+        print(
+            f"pressfeed run: {total} articles: {counts['ok']} extracted, {counts['reused']} reused, "
+            f"{counts['failed']} failed (see {errors_path}); {rate:.1f} articles/s",
+            file=sys.stderr,
+        )
         print("facts: " + ", ".join(f"{k} {facts[k]}" for k in FACT_TYPES), file=sys.stderr)
     return EXIT_SOME_FAILED if counts["failed"] else EXIT_OK
 
@@ -231,8 +260,22 @@ def cmd_eval(args) -> int:
             continue
         score_record(outcome.record, load_gold(gold_path), scores, text.stem)
     if args.json:
-        print(json.dumps({k: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp,
-                              "fp": s.fp, "fn": s.fn} for k, s in scores.items()}, indent=2))
+        print(
+            json.dumps(
+                {
+                    k: {
+                        "precision": s.precision,
+                        "recall": s.recall,
+                        "f1": s.f1,
+                        "tp": s.tp,
+                        "fp": s.fp,
+                        "fn": s.fn,
+                    }
+                    for k, s in scores.items()
+                },
+                indent=2,
+            )
+        )
     else:
         print(format_table(scores, len(pairs)))
     if args.details:
@@ -244,5 +287,10 @@ def cmd_eval(args) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-COMMANDS = {"extract": cmd_extract, "run": cmd_run, "schema": cmd_schema,
-            "validate": cmd_validate, "eval": cmd_eval}
+COMMANDS = {
+    "extract": cmd_extract,
+    "run": cmd_run,
+    "schema": cmd_schema,
+    "validate": cmd_validate,
+    "eval": cmd_eval,
+}

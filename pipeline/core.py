@@ -65,25 +65,40 @@ def extract_doc(doc: Doc, meta: Meta) -> Record:
     list_members = list_tokens(place_lists) - no_new
     people = find_people(doc, lex, excluded=no_new | list_members, unquoted=unquoted)
     person_ranges = [(m.start, m.end) for p in people for m in p.mentions]
-    role_orgs = [r.organization for p in people for r in p.roles
-                 if r.organization and r.organization[:1].isupper()]
+    role_orgs = [
+        r.organization for p in people for r in p.roles if r.organization and r.organization[:1].isupper()
+    ]
     organizations = find_organizations(
-        doc, lex, role_orgs=role_orgs, taken=person_ranges, excluded=no_new,
-        unquoted=unquoted, list_members=list_members,
+        doc,
+        lex,
+        role_orgs=role_orgs,
+        taken=person_ranges,
+        excluded=no_new,
+        unquoted=unquoted,
+        list_members=list_members,
     )
     org_ranges = [(m.start, m.end) for o in organizations for m in o.mentions]
     locations = find_locations(
-        doc, lex, lists=place_lists, taken=person_ranges + org_ranges,
-        excluded=no_new, unquoted=unquoted, dateline=place_span,
+        doc,
+        lex,
+        lists=place_lists,
+        taken=person_ranges + org_ranges,
+        excluded=no_new,
+        unquoted=unquoted,
+        dateline=place_span,
     )
 
     dateline = None
     if place_span is not None:
-        place_name = next((loc.name for loc in locations
-                           if any(m.start == place_span.start_char for m in loc.mentions)),
-                          place_span.text.title())
-        dateline = Dateline(place_name, lex.gazetteer.place_country(place_name),
-                            Evidence(place_span.start_char, place_span.end_char, place_span.text))
+        place_name = next(
+            (loc.name for loc in locations if any(m.start == place_span.start_char for m in loc.mentions)),
+            place_span.text.title(),
+        )
+        dateline = Dateline(
+            place_name,
+            lex.gazetteer.place_country(place_name),
+            Evidence(place_span.start_char, place_span.end_char, place_span.text),
+        )
 
     hints = _country_hints(dateline, locations)
     amounts = find_amounts_in_text(doc.text, country_hints=hints, skip=skip)

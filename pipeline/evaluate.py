@@ -72,14 +72,18 @@ def fact_keys(kind: str, data: dict, gold: dict) -> list[str]:
     gold_people = gold.get("people", [])
     keyers: dict[str, Callable[[], list[str]]] = {
         "people": lambda: [_person_key(p, gold_people) for p in data.get("people", [])],
-        "roles": lambda: [f"{_person_key(p, gold_people)} | {_norm(r['title'])}"
-                          for p in data.get("people", []) for r in p.get("roles", [])],
+        "roles": lambda: [
+            f"{_person_key(p, gold_people)} | {_norm(r['title'])}"
+            for p in data.get("people", [])
+            for r in p.get("roles", [])
+        ],
         "organizations": lambda: [_norm(o["name"]) for o in data.get("organizations", [])],
         "locations": lambda: [_place_key(o["name"]) for o in data.get("locations", [])],
         "amounts": lambda: [f"{_number(a['value'])} {a.get('currency')}" for a in data.get("amounts", [])],
         "dates": lambda: [d["value"] for d in data.get("dates", [])],
-        "quantities": lambda: [f"{_number(q['value'])} {q.get('unit') or q.get('noun')}"
-                               for q in data.get("quantities", [])],
+        "quantities": lambda: [
+            f"{_number(q['value'])} {q.get('unit') or q.get('noun')}" for q in data.get("quantities", [])
+        ],
     }
     return keyers[kind]()
 
@@ -119,8 +123,12 @@ def format_table(scores: dict[str, Score], articles: int) -> str:
     for kind in FACT_TYPES:
         s = scores.get(kind, Score())
         total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
-        lines.append(f"{kind:<14}{s.tp + s.fn:>6}{s.tp + s.fp:>7}{s.tp:>6}"
-                     f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
-    lines.append(f"{'all (micro)':<14}{total.tp + total.fn:>6}{total.tp + total.fp:>7}{total.tp:>6}"
-                 f"{total.precision:>8.3f}{total.recall:>8.3f}{total.f1:>8.3f}")
+        lines.append(
+            f"{kind:<14}{s.tp + s.fn:>6}{s.tp + s.fp:>7}{s.tp:>6}"
+            f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+        )
+    lines.append(
+        f"{'all (micro)':<14}{total.tp + total.fn:>6}{total.tp + total.fp:>7}{total.tp:>6}"
+        f"{total.precision:>8.3f}{total.recall:>8.3f}{total.f1:>8.3f}"
+    )
     return "\n".join(lines)

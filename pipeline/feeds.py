@@ -65,8 +65,12 @@ class JsonFeedWriter:
         return self
 
     def write(self, record: dict[str, Any]) -> None:
-        item = {"id": record["id"], "title": record.get("title"),
-                "url": record["source"].get("url"), "_pressfeed": record}
+        item = {
+            "id": record["id"],
+            "title": record.get("title"),
+            "url": record["source"].get("url"),
+            "_pressfeed": record,
+        }
         if record.get("published"):
             item["date_published"] = f"{record['published']}T00:00:00Z"
         item = {k: v for k, v in item.items() if v is not None}
@@ -82,12 +86,33 @@ class JsonFeedWriter:
 
 
 CSV_TABLES: dict[str, list[str]] = {
-    "people_roles": ["article_id", "person", "title", "organization", "country", "qualifier",
-                     "start", "end", "text"],
+    "people_roles": [
+        "article_id",
+        "person",
+        "title",
+        "organization",
+        "country",
+        "qualifier",
+        "start",
+        "end",
+        "text",
+    ],
     "organizations": ["article_id", "name", "country", "start", "end", "text"],
     "locations": ["article_id", "name", "country", "start", "end", "text"],
-    "amounts": ["article_id", "index", "value", "currency", "currency_rule", "approximate", "min",
-                "max", "equivalent_of", "start", "end", "text"],
+    "amounts": [
+        "article_id",
+        "index",
+        "value",
+        "currency",
+        "currency_rule",
+        "approximate",
+        "min",
+        "max",
+        "equivalent_of",
+        "start",
+        "end",
+        "text",
+    ],
     "quantities": ["article_id", "value", "unit", "noun", "per", "start", "end", "text"],
     "dates": ["article_id", "value", "precision", "start_date", "end_date", "start", "end", "text"],
 }
@@ -101,8 +126,10 @@ class CsvWriter:
 
     def __enter__(self) -> CsvWriter:
         self.directory.mkdir(parents=True, exist_ok=True)
-        self.handles = {n: open(self.directory / f"{n}.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115
-                        for n in CSV_TABLES}
+        self.handles = {
+            n: open(self.directory / f"{n}.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115
+            for n in CSV_TABLES
+        }
         self.writers = {n: csv.writer(h) for n, h in self.handles.items()}
         for name, header in CSV_TABLES.items():
             self.writers[name].writerow(header)
@@ -116,22 +143,66 @@ class CsvWriter:
         for p in r["people"]:
             for role in p["roles"]:
                 s = role["span"]
-                rows["people_roles"].writerow([rid, p["name"], role["title"], role["organization"],
-                                               role["country"], role["qualifier"], s["start"], s["end"], s["text"]])
+                rows["people_roles"].writerow(
+                    [
+                        rid,
+                        p["name"],
+                        role["title"],
+                        role["organization"],
+                        role["country"],
+                        role["qualifier"],
+                        s["start"],
+                        s["end"],
+                        s["text"],
+                    ]
+                )
         for kind in ("organizations", "locations"):
             for o in r[kind]:
                 for m in o["mentions"]:
                     rows[kind].writerow([rid, o["name"], o["country"], m["start"], m["end"], m["text"]])
         for i, a in enumerate(r["amounts"]):
-            rows["amounts"].writerow([rid, i, a["value"], a["currency"], a["currency_rule"], a["approximate"],
-                                      a["min"], a["max"], a["equivalent_of"], a["span"]["start"],
-                                      a["span"]["end"], a["text"]])
+            rows["amounts"].writerow(
+                [
+                    rid,
+                    i,
+                    a["value"],
+                    a["currency"],
+                    a["currency_rule"],
+                    a["approximate"],
+                    a["min"],
+                    a["max"],
+                    a["equivalent_of"],
+                    a["span"]["start"],
+                    a["span"]["end"],
+                    a["text"],
+                ]
+            )
         for q in r["quantities"]:
-            rows["quantities"].writerow([rid, q["value"], q["unit"], q["noun"], q["per"],
-                                         q["span"]["start"], q["span"]["end"], q["text"]])
+            rows["quantities"].writerow(
+                [
+                    rid,
+                    q["value"],
+                    q["unit"],
+                    q["noun"],
+                    q["per"],
+                    q["span"]["start"],
+                    q["span"]["end"],
+                    q["text"],
+                ]
+            )
         for d in r["dates"]:
-            rows["dates"].writerow([rid, d["value"], d["precision"], d["start"], d["end"],
-                                    d["span"]["start"], d["span"]["end"], d["text"]])
+            rows["dates"].writerow(
+                [
+                    rid,
+                    d["value"],
+                    d["precision"],
+                    d["start"],
+                    d["end"],
+                    d["span"]["start"],
+                    d["span"]["end"],
+                    d["text"],
+                ]
+            )
 
     def __exit__(self, exc_type, exc, tb) -> None:
         for handle in self.handles.values():

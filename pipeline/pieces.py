@@ -52,8 +52,10 @@ def merge_records(parts: list[tuple[int, Record]]) -> Record:
     amounts, dates, quantities, warnings = [], [], [], list(first.warnings)
     for record in shifted:
         base = len(amounts)
-        amounts += [a if a.equivalent_of is None else replace(a, equivalent_of=a.equivalent_of + base)
-                    for a in record.amounts]
+        amounts += [
+            a if a.equivalent_of is None else replace(a, equivalent_of=a.equivalent_of + base)
+            for a in record.amounts
+        ]
         dates += record.dates
         quantities += record.quantities
         warnings += [w for w in record.warnings if w not in warnings]
@@ -63,7 +65,9 @@ def merge_records(parts: list[tuple[int, Record]]) -> Record:
         people=_merge_named([r.people for r in shifted], _merge_people),
         organizations=_merge_named([r.organizations for r in shifted], _merge_mentions),
         locations=_merge_named([r.locations for r in shifted], _merge_mentions),
-        amounts=tuple(amounts), dates=tuple(dates), quantities=tuple(quantities),
+        amounts=tuple(amounts),
+        dates=tuple(dates),
+        quantities=tuple(quantities),
         warnings=tuple(warnings),
     )
 

@@ -49,8 +49,13 @@ class DocError:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "source": self.source, "stage": self.stage,
-                "error_type": self.error_type, "message": self.message}
+        return {
+            "id": self.id,
+            "source": self.source,
+            "stage": self.stage,
+            "error_type": self.error_type,
+            "message": self.message,
+        }
 
 
 Item = Article | DocError
@@ -154,14 +159,14 @@ def read_jsonl(lines: Iterator[str], source: str) -> Iterator[Item]:
             yield DocError(where, where, "parse", "JSONDecodeError", f"malformed JSON: {err}")
             continue
         if not isinstance(obj, dict):
-            yield DocError(where, where, "parse", "NotAnObject",
-                           f"expected a JSON object, got {type(obj).__name__}")
+            yield DocError(
+                where, where, "parse", "NotAnObject", f"expected a JSON object, got {type(obj).__name__}"
+            )
             continue
         article_id = str(obj.get("id") or where)
         text = obj.get("text")
         if not isinstance(text, str) or not text.strip():
-            yield DocError(article_id, where, "parse", "MissingText",
-                           "no non-empty string field 'text'")
+            yield DocError(article_id, where, "parse", "MissingText", "no non-empty string field 'text'")
             continue
         try:
             meta = _with_fields(Meta(id=article_id, path=where), obj)
@@ -184,13 +189,20 @@ def read_html(path: Path, article_id: str) -> Item:
     doc = result.as_dict() if hasattr(result, "as_dict") else (result or {})
     text = (doc.get("text") or "").strip()
     if len(text) < HTML_MIN_CHARS:
-        return DocError(article_id, source, "extract_html", "NoArticle",
-                        "no article text found in the HTML page")
+        return DocError(
+            article_id, source, "extract_html", "NoArticle", "no article text found in the HTML page"
+        )
     title = doc.get("title")
     body = f"{title}\n\n{text}" if title else text
     published = doc.get("date") if _is_iso_day(doc.get("date")) else None
-    meta = Meta(id=article_id, path=source, title=title, url=doc.get("url"),
-                published=published, published_source="html")
+    meta = Meta(
+        id=article_id,
+        path=source,
+        title=title,
+        url=doc.get("url"),
+        published=published,
+        published_source="html",
+    )
     return Article(meta, body, (warning,) if warning else ())
 
 

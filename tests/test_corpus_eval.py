@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.core import extract
 from pipeline.evaluate import Score, gold_files, load_gold, score_record
 from pipeline.readers import Article, iter_inputs
-from pipeline.core import extract
 
 from .conftest import CORPUS
 
@@ -34,8 +34,15 @@ def test_people_and_roles_scores(scores):
     assert scores["roles"].f1 >= 0.90, scores["roles"].misses + scores["roles"].extras
 
 
-@pytest.mark.parametrize("kind, floor", [
-    ("organizations", 0.6), ("locations", 0.85), ("amounts", 0.9), ("dates", 0.8), ("quantities", 0.8),
-])
+@pytest.mark.parametrize(
+    "kind, floor",
+    [
+        ("organizations", 0.6),
+        ("locations", 0.85),
+        ("amounts", 0.9),
+        ("dates", 0.8),
+        ("quantities", 0.8),
+    ],
+)
 def test_other_fact_scores_do_not_regress(scores, kind, floor):
     assert scores[kind].f1 >= floor, scores[kind].misses + scores[kind].extras

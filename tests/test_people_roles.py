@@ -19,43 +19,106 @@ class RoleCase(NamedTuple):
 
 
 ROLE_CASES = [
-    RoleCase("Energy Minister Almasadam Satkaliyev opened the plant on Monday.",
-             "Almasadam Satkaliyev", "Energy Minister"),
-    RoleCase("Kairat Kelimbetov, governor of the Astana International Financial Centre, spoke first.",
-             "Kairat Kelimbetov", "Governor", "Astana International Financial Centre"),
-    RoleCase("Uzbekistan's Deputy Prime Minister Jamshid Khodjayev arrived in Baku.",
-             "Jamshid Khodjayev", "Deputy Prime Minister", country="UZ"),
-    RoleCase("The talks were opened by acting Minister of Health Dilnoza Rahimova.",
-             "Dilnoza Rahimova", "Minister of Health", qualifier="acting"),
-    RoleCase("Former Deputy Energy Minister Bolat Akchulakov chaired the panel.",
-             "Bolat Akchulakov", "Deputy Energy Minister", qualifier="former"),
-    RoleCase("Newly appointed Ambassador Timur Sultanov presented his credentials.",
-             "Timur Sultanov", "Ambassador", qualifier="newly appointed"),
-    RoleCase("The memo was signed by Ambassador-at-Large at the Ministry of Foreign Affairs Yerkin Tukumov.",
-             "Yerkin Tukumov", "Ambassador-at-Large", "Ministry of Foreign Affairs"),
-    RoleCase("It was led by Special Representative of the President of Kyrgyzstan for Afghanistan "
-             "Ermek Jumabaev.", "Ermek Jumabaev",
-             "Special Representative of the President of Kyrgyzstan for Afghanistan", country="KG"),
-    RoleCase("Akim of Shymkent Gabit Syzdykbekov inspected the new bridge.",
-             "Gabit Syzdykbekov", "Akim of Shymkent"),
-    RoleCase("Ulugbek Turaev, hokim of Bukhara region, said the market would open in May.",
-             "Ulugbek Turaev", "Hokim of Bukhara Region"),
-    RoleCase("Nurlan Saurbekov, chairman of the board of Kazakhstan Temir Zholy, attended.",
-             "Nurlan Saurbekov", "Chairman of the Board", "Kazakhstan Temir Zholy"),
-    RoleCase("Kazakh Foreign Minister Murat Nurtleu met his counterpart.",
-             "Murat Nurtleu", "Foreign Minister", country="KZ"),
-    RoleCase("Turkmen head of state Serdar Berdimuhamedov received the delegation.",
-             "Serdar Berdimuhamedov", "Head of State", country="TM"),
-    RoleCase("The ministry's press secretary, Aibek Smadiyarov, said the visit went well.",
-             "Aibek Smadiyarov", "Press Secretary"),
-    RoleCase("Samruk-Kazyna spokesperson Dana Omarova told reporters the fund would invest.",
-             "Dana Omarova", "Spokesperson", "Samruk-Kazyna"),
-    RoleCase("KazMunayGas CEO Askhat Khassenov said output would rise.",
-             "Askhat Khassenov", "CEO", "KazMunayGas"),
-    RoleCase("Zhanseit Tuymebayev, rector of Al-Farabi Kazakh National University, welcomed the students.",
-             "Zhanseit Tuymebayev", "Rector", "Al-Farabi Kazakh National University"),
-    RoleCase("The firm's founder, president and chief executive, Li Wenhua, said the plant was ready.",
-             "Li Wenhua", "Chief Executive"),
+    RoleCase(
+        "Energy Minister Almasadam Satkaliyev opened the plant on Monday.",
+        "Almasadam Satkaliyev",
+        "Energy Minister",
+    ),
+    RoleCase(
+        "Kairat Kelimbetov, governor of the Astana International Financial Centre, spoke first.",
+        "Kairat Kelimbetov",
+        "Governor",
+        "Astana International Financial Centre",
+    ),
+    RoleCase(
+        "Uzbekistan's Deputy Prime Minister Jamshid Khodjayev arrived in Baku.",
+        "Jamshid Khodjayev",
+        "Deputy Prime Minister",
+        country="UZ",
+    ),
+    RoleCase(
+        "The talks were opened by acting Minister of Health Dilnoza Rahimova.",
+        "Dilnoza Rahimova",
+        "Minister of Health",
+        qualifier="acting",
+    ),
+    RoleCase(
+        "Former Deputy Energy Minister Bolat Akchulakov chaired the panel.",
+        "Bolat Akchulakov",
+        "Deputy Energy Minister",
+        qualifier="former",
+    ),
+    RoleCase(
+        "Newly appointed Ambassador Timur Sultanov presented his credentials.",
+        "Timur Sultanov",
+        "Ambassador",
+        qualifier="newly appointed",
+    ),
+    RoleCase(
+        "The memo was signed by Ambassador-at-Large at the Ministry of Foreign Affairs Yerkin Tukumov.",
+        "Yerkin Tukumov",
+        "Ambassador-at-Large",
+        "Ministry of Foreign Affairs",
+    ),
+    RoleCase(
+        "It was led by Special Representative of the President of Kyrgyzstan for Afghanistan Ermek Jumabaev.",
+        "Ermek Jumabaev",
+        "Special Representative of the President of Kyrgyzstan for Afghanistan",
+        country="KG",
+    ),
+    RoleCase(
+        "Akim of Shymkent Gabit Syzdykbekov inspected the new bridge.",
+        "Gabit Syzdykbekov",
+        "Akim of Shymkent",
+    ),
+    RoleCase(
+        "Ulugbek Turaev, hokim of Bukhara region, said the market would open in May.",
+        "Ulugbek Turaev",
+        "Hokim of Bukhara Region",
+    ),
+    RoleCase(
+        "Nurlan Saurbekov, chairman of the board of Kazakhstan Temir Zholy, attended.",
+        "Nurlan Saurbekov",
+        "Chairman of the Board",
+        "Kazakhstan Temir Zholy",
+    ),
+    RoleCase(
+        "Kazakh Foreign Minister Murat Nurtleu met his counterpart.",
+        "Murat Nurtleu",
+        "Foreign Minister",
+        country="KZ",
+    ),
+    RoleCase(
+        "Turkmen head of state Serdar Berdimuhamedov received the delegation.",
+        "Serdar Berdimuhamedov",
+        "Head of State",
+        country="TM",
+    ),
+    RoleCase(
+        "The ministry's press secretary, Aibek Smadiyarov, said the visit went well.",
+        "Aibek Smadiyarov",
+        "Press Secretary",
+    ),
+    RoleCase(
+        "Samruk-Kazyna spokesperson Dana Omarova told reporters the fund would invest.",
+        "Dana Omarova",
+        "Spokesperson",
+        "Samruk-Kazyna",
+    ),
+    RoleCase(
+        "KazMunayGas CEO Askhat Khassenov said output would rise.", "Askhat Khassenov", "CEO", "KazMunayGas"
+    ),
+    RoleCase(
+        "Zhanseit Tuymebayev, rector of Al-Farabi Kazakh National University, welcomed the students.",
+        "Zhanseit Tuymebayev",
+        "Rector",
+        "Al-Farabi Kazakh National University",
+    ),
+    RoleCase(
+        "The firm's founder, president and chief executive, Li Wenhua, said the plant was ready.",
+        "Li Wenhua",
+        "Chief Executive",
+    ),
 ]
 
 
@@ -68,29 +131,40 @@ def test_role_patterns(run_extract, case):
     assert case.title in roles, roles
     role = roles[case.title]
     assert (role["organization"], role["country"], role["qualifier"]) == (
-        case.organization, case.country, case.qualifier)
-    assert case.text[role["span"]["start"]:role["span"]["end"]] == role["span"]["text"]
+        case.organization,
+        case.country,
+        case.qualifier,
+    )
+    assert case.text[role["span"]["start"] : role["span"]["end"]] == role["span"]["text"]
 
 
 def test_several_titles_split_into_roles(run_extract):
-    record = run_extract("The forum heard Deputy Prime Minister and Minister of Trade and Integration "
-                         "Serik Zhumangarin and others.")
+    record = run_extract(
+        "The forum heard Deputy Prime Minister and Minister of Trade and Integration "
+        "Serik Zhumangarin and others."
+    )
     (person,) = record["people"]
     assert [r["title"] for r in person["roles"]] == [
-        "Deputy Prime Minister", "Minister of Trade and Integration"]
+        "Deputy Prime Minister",
+        "Minister of Trade and Integration",
+    ]
 
 
 def test_comma_joined_titles(run_extract):
-    record = run_extract("According to Deputy Chairman of the Cabinet of Ministers, Minister of Foreign "
-                         "Affairs Rashid Meredov, the line will open soon.")
+    record = run_extract(
+        "According to Deputy Chairman of the Cabinet of Ministers, Minister of Foreign "
+        "Affairs Rashid Meredov, the line will open soon."
+    )
     (person,) = record["people"]
     assert [r["title"] for r in person["roles"]] == ["Deputy Chairman", "Minister of Foreign Affairs"]
     assert person["roles"][0]["organization"] == "Cabinet of Ministers"
 
 
 def test_later_mention_role_goes_to_the_right_person(run_extract):
-    text = ("Vice Minister of Energy Askar Amirov and Ruslan Tokayev, director of Astana Energy, "
-            "visited the site. Supplies will rise next year, the vice minister said.")
+    text = (
+        "Vice Minister of Energy Askar Amirov and Ruslan Tokayev, director of Astana Energy, "
+        "visited the site. Supplies will rise next year, the vice minister said."
+    )
     people = {p["name"]: p for p in run_extract(text)["people"]}
     amirov = people["Askar Amirov"]
     assert [r["title"] for r in amirov["roles"]] == ["Vice Minister of Energy"]
@@ -140,8 +214,10 @@ def test_speech_subject_names_a_person_the_model_misses(run_extract):
 
 
 def test_organizations_named_once_with_country(run_extract):
-    text = ("The Ministry of Foreign Affairs said the Ministry of Foreign Affairs would reply. "
-            "Pakistan's Ministry of Railways agreed.")
+    text = (
+        "The Ministry of Foreign Affairs said the Ministry of Foreign Affairs would reply. "
+        "Pakistan's Ministry of Railways agreed."
+    )
     organizations = {o["name"]: o for o in run_extract(text)["organizations"]}
     assert len(organizations["Ministry of Foreign Affairs"]["mentions"]) == 2
     assert organizations["Ministry of Railways"]["country"] == "PK"

@@ -81,8 +81,15 @@ def test_quantities_counted_nouns_and_rates(reference_record):
 def test_locations_with_countries(reference_record):
     locations = {loc["name"]: loc["country"] for loc in reference_record["locations"]}
     assert locations == {
-        "Kazakhstan": "KZ", "Almaty": "KZ", "Afghanistan": "AF", "Turgundi": "AF", "Herat": "AF",
-        "Kandahar": "AF", "Spin Boldak": "AF", "UAE": "AE", "Pakistan": "PK",
+        "Kazakhstan": "KZ",
+        "Almaty": "KZ",
+        "Afghanistan": "AF",
+        "Turgundi": "AF",
+        "Herat": "AF",
+        "Kandahar": "AF",
+        "Spin Boldak": "AF",
+        "UAE": "AE",
+        "Pakistan": "PK",
     }
     assert reference_record["dateline"]["place"] == "Almaty"
     assert reference_record["dateline"]["country"] == "KZ"

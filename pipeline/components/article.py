@@ -87,9 +87,14 @@ def _is_heading(line: str) -> bool:
 def find_layout(text: str, patterns: tuple[BoilerplatePattern, ...]) -> list[Block]:
     """Label the parts of an article.
 
-    >>> blocks = find_layout("Big News\\n\\nALMATY – It rained. Photo credit: X.\\n", load_boilerplate())
-    >>> [(b.label, "Big News\\n\\nALMATY – It rained. Photo credit: X.\\n"[b.start:b.end]) for b in blocks]
-    [('headline', 'Big News'), ('paragraph', 'ALMATY – It rained. Photo credit: X.'), ('dateline', 'ALMATY –'), ('dateline_place', 'ALMATY'), ('boilerplate', 'Photo credit: X.')]
+    >>> text = "Big News\\n\\nALMATY – It rained. Photo credit: X.\\n"
+    >>> for b in find_layout(text, load_boilerplate()):
+    ...     print(b.label, repr(text[b.start : b.end]))
+    headline 'Big News'
+    paragraph 'ALMATY – It rained. Photo credit: X.'
+    dateline 'ALMATY –'
+    dateline_place 'ALMATY'
+    boilerplate 'Photo credit: X.'
     """
     blocks: list[Block] = []
     paragraphs = _paragraphs(text)

@@ -39,7 +39,9 @@ def day_value(d: date, inferred: tuple[str, ...] = ()) -> DateValue:
 
 def month_value(year: int, month: int, inferred: tuple[str, ...] = ()) -> DateValue:
     last = calendar.monthrange(year, month)[1]
-    return DateValue(f"{year:04d}-{month:02d}", "month", date(year, month, 1), date(year, month, last), inferred)
+    return DateValue(
+        f"{year:04d}-{month:02d}", "month", date(year, month, 1), date(year, month, last), inferred
+    )
 
 
 def year_value(year: int, inferred: tuple[str, ...] = ()) -> DateValue:
@@ -53,7 +55,9 @@ def quarter_value(year: int, quarter: int, inferred: tuple[str, ...] = ()) -> Da
 
 
 def half_value(year: int, half: int, inferred: tuple[str, ...] = ()) -> DateValue:
-    start, end = (date(year, 1, 1), date(year, 6, 30)) if half == 1 else (date(year, 7, 1), date(year, 12, 31))
+    start, end = (
+        (date(year, 1, 1), date(year, 6, 30)) if half == 1 else (date(year, 7, 1), date(year, 12, 31))
+    )
     return DateValue(f"{year:04d}-H{half}", "half", start, end, inferred)
 
 
@@ -62,8 +66,9 @@ def interval(first: DateValue | None, last: DateValue | None) -> DateValue:
     left = _interval_side(first.value) if first else ".."
     right = _interval_side(last.value) if last else ".."
     inferred = tuple(sorted({*(first.inferred if first else ()), *(last.inferred if last else ())}))
-    return DateValue(f"{left}/{right}", "interval", first.start if first else None,
-                     last.end if last else None, inferred)
+    return DateValue(
+        f"{left}/{right}", "interval", first.start if first else None, last.end if last else None, inferred
+    )
 
 
 def _interval_side(value: str) -> str:
@@ -86,6 +91,7 @@ def nearest_year(month: int, day: int | None, base: date, *, future: bool) -> in
     >>> nearest_year(2, None, date(2026, 1, 20), future=True)
     2026
     """
+
     def distance(year: int) -> int:
         try:
             target = date(year, month, day or 15)
@@ -111,10 +117,16 @@ def _year(text: str) -> int:
 
 # --- the grammar: (pattern, handler) pairs tried in order on the cleaned expression ---
 
-MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
-NUMWORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|few|a\s+few)"
+NUMWORD = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|several|few|a\s+few)"
+)
 UNIT = r"(?:day|week|month|year|decade)s?"
 
 Handler = Callable[[re.Match, date | None, bool], DateValue | None]
@@ -125,6 +137,7 @@ def rule(pattern: str) -> Callable[[Handler], Handler]:
     def register(handler: Handler) -> Handler:
         RULES.append((re.compile(pattern, re.IGNORECASE | re.VERBOSE), handler))
         return handler
+
     return register
 
 
@@ -144,7 +157,9 @@ def _relative_day(m, base, future):
     return day_value(base + timedelta(days=offset), ("anchor",))
 
 
-@rule(r"^(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$")
+@rule(
+    r"^(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+)
 def _weekday(m, base, future):
     if base is None:
         return None
@@ -158,7 +173,9 @@ def _weekday(m, base, future):
     return day_value(base + timedelta(days=delta), ("anchor",))
 
 
-@rule(r"^(?:(?:earlier|later)\s+)?(?P<rel>this|last|next|the\s+coming|the\s+past|the\s+previous|the\s+current|current|previous)\s+(?P<unit>week|month|year|quarter)$")
+@rule(
+    r"^(?:(?:earlier|later)\s+)?(?P<rel>this|last|next|the\s+coming|the\s+past|the\s+previous|the\s+current|current|previous)\s+(?P<unit>week|month|year|quarter)$"
+)
 def _relative_period(m, base, future):
     if base is None:
         return None
@@ -177,7 +194,9 @@ def _relative_period(m, base, future):
     return interval(day_value(monday, ("anchor",)), day_value(monday + timedelta(days=6), ("anchor",)))
 
 
-@rule(rf"^(?:over|in|during|for|within)?\s*the\s+(?:past|last|previous)\s+(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})$")
+@rule(
+    rf"^(?:over|in|during|for|within)?\s*the\s+(?:past|last|previous)\s+(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})$"
+)
 def _past_span(m, base, future):
     n = _number(m["n"])
     if base is None or n is None:
@@ -229,7 +248,9 @@ def _year_or_base(text: str | None, base: date | None) -> tuple[int, tuple[str, 
     return (base.year, ("year",)) if base else None
 
 
-@rule(rf"^(?:the\s+)?(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s*(?:of\s+)?(?:the\s+year\s+)?(?P<year>{YEAR}))?$")
+@rule(
+    rf"^(?:the\s+)?(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s*(?:of\s+)?(?:the\s+year\s+)?(?P<year>{YEAR}))?$"
+)
 def _quarter(m, base, future):
     found = _year_or_base(m["year"], base)
     if found is None:
@@ -238,7 +259,9 @@ def _quarter(m, base, future):
     return quarter_value(found[0], quarter, found[1])
 
 
-@rule(rf"^(?:the\s+)?(?:H(?P<h>[12])|(?P<hw>first|second)\s+half)(?:\s*(?:of\s+)?(?:the\s+year\s+)?(?P<year>{YEAR}))?$")
+@rule(
+    rf"^(?:the\s+)?(?:H(?P<h>[12])|(?P<hw>first|second)\s+half)(?:\s*(?:of\s+)?(?:the\s+year\s+)?(?P<year>{YEAR}))?$"
+)
 def _half(m, base, future):
     found = _year_or_base(m["year"], base)
     if found is None:
@@ -266,12 +289,16 @@ def _year_range(m, base, future):
     return interval(year_value(first), year_value(second))
 
 
-@rule(rf"^(?:between\s+|from\s+)?(?P<m1>{MONTH})\s+(?P<y1>{YEAR})\s*(?:-|–|—|to|and|through|until)\s*(?P<m2>{MONTH})\s+(?P<y2>{YEAR})$")
+@rule(
+    rf"^(?:between\s+|from\s+)?(?P<m1>{MONTH})\s+(?P<y1>{YEAR})\s*(?:-|–|—|to|and|through|until)\s*(?P<m2>{MONTH})\s+(?P<y2>{YEAR})$"
+)
 def _month_year_range(m, base, future):
     return interval(month_value(int(m["y1"]), _month(m["m1"])), month_value(int(m["y2"]), _month(m["m2"])))
 
 
-@rule(rf"^(?:between\s+|from\s+)?(?P<m1>{MONTH})\s*(?:-|–|—|to|and|through|until)\s*(?P<m2>{MONTH})(?:,?\s+(?P<year>{YEAR}))?$")
+@rule(
+    rf"^(?:between\s+|from\s+)?(?P<m1>{MONTH})\s*(?:-|–|—|to|and|through|until)\s*(?P<m2>{MONTH})(?:,?\s+(?P<year>{YEAR}))?$"
+)
 def _month_range(m, base, future):
     first, last = _month(m["m1"]), _month(m["m2"])
     if m["year"]:
@@ -284,7 +311,9 @@ def _month_range(m, base, future):
     return interval(month_value(year, first, inferred), month_value(last_year, last, inferred))
 
 
-@rule(rf"^(?:from\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:-|–|—|to|and|through)\s*(?P<d2>{DAY})(?:,?\s+(?P<year>{YEAR}))?$")
+@rule(
+    rf"^(?:from\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:-|–|—|to|and|through)\s*(?P<d2>{DAY})(?:,?\s+(?P<year>{YEAR}))?$"
+)
 def _day_range(m, base, future):
     month = _month(m["m"])
     d1, d2 = _day_num(m["d1"]), _day_num(m["d2"])
@@ -292,7 +321,11 @@ def _day_range(m, base, future):
     if found is None or d2 < d1:
         return None
     year, inferred = found
-    return _safe(lambda: interval(day_value(date(year, month, d1), inferred), day_value(date(year, month, d2), inferred)))
+    return _safe(
+        lambda: interval(
+            day_value(date(year, month, d1), inferred), day_value(date(year, month, d2), inferred)
+        )
+    )
 
 
 def _resolve_year(text, month, day, base, future) -> tuple[int, tuple[str, ...]] | None:
@@ -335,7 +368,9 @@ def _numeric_dmy(m, base, future):
     return _safe(lambda: day_value(date(int(m["y"]), month, day)))
 
 
-@rule(rf"^(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+)?(?P<m>{MONTH}),?\s+(?P<year>{YEAR})$")
+@rule(
+    rf"^(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+)?(?P<m>{MONTH}),?\s+(?P<year>{YEAR})$"
+)
 def _month_year(m, base, future):
     return month_value(int(m["year"]), _month(m["m"]))
 
@@ -348,7 +383,9 @@ def _month_alone(m, base, future):
     return month_value(nearest_year(month, None, base, future=future), month, ("year",))
 
 
-@rule(rf"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+year\s+)?)?(?P<year>{YEAR})$")
+@rule(
+    rf"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+year\s+)?)?(?P<year>{YEAR})$"
+)
 def _year_alone(m, base, future):
     return year_value(int(m["year"]))
 

@@ -31,15 +31,20 @@ from .date_grammar import (
     year_value,
 )
 
-MONTH_CAP = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-             r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+MONTH_CAP = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 WEEKDAY_CAP = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # Forms the small model's NER often misses; month and weekday names must be capitalized so
 # that "may" the verb and "march" the verb never start a date.
 CANDIDATE_RE = re.compile(
     rf"""
-      \b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b                        # 28.01.2026
+      \b(?:19|20)\d\d\s*[-–—]\s*(?:(?:19|20)\d\d|\d\d)\b(?![-–.,]\d)     # 2021–2025, 2023-24
+    | \b(?:(?i:from|between)\s+)?{MONTH_CAP}(?:\s+\d{{4}})?\s*(?:-|–|—|(?i:to|through|until|and))\s*
+        {MONTH_CAP}(?:,?\s+\d{{4}})?\b                              # from March to May 2025
+    | \b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b                        # 28.01.2026
     | \b\d{{4}}-\d{{2}}-\d{{2}}\b                                   # 2025-03-14
     | \b(?:Q[1-4]|H[12])(?:\s+(?:of\s+)?\d{{4}})?\b                 # Q1 2025, H2
     | \bFY\s?\d{{2,4}}(?:[-–/]\d{{2,4}})?\b                          # FY2025, FY2023-24
@@ -54,8 +59,21 @@ CANDIDATE_RE = re.compile(
     """,
     re.VERBOSE,
 )
-BOUND_WORDS = ("since", "by", "until", "till", "through", "before", "from", "between", "over",
-               "starting", "the end of", "until the end of", "by the end of")
+BOUND_WORDS = (
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "before",
+    "from",
+    "between",
+    "over",
+    "starting",
+    "the end of",
+    "until the end of",
+    "by the end of",
+)
 
 
 @lru_cache(maxsize=1)
@@ -171,15 +189,17 @@ def find_dates(doc: Doc, candidates: list[Candidate], base: date | None) -> list
         if value is None:
             continue
         text = candidate.text
-        facts.append(DateFact(
-            text=text,
-            span=Evidence(candidate.start, candidate.end, text),
-            value=value.value,
-            precision=value.precision,
-            start=value.start.isoformat() if value.start else None,
-            end=value.end.isoformat() if value.end else None,
-            inferred=value.inferred,
-        ))
+        facts.append(
+            DateFact(
+                text=text,
+                span=Evidence(candidate.start, candidate.end, text),
+                value=value.value,
+                precision=value.precision,
+                start=value.start.isoformat() if value.start else None,
+                end=value.end.isoformat() if value.end else None,
+                inferred=value.inferred,
+            )
+        )
     return facts
 
 
@@ -193,15 +213,22 @@ def infer_publication(doc: Doc, candidates: list[Candidate]) -> tuple[date | Non
     layout = doc.spans.get(LAYOUT_KEY, [])
     first = next((s for s in layout if s.label_ == "paragraph"), None)
     dateline = next((s for s in layout if s.label_ == "dateline_date"), None)
-    lead = [c for c in candidates if dateline is not None and c.start >= dateline.start_char
-            and c.end <= dateline.end_char]
+    lead = [
+        c
+        for c in candidates
+        if dateline is not None and c.start >= dateline.start_char and c.end <= dateline.end_char
+    ]
     lead += [c for c in candidates if first is not None and first.start_char <= c.start < first.end_char]
     for candidate in lead:
         value = resolve(candidate, None)
         if value is not None and value.precision == "day":
             return value.start, "text", None
-        if value is not None and value.precision == "interval" and value.end and value.start and (
-            (value.end - value.start).days <= 7
+        if (
+            value is not None
+            and value.precision == "interval"
+            and value.end
+            and value.start
+            and ((value.end - value.start).days <= 7)
         ):
             note = f"publication date {value.end} inferred: the end of {candidate.text!r}"
             return value.end, "inferred", note
@@ -210,10 +237,14 @@ def infer_publication(doc: Doc, candidates: list[Candidate]) -> tuple[date | Non
         if month_day:
             year = _infer_year(candidates, month_day.group(0))
             if year is not None:
-                value = resolve(Candidate(0, 0, f"{month_day.group(1)} {month_day.group(2)}, {year}",
-                                          False, False), None)
+                value = resolve(
+                    Candidate(0, 0, f"{month_day.group(1)} {month_day.group(2)}, {year}", False, False), None
+                )
                 if value is not None:
-                    note = f"publication date {value.value} inferred: {candidate.text!r} with the year from the article's dates"
+                    note = (
+                        f"publication date {value.value} inferred: {candidate.text!r} "
+                        "with the year from the article's dates"
+                    )
                     return value.start, "inferred", note
     return None, None, None
 
@@ -236,7 +267,10 @@ def _infer_year(candidates: list[Candidate], month_day: str) -> int | None:
         value = parse_date(f"{month_day}, {year}", base=None)
         if value is None or value.start is None:
             return -1
-        return sum(1 for kind, bound in bounds
-                   if (kind == "lower" and value.start >= bound) or (kind == "upper" and value.start <= bound))
+        return sum(
+            1
+            for kind, bound in bounds
+            if (kind == "lower" and value.start >= bound) or (kind == "upper" and value.start <= bound)
+        )
 
     return max(years, key=lambda y: (satisfied(y), y))

@@ -170,12 +170,21 @@ def _parse_match(match: re.Match) -> list[_Parsed]:
     if high is not None:
         first_end = match.end("n1" if pre else "n3")
         second_start = match.start("pre2") if pre and groups["pre2"] else match.start("n2" if pre else "n4")
-        return [_Parsed(match.start(), first_end, low, form, approximate, None, None),
-                _Parsed(second_start, match.end(), high, form, False, None, None)]
-    return [_Parsed(
-        match.start(), match.end(), low, form, approximate,
-        low if bound == "min" else None, low if bound == "max" else None,
-    )]
+        return [
+            _Parsed(match.start(), first_end, low, form, approximate, None, None),
+            _Parsed(second_start, match.end(), high, form, False, None, None),
+        ]
+    return [
+        _Parsed(
+            match.start(),
+            match.end(),
+            low,
+            form,
+            approximate,
+            low if bound == "min" else None,
+            low if bound == "max" else None,
+        )
+    ]
 
 
 def parse_amount(text: str) -> Amount | None:
@@ -211,13 +220,13 @@ def find_amounts_in_text(
     """
     skip = list(skip)
     parsed = [
-        p for m in money_regex().finditer(text) for p in _parse_match(m)
+        p
+        for m in money_regex().finditer(text)
+        for p in _parse_match(m)
         if not any(s <= p.start < e for s, e in skip)
     ]
     explicit = [p.form.candidates[0] for p in parsed if len(p.form.candidates) == 1]
-    amounts = [
-        _to_amount(text, p, *resolve_currency(p.form, explicit, country_hints)) for p in parsed
-    ]
+    amounts = [_to_amount(text, p, *resolve_currency(p.form, explicit, country_hints)) for p in parsed]
     return _link_conversions(text, amounts)
 
 
@@ -275,8 +284,9 @@ CONVERSION_GAP = re.compile(
 
 @lru_cache(maxsize=1)
 def usd_rates() -> dict[str, Decimal]:
-    return {r["currency"]: Decimal(r["per_usd"]) for r in read_table(
-        "usd_rates.tsv", ("currency", "per_usd"))}
+    return {
+        r["currency"]: Decimal(r["per_usd"]) for r in read_table("usd_rates.tsv", ("currency", "per_usd"))
+    }
 
 
 def _link_conversions(text: str, amounts: list[Amount]) -> list[Amount]:
@@ -320,8 +330,12 @@ def implausible_pairs(text: str, amounts: list[Amount]) -> list[str]:
     warnings = []
     for first, second in zip(amounts, amounts[1:], strict=False):
         gap = text[first.span.end : second.span.start]
-        if CONVERSION_GAP.match(gap) and first.currency and second.currency and second.value and (
-            first.currency != second.currency
+        if (
+            CONVERSION_GAP.match(gap)
+            and first.currency
+            and second.currency
+            and second.value
+            and (first.currency != second.currency)
         ):
             rate = first.value / second.value
             if plausible_rate(first.currency, second.currency, rate) is False:

@@ -25,14 +25,17 @@ DIGITS = r"""
 
 @lru_cache(maxsize=1)
 def number_words() -> dict[str, Decimal]:
-    return {r["word"].casefold(): Decimal(r["value"]) for r in read_table(
-        "number_words.tsv", ("word", "value"))}
+    return {
+        r["word"].casefold(): Decimal(r["value"]) for r in read_table("number_words.tsv", ("word", "value"))
+    }
 
 
 @lru_cache(maxsize=1)
 def scale_words() -> dict[str, Decimal]:
-    return {r["word"].casefold(): Decimal(r["multiplier"]) for r in read_table(
-        "scale_words.tsv", ("word", "multiplier"))}
+    return {
+        r["word"].casefold(): Decimal(r["multiplier"])
+        for r in read_table("scale_words.tsv", ("word", "multiplier"))
+    }
 
 
 def _alternation(words) -> str:

@@ -71,7 +71,7 @@ def find_people(doc: Doc, lex: Lexicons, *, excluded: set[int], unquoted: set[in
 
 def _candidates(doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[int]) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for i, token in enumerate(doc):
+    for i in range(len(doc)):
         if i in excluded or not is_name_start(doc, i, lex) or is_hyphen_link(doc, i - 1):
             continue  # ("Harbi" in "Al-Harbi" is not a name of its own)
         inside_run = i > 0 and is_name_start(doc, i - 1, lex)
@@ -191,8 +191,10 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
     phrase = parse_title_phrase(doc, i, heads, lex, capitalized=False, name_follows=False)
     if phrase is None:
         return []
-    closes = phrase.end >= len(doc) or doc[phrase.end].text in APPOSITION_CLOSERS or (
-        doc[phrase.end].lower_ in lex.speech_verbs or doc[phrase.end].is_sent_start
+    closes = (
+        phrase.end >= len(doc)
+        or doc[phrase.end].text in APPOSITION_CLOSERS
+        or (doc[phrase.end].lower_ in lex.speech_verbs or doc[phrase.end].is_sent_start)
     )
     return _phrase_roles(doc, phrase, lex) if closes else []
 
@@ -229,7 +231,7 @@ def _fits(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """A shorter name that is the same person: equal, or a suffix/prefix of the full name."""
     if words == full:
         return True
-    return len(words) < len(full) and (full[-len(words):] == words or full[: len(words)] == words)
+    return len(words) < len(full) and (full[-len(words) :] == words or full[: len(words)] == words)
 
 
 def _attach_later_mentions(
@@ -240,7 +242,9 @@ def _attach_later_mentions(
         return
     for head, end in heads.items():
         start = head
-        while start > 0 and (doc[start - 1].lower_ in lex.modifiers or doc[start - 1].lower_ in lex.portfolio):
+        while start > 0 and (
+            doc[start - 1].lower_ in lex.modifiers or doc[start - 1].lower_ in lex.portfolio
+        ):
             start -= 1  # "the vice minister", "the energy minister"
         if start in excluded or is_capitalized(doc[start]) and not doc[start].is_sent_start:
             continue

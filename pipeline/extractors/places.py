@@ -23,8 +23,21 @@ from .tokens import POSSESSIVE, is_capitalized, is_demonym, is_hyphen_link
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Nouns after an ORG entity that show it names a project, not an organization ("CASA railway
 # project", "the Nurly Zhol programme").
-PROJECT_NOUNS = frozenset({"project", "projects", "programme", "program", "initiative",
-                           "corridor", "railway", "pipeline", "route", "highway", "line"})
+PROJECT_NOUNS = frozenset(
+    {
+        "project",
+        "projects",
+        "programme",
+        "program",
+        "initiative",
+        "corridor",
+        "railway",
+        "pipeline",
+        "route",
+        "highway",
+        "line",
+    }
+)
 
 
 def _runs(doc: Doc, sent: Span) -> list[tuple[int, int, int]]:
@@ -104,8 +117,11 @@ def _country_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     while i < len(doc):
         for width in (3, 2, 1):
             span = doc[i : i + width]
-            if len(span) == width and is_capitalized(span[0]) and is_capitalized(span[-1]) and (
-                lex.gazetteer.country_code(span.text)
+            if (
+                len(span) == width
+                and is_capitalized(span[0])
+                and is_capitalized(span[-1])
+                and (lex.gazetteer.country_code(span.text))
             ):
                 spans.append(span)
                 i += width - 1
@@ -119,8 +135,14 @@ def _overlaps(span: Span, taken: Iterable[tuple[int, int]]) -> bool:
 
 
 def find_locations(
-    doc: Doc, lex: Lexicons, *, lists: list[PlaceList], taken: list[tuple[int, int]],
-    excluded: set[int], unquoted: set[int], dateline: Span | None,
+    doc: Doc,
+    lex: Lexicons,
+    *,
+    lists: list[PlaceList],
+    taken: list[tuple[int, int]],
+    excluded: set[int],
+    unquoted: set[int],
+    dateline: Span | None,
 ) -> list[Location]:
     """Locations of ``doc``; ``taken`` holds character ranges of people and organizations."""
     list_members = list_tokens(lists)
@@ -129,8 +151,10 @@ def find_locations(
     if dateline is not None:
         spans.append(dateline)
     spans += [
-        e for e in doc.ents
-        if e.label_ in PLACE_LABELS and not excluded.intersection(range(e.start, e.end))
+        e
+        for e in doc.ents
+        if e.label_ in PLACE_LABELS
+        and not excluded.intersection(range(e.start, e.end))
         and not list_members.intersection(range(e.start, e.end))
     ]
     spans += _member_spans(doc, list_members)
@@ -145,8 +169,9 @@ def find_locations(
     locations = []
     for key, name in names.items():
         country = lex.gazetteer.place_country(name) or shared.get(name.casefold())
-        forms = {name} | {_display_name(_trim_the(s)) for s in spans if _place_key(
-            _display_name(_trim_the(s)), lex) == key}
+        forms = {name} | {
+            _display_name(_trim_the(s)) for s in spans if _place_key(_display_name(_trim_the(s)), lex) == key
+        }
         mentions = _find_mentions(doc, forms, taken, unquoted)
         if mentions:
             locations.append(Location(name=name, country=country, mentions=mentions))
@@ -199,8 +224,14 @@ def _find_mentions(
 
 
 def find_organizations(
-    doc: Doc, lex: Lexicons, *, role_orgs: list[str], taken: list[tuple[int, int]],
-    excluded: set[int], unquoted: set[int], list_members: set[int],
+    doc: Doc,
+    lex: Lexicons,
+    *,
+    role_orgs: list[str],
+    taken: list[tuple[int, int]],
+    excluded: set[int],
+    unquoted: set[int],
+    list_members: set[int],
 ) -> list[Organization]:
     """Organizations of ``doc``, one per name; ``role_orgs`` are named in role titles."""
     entries: dict[str, tuple[str, str | None, list[Span]]] = {}
@@ -248,9 +279,7 @@ def _country_before(doc: Doc, start: int, lex: Lexicons) -> str | None:
 
 
 def _is_named_org(span: Span, lex: Lexicons) -> bool:
-    return any(t.lower_ in lex.org_heads for t in span) or not any(
-        lex.is_title_word(t.text) for t in span
-    )
+    return any(t.lower_ in lex.org_heads for t in span) or not any(lex.is_title_word(t.text) for t in span)
 
 
 def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] | None:
@@ -260,8 +289,10 @@ def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] |
     if country:
         return (span, country) if _is_named_org(span, lex) else None
     prefix_end, country = country_prefix_end(doc, span.start, lex)
-    if country and prefix_end < span.end and any(
-        t.lower_ in lex.org_heads for t in doc[prefix_end : span.end]
+    if (
+        country
+        and prefix_end < span.end
+        and any(t.lower_ in lex.org_heads for t in doc[prefix_end : span.end])
     ):
         span = doc[prefix_end : span.end]
     else:
@@ -269,9 +300,14 @@ def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] |
     if span.end < len(doc) and doc[span.end].lower_ in PROJECT_NOUNS:
         return None
     words = [t for t in span if t.is_alpha]
-    if not words or (len(span) == 1 and (
-        is_demonym(span[0], lex) or lex.gazetteer.is_place(span.text) or lex.is_institution_word(span.text)
-    )):
+    if not words or (
+        len(span) == 1
+        and (
+            is_demonym(span[0], lex)
+            or lex.gazetteer.is_place(span.text)
+            or lex.is_institution_word(span.text)
+        )
+    ):
         return None
     has_org_head = any(t.lower_ in lex.org_heads for t in span)
     has_title = any(lex.is_title_word(t.text) for t in span)

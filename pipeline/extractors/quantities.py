@@ -21,8 +21,22 @@ from ..record import Span as Evidence
 from ..resources import data_path, read_mapping
 from .numbers import number_words, parse_number, scale_words
 
-DURATION_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "second",
-                            "decade", "century", "quarter", "time", "times"})
+DURATION_NOUNS = frozenset(
+    {
+        "year",
+        "month",
+        "week",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "decade",
+        "century",
+        "quarter",
+        "time",
+        "times",
+    }
+)
 MODIFIER_POS = frozenset({"ADJ", "PROPN", "NUM"})
 
 
@@ -51,8 +65,10 @@ def rate_regex() -> tuple[re.Pattern, dict[str, str]]:
 
 def _is_number_token(token: Token) -> bool:
     lower = token.lower_
-    return (token.like_num and lower not in {"a", "an"}) or lower in scale_words() or (
-        lower in number_words() and lower not in {"a", "an", "half", "quarter"}
+    return (
+        (token.like_num and lower not in {"a", "an"})
+        or lower in scale_words()
+        or (lower in number_words() and lower not in {"a", "an", "half", "quarter"})
     )
 
 
@@ -84,9 +100,12 @@ def find_quantities(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Quantity]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if not _is_number_token(token) or (i > 0 and _is_number_token(doc[i - 1])) or any(
-            s <= token.idx < e for s, e in skip
-        ) or token.ent_type_ == "ORDINAL":
+        if (
+            not _is_number_token(token)
+            or (i > 0 and _is_number_token(doc[i - 1]))
+            or any(s <= token.idx < e for s, e in skip)
+            or token.ent_type_ == "ORDINAL"
+        ):
             i += 1
             continue
         number = _number_span(doc, i)
@@ -106,8 +125,15 @@ def _read_quantity(doc: Doc, number: Span, value: Decimal) -> Quantity | None:
         end_token = _token_ending_at(doc, unit_end)
         if unit == "percent" and end_token is not None and end_token.i + 1 < len(doc):
             nxt = doc[end_token.i + 1]
-            if nxt.pos_ == "NOUN" and nxt.lemma_.lower() in {"stake", "share", "interest", "rise",
-                                                               "increase", "growth", "decline"}:
+            if nxt.pos_ == "NOUN" and nxt.lemma_.lower() in {
+                "stake",
+                "share",
+                "interest",
+                "rise",
+                "increase",
+                "growth",
+                "decline",
+            }:
                 noun, unit_end = nxt.lemma_.lower(), nxt.idx + len(nxt.text)
         return _make(doc, number, value, unit, noun, unit_end)
     noun_token = _counted_noun(doc, number.end)
@@ -163,8 +189,9 @@ def _rate_after(doc: Doc, end_char: int) -> tuple[str, int] | None:
     return rates[match.group().casefold()], end_char + match.end()
 
 
-def _make(doc: Doc, number: Span, value: Decimal, unit: str | None, noun: str | None,
-          end_char: int) -> Quantity:
+def _make(
+    doc: Doc, number: Span, value: Decimal, unit: str | None, noun: str | None, end_char: int
+) -> Quantity:
     per, text_end = None, end_char
     rate = _rate_after(doc, end_char)
     if rate is not None:
@@ -174,8 +201,16 @@ def _make(doc: Doc, number: Span, value: Decimal, unit: str | None, noun: str | 
     base_value, base_unit = _to_base(value, unit)
     start = number.start_char
     text = doc.text[start:text_end]
-    return Quantity(text=text, span=Evidence(start, text_end, text), value=value, unit=unit,
-                    noun=noun, per=per, base_value=base_value, base_unit=base_unit)
+    return Quantity(
+        text=text,
+        span=Evidence(start, text_end, text),
+        value=value,
+        unit=unit,
+        noun=noun,
+        per=per,
+        base_value=base_value,
+        base_unit=base_unit,
+    )
 
 
 def _to_base(value: Decimal, unit: str | None) -> tuple[Decimal | None, str | None]:

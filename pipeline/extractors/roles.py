@@ -77,7 +77,7 @@ def _qualifier_end(doc: Doc, i: int, lex: Lexicons) -> tuple[int, str | None]:
 
 
 def country_prefix_end(doc: Doc, i: int, lex: Lexicons) -> tuple[int, str | None]:
-    """"Kazakh", "Uzbekistan's", "UAE", "United Arab Emirates'" before a title or an organization."""
+    """ "Kazakh", "Uzbekistan's", "UAE", "United Arab Emirates'" before a title or an organization."""
     if i < len(doc) and is_demonym(doc[i], lex):
         return i + 1, lex.gazetteer.demonym_country(doc[i].text)
     for width in (3, 2, 1):
@@ -96,16 +96,14 @@ def country_prefix_end(doc: Doc, i: int, lex: Lexicons) -> tuple[int, str | None
 def _head_start(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> int | None:
     """Index of the title head after optional modifiers/portfolio words at ``i``, else None."""
     k = i
-    while k < len(doc) and k not in heads and (
-        doc[k].lower_ in lex.modifiers or doc[k].lower_ in lex.portfolio
+    while (
+        k < len(doc) and k not in heads and (doc[k].lower_ in lex.modifiers or doc[k].lower_ in lex.portfolio)
     ):
         k += 1
     return k if k in heads else None
 
 
-def chain_end(
-    doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, name_follows: bool
-) -> int:
+def chain_end(doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, name_follows: bool) -> int:
     """End of an institution or portfolio chain ("National Economy", "the Astana ... Centre").
 
     Words up to the last institution word of the capitalized run belong to the chain (a
@@ -114,9 +112,7 @@ def chain_end(
     :func:`_place_or_org_before_name`), or always when no name is expected (apposition).
     """
     run_end = capitalized_run_end(doc, start)
-    last_word = max(
-        (k for k in range(start, run_end) if lex.is_institution_word(doc[k].text)), default=None
-    )
+    last_word = max((k for k in range(start, run_end) if lex.is_institution_word(doc[k].text)), default=None)
     i = start
     while i < len(doc):
         token = doc[i]
@@ -124,9 +120,12 @@ def chain_end(
             i += 1
         elif token.text in POSSESSIVE and i > start and i + 1 < len(doc) and is_capitalized(doc[i + 1]):
             i += 1  # "Bangladesh's Economic Relations Division"
-        elif token.lower_ in {"and", "of", "the", "&"} and i + 1 < len(doc) and (
-            is_capitalized(doc[i + 1]) and not is_name_word(doc[i + 1], lex)
-        ) and not (token.lower_ == "and" and _head_start(doc, i + 1, heads, lex) is not None):
+        elif (
+            token.lower_ in {"and", "of", "the", "&"}
+            and i + 1 < len(doc)
+            and (is_capitalized(doc[i + 1]) and not is_name_word(doc[i + 1], lex))
+            and not (token.lower_ == "and" and _head_start(doc, i + 1, heads, lex) is not None)
+        ):
             i += 1  # "Science and Higher Education", but not "... and Minister of ..."
         elif is_capitalized(token) and (
             lex.is_institution_word(token.text)
@@ -165,7 +164,9 @@ def _place_or_org_before_name(doc: Doc, i: int, lex: Lexicons) -> bool:
     """
     token = doc[i]
     person_next = (
-        i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON" and doc[i + 1].ent_iob_ == "B"
+        i + 1 < len(doc)
+        and doc[i + 1].ent_type_ == "PERSON"
+        and doc[i + 1].ent_iob_ == "B"
         and token.ent_type_ != "PERSON"
     )
     if person_next:
@@ -180,14 +181,18 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     doc = chunk.doc
     if any(t.lower_ in lex.org_heads for t in chunk):
         return True
-    if all(t.is_lower and t.pos_ in {"ADJ", "NOUN"} for t in chunk) and chunk[-1].pos_ == "NOUN" and (
-        chunk[-1].lower_ not in lex.portfolio
+    if (
+        all(t.is_lower and t.pos_ in {"ADJ", "NOUN"} for t in chunk)
+        and chunk[-1].pos_ == "NOUN"
+        and (chunk[-1].lower_ not in lex.portfolio)
     ):
         return True  # described, not named: "the joint venture"
     if lex.gazetteer.country_code(chunk.text) or lex.gazetteer.is_place(chunk.text):
         return False
-    if all(t.ent_type_ == "ORG" for t in chunk) and chunk[0].ent_iob_ == "B" and (
-        chunk.end >= len(doc) or doc[chunk.end].ent_iob_ != "I"
+    if (
+        all(t.ent_type_ == "ORG" for t in chunk)
+        and chunk[0].ent_iob_ == "B"
+        and (chunk.end >= len(doc) or doc[chunk.end].ent_iob_ != "I")
     ):
         return True  # exactly the model's ORG entity
     proper = _proper_words(chunk, lex)
@@ -196,8 +201,14 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
 
 def _proper_words(span: Span, lex: Lexicons) -> list:
     """Capitalized words that are not institution words, demonyms or countries."""
-    return [t for t in span if is_capitalized(t) and not lex.is_institution_word(t.text)
-            and not is_demonym(t, lex) and not lex.gazetteer.country_code(t.text)]
+    return [
+        t
+        for t in span
+        if is_capitalized(t)
+        and not lex.is_institution_word(t.text)
+        and not is_demonym(t, lex)
+        and not lex.gazetteer.country_code(t.text)
+    ]
 
 
 def parse_title_phrase(
@@ -236,9 +247,7 @@ def parse_title_phrase(
                 organization, j = chunk, end
                 break
             if doc[j].lower_ == "of" and part_country is None:
-                part_country = next(
-                    (c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None
-                )
+                part_country = next((c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None)
             title_end = j = end
         parts.append(TitlePart(part_start, title_end, organization or owner, part_country))
         nxt = j + (j < len(doc) and doc[j].text == ",")
@@ -251,22 +260,25 @@ def parse_title_phrase(
     return TitlePhrase(i, j, tuple(parts), qualifier, country)
 
 
-def owner_prefix_end(
-    doc: Doc, i: int, heads: dict[int, int], lex: Lexicons
-) -> tuple[int, Span | None]:
+def owner_prefix_end(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> tuple[int, Span | None]:
     """An organization owning the title: "Kestrel's founder", "WHO spokesperson",
     "Foreign Office Spokesperson"; never portfolio words alone ("Transport Minister")."""
     k = i
-    while k < len(doc) and k - i < 6 and (
-        is_capitalized(doc[k]) and doc[k].lower_ != "the" or k > i and is_hyphen_link(doc, k)
-    ) and not (k > i and _head_start(doc, k, heads, lex) is not None):
+    while (
+        k < len(doc)
+        and k - i < 6
+        and (is_capitalized(doc[k]) and doc[k].lower_ != "the" or k > i and is_hyphen_link(doc, k))
+        and not (k > i and _head_start(doc, k, heads, lex) is not None)
+    ):
         k += 1  # "Samruk-Kazyna spokesperson"
     if k == i or k >= len(doc):
         return i, None
     owner = doc[i:k]
     generic = len(owner) == 1 and owner[0].lower_ in lex.org_heads  # "Ministry press secretary"
-    if generic or any(lex.is_title_word(t.text) for t in owner) or not (
-        any(t.lower_ in lex.org_heads for t in owner) or _proper_words(owner, lex)
+    if (
+        generic
+        or any(lex.is_title_word(t.text) for t in owner)
+        or not (any(t.lower_ in lex.org_heads for t in owner) or _proper_words(owner, lex))
     ):
         return i, None
     if doc[k].text in POSSESSIVE:
@@ -276,9 +288,7 @@ def owner_prefix_end(
     return i, None
 
 
-def title_before_name(
-    doc: Doc, name_start: int, heads: dict[int, int], lex: Lexicons
-) -> TitlePhrase | None:
+def title_before_name(doc: Doc, name_start: int, heads: dict[int, int], lex: Lexicons) -> TitlePhrase | None:
     """The title phrase that ends right before the name at ``name_start``, if any.
 
     Tries every start within the preceding 25 tokens of the same sentence and keeps the

@@ -11,7 +11,32 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import NAME_PARTICLES, Lexicons
 
 MONTHS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -81,13 +106,15 @@ def name_end(doc: Doc, start: int, lex: Lexicons, *, max_words: int = 5) -> int:
         token = doc[i]
         if is_name_word(token, lex) or (words == 0 and is_name_start(doc, i, lex)):
             i, words = i + 1, words + 1
-        elif words and is_hyphen_link(doc, i) and i + 1 < len(doc) and doc[i + 1].is_alpha and (
-            is_capitalized(doc[i + 1])
+        elif (
+            words
+            and is_hyphen_link(doc, i)
+            and i + 1 < len(doc)
+            and doc[i + 1].is_alpha
+            and (is_capitalized(doc[i + 1]))
         ):
             i += 2  # "Kassym-Jomart", but not "Riyadh-based"
-        elif words and token.lower_ in NAME_PARTICLES and i + 1 < len(doc) and is_name_word(
-            doc[i + 1], lex
-        ):
+        elif words and token.lower_ in NAME_PARTICLES and i + 1 < len(doc) and is_name_word(doc[i + 1], lex):
             i += 1
         else:
             break
@@ -107,8 +134,12 @@ def capitalized_run_end(doc: Doc, start: int) -> int:
     i = start
     while i < len(doc) and (
         is_capitalized(doc[i])
-        or i > start and is_hyphen_link(doc, i)
-        or i > start and doc[i].text in POSSESSIVE and i + 1 < len(doc) and is_capitalized(doc[i + 1])
+        or i > start
+        and is_hyphen_link(doc, i)
+        or i > start
+        and doc[i].text in POSSESSIVE
+        and i + 1 < len(doc)
+        and is_capitalized(doc[i + 1])
     ):
         i += 1
     return i

@@ -1,0 +1,78 @@
+"""Dates resolved against a pinned publication date (Wednesday 2026-01-28)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extractors.date_grammar import nearest_year, parse_date
+
+from .conftest import TESTS, load_jsonl
+
+pytestmark = pytest.mark.issue(6)
+PUBLISHED = "2026-01-28"
+DATE_CASES = load_jsonl(TESTS / "data" / "date_cases.jsonl")
+
+
+@pytest.mark.parametrize("case", DATE_CASES, ids=[f"{c['origin']}:{c['text'][:40]}" for c in DATE_CASES])
+def test_date_cases(run_extract, case):
+    record = run_extract(case["text"], published=PUBLISHED)
+    assert [[d["value"], d["precision"]] for d in record["dates"]] == case["dates"]
+    for fact in record["dates"]:
+        assert case["text"][fact["span"]["start"] : fact["span"]["end"]] == fact["span"]["text"]
+
+
+def test_bounds_for_filtering():
+    value = parse_date("Q1 2025", base=None)
+    assert (str(value.start), str(value.end)) == ("2025-01-01", "2025-03-31")
+    value = parse_date("February 2024", base=None)
+    assert str(value.end) == "2024-02-29"
+
+
+def test_inferred_parts_are_recorded(run_extract):
+    (fact,) = run_extract("They met on Jan. 20.", published=PUBLISHED)["dates"]
+    assert fact["inferred"] == ["year"]
+    (fact,) = run_extract("They met on Jan. 20, 2026.", published=PUBLISHED)["dates"]
+    assert fact["inferred"] == []
+
+
+def test_tense_decides_year_less_month():
+    assert nearest_year(2, None, date(2026, 1, 20), future=True) == 2026
+    assert nearest_year(12, 20, date(2026, 1, 5), future=False) == 2025
+
+
+def test_no_publication_date_means_no_relative_dates(run_extract):
+    record = run_extract("The minister arrived yesterday and signed a deal in 2024.", published=None)
+    assert [d["value"] for d in record["dates"]] == ["2024"]
+    assert any("no publication date" in w for w in record["warnings"])
+
+
+def test_publication_date_from_the_dateline_sentence(run_extract):
+    record = run_extract(
+        "Talks Open\n\nASTANA – Talks opened on March 3, 2025 in the capital.", published=None
+    )
+    assert (record["published"], record["published_source"]) == ("2025-03-03", "text")
+
+
+def test_nothing_reads_the_clock(run_extract):
+    first = run_extract("The plant opens next month.", published="2020-05-10")
+    assert first["dates"][0]["value"] == "2020-06"
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=100, deadline=None)
+def test_parse_date_never_raises(text):
+    value = parse_date(text, base=date(2026, 1, 28))
+    if value is not None and value.start and value.end:
+        assert value.start <= value.end
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)))
+@settings(max_examples=100, deadline=None)
+def test_written_dates_round_trip(day):
+    text = f"{day:%B} {day.day}, {day.year}"
+    value = parse_date(text, base=None)
+    assert (value.value, value.precision) == (day.isoformat(), "day")

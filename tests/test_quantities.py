@@ -1,0 +1,84 @@
+"""Quantities: units through pint, counted nouns, rates, percentages."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extractors.numbers import parse_number
+
+pytestmark = pytest.mark.issue(5)
+
+
+class QuantityCase(NamedTuple):
+    text: str
+    value: float
+    unit: str | None
+    noun: str | None
+    per: str | None = None
+    base: tuple[float, str] | None = None
+
+
+QUANTITY_CASES = [
+    QuantityCase(
+        "The line carries 1.2 million tonnes of grain.", 1_200_000, "tonne", None, base=(1.2e9, "kilogram")
+    ),
+    QuantityCase("A 98-km road will be built.", 98, "kilometer", None, base=(98_000, "meter")),
+    QuantityCase("The plant has 250 MW of capacity.", 250, "megawatt", None),
+    QuantityCase("It makes 540 million kilowatt-hours a year.", 540_000_000, "kilowatt_hour", None, "year"),
+    QuantityCase("The port handled 5,000 TEU in May.", 5000, "twenty_foot_equivalent_unit", None),
+    QuantityCase("Farms cover 620 hectares.", 620, "hectare", None),
+    QuantityCase("Wells pump 12,000 cubic metres per day.", 12_000, "cubic_meter", None, "day"),
+    QuantityCase("Oil output reached 1.9 million barrels.", 1_900_000, "oil_barrel", None),
+    QuantityCase("Gazprom ships 10 bcm of gas.", 10, "billion_cubic_meter", None, base=(1e10, "meter ** 3")),
+    QuantityCase("Prices rose 12 percent.", 12, "percent", None),
+    QuantityCase("Rates fell 0.5 percentage points.", 0.5, "percentage_point", None),
+    QuantityCase("The fund took a 25% stake in the mine.", 25, "percent", "stake"),
+    QuantityCase("Some 610 Afghan students study here.", 610, None, "student"),
+    QuantityCase("Twenty-five specialists were trained.", 25, None, "specialist"),
+    QuantityCase("The airline adds 3 flights per week.", 3, None, "flight", "week"),
+    QuantityCase("30 educational grants are offered annually.", 30, None, "grant", "year"),
+    QuantityCase("About 1,200 trucks a day cross the border.", 1200, None, "truck", "day"),
+]
+
+
+@pytest.mark.parametrize("case", QUANTITY_CASES, ids=lambda c: c.text[:40])
+def test_quantity_cases(run_extract, case):
+    (quantity,) = run_extract(case.text)["quantities"]
+    assert (quantity["value"], quantity["unit"], quantity["noun"], quantity["per"]) == pytest.approx(
+        (case.value, case.unit, case.noun, case.per)
+    )
+    if case.base:
+        assert quantity["base_value"] == pytest.approx(case.base[0])
+        assert quantity["base_unit"] == case.base[1]
+    span = quantity["span"]
+    assert case.text[span["start"] : span["end"]] == span["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first meeting was held in 2025.",
+        "The loan runs for five years.",
+        "It cost 6.4 billion tenge.",
+        "It ran for 48 hours.",
+    ],
+)
+def test_not_quantities(run_extract, text):
+    assert run_extract(text)["quantities"] == []
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_parse_number_never_raises(text):
+    value = parse_number(text)
+    assert value is None or value >= 0
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+@settings(max_examples=200, deadline=None)
+def test_grouped_integers_round_trip(number):
+    assert parse_number(f"{number:,}") == number
