@@ -12,10 +12,11 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from .core import extract_doc
-from .nlp import build_nlp
+from .nlp import build_nlp, lemma
 from .pieces import PIECE_CHARS, merge_records, split_pieces
 from .readers import Article, DocError, Item
 from .record import Source
@@ -63,7 +64,7 @@ def _extract_long(article: Article, model: str):
     nlp = build_nlp(model)
     parts, meta = [], article.meta
     for offset, piece in split_pieces(article.text):
-        record = extract_doc(nlp(piece), meta)
+        record = extract_doc(nlp(piece), meta, lemmatize=partial(lemma, nlp=nlp))
         if not parts and record.published:
             meta = replace(
                 meta,
@@ -78,6 +79,7 @@ def _extract_long(article: Article, model: str):
 def process_chunk(chunk: list[Item | Reused], model: str) -> list[Outcome]:
     """Process one chunk in this process; the worker entry point of every engine."""
     nlp = build_nlp(model)
+    lemmatize = partial(lemma, nlp=nlp)
     outcomes: dict[int, Outcome] = {}
     short: list[tuple[int, Article]] = []
     for index, item in enumerate(chunk):
@@ -92,12 +94,15 @@ def process_chunk(chunk: list[Item | Reused], model: str) -> list[Outcome]:
     try:
         docs = nlp.pipe((a.text for _, a in short), batch_size=CHUNK)
         for (index, article), doc in zip(short, docs, strict=True):
-            outcomes[index] = _guarded(article, lambda a=article, d=doc: _finish(a, extract_doc(d, a.meta)))
+            outcomes[index] = _guarded(
+                article, lambda a=article, d=doc: _finish(a, extract_doc(d, a.meta, lemmatize=lemmatize))
+            )
     except Exception:  # noqa: BLE001 - one bad text must not sink its chunk: redo one by one
         for index, article in short:
             if index not in outcomes:
                 outcomes[index] = _guarded(
-                    article, lambda a=article: _finish(a, extract_doc(nlp(a.text), a.meta))
+                    article,
+                    lambda a=article: _finish(a, extract_doc(nlp(a.text), a.meta, lemmatize=lemmatize)),
                 )
     return [outcomes[i] for i in range(len(chunk))]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,8 +20,9 @@ from .extractors.dates import find_candidates, find_dates, infer_publication
 from .extractors.money import find_amounts_in_text, implausible_pairs
 from .extractors.people import find_people
 from .extractors.places import find_locations, find_organizations, find_place_lists, list_tokens
-from .extractors.quantities import find_quantities
+from .extractors.quantities import Lemmatize, find_quantities, plain_lemma
 from .lexicons import build_lexicons
+from .nlp import lemma
 from .record import Dateline, Record, Source
 from .record import Span as Evidence
 
@@ -47,11 +49,15 @@ def extract(text: str, meta: Meta, *, nlp: Language) -> Record:
         meta: id, title, url, path and publication date when known.
         nlp: the pipeline from :func:`pipeline.nlp.build_nlp`.
     """
-    return extract_doc(nlp(text), meta)
+    return extract_doc(nlp(text), meta, lemmatize=partial(lemma, nlp=nlp))
 
 
-def extract_doc(doc: Doc, meta: Meta) -> Record:
-    """Extract every fact from an already processed ``doc`` (batch code pipes the docs)."""
+def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> Record:
+    """Extract every fact from an already processed ``doc`` (batch code pipes the docs).
+
+    Args:
+        lemmatize: lemma of a token, for counted nouns ("universities" -> "university").
+    """
     lex = build_lexicons()
     layout = list(doc.spans.get(LAYOUT_KEY, []))
     boilerplate = [s for s in layout if s.label_ == "boilerplate"]
@@ -117,7 +123,7 @@ def extract_doc(doc: Doc, meta: Meta) -> Record:
     if base is None:
         warnings.append("no publication date: relative and year-less dates are left out")
     date_ranges = [(d.span.start, d.span.end) for d in dates]
-    quantities = find_quantities(doc, skip=skip + amount_ranges + date_ranges)
+    quantities = find_quantities(doc, skip=skip + amount_ranges + date_ranges, lemmatize=lemmatize)
 
     return Record(
         id=meta.id,

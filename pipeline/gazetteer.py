@@ -19,6 +19,7 @@ from .resources import DataFileError, read_mapping
 _STRIP = " \t.,;:'’\"“”()"
 
 
+@lru_cache(maxsize=65536)
 def _fold(name: str) -> str:
     """Case-fold, collapse spaces and drop diacritics ("Herāt" -> "herat")."""
     decomposed = unicodedata.normalize("NFKD", name.strip(_STRIP))

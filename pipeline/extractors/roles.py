@@ -22,6 +22,7 @@ from .tokens import (
     is_hyphen_link,
     is_name_word,
     name_end,
+    sentence_bounds,
 )
 
 COMPLEMENT_WORDS = frozenset({"of", "for", "at", "to", "on"})
@@ -294,8 +295,11 @@ def title_before_name(doc: Doc, name_start: int, heads: dict[int, int], lex: Lex
     Tries every start within the preceding 25 tokens of the same sentence and keeps the
     longest phrase that reaches the name.
     """
-    sentence_start = doc[name_start].sent.start
-    for i in range(max(sentence_start, name_start - 25), name_start):
+    sentence_start = sentence_bounds(doc)[0][name_start]
+    window_start = max(sentence_start, name_start - 25)
+    if not any(window_start <= h < name_start for h in heads):
+        return None  # no title head before the name: nothing to parse
+    for i in range(window_start, name_start):
         may_start = (
             _head_start(doc, i, heads, lex) is not None
             or doc[i].lower_ in lex.qualifiers

@@ -41,6 +41,29 @@ MONTHS = frozenset(
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
+SENTENCES_KEY = "pressfeed_sentence_bounds"
+
+
+def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end token index of every token's sentence, computed once per doc.
+
+    ``Token.sent`` walks the whole doc on each call; extractors ask thousands of times.
+    """
+    cached = doc.user_data.get(SENTENCES_KEY)
+    if cached is None:
+        starts, ends = [0] * len(doc), [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                starts[i], ends[i] = sent.start, sent.end
+        cached = doc.user_data[SENTENCES_KEY] = (starts, ends)
+    return cached
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    starts, ends = sentence_bounds(doc)
+    return doc[starts[i] : ends[i]]
+
+
 def is_capitalized(token: Token) -> bool:
     return token.text[:1].isupper()
 
