@@ -21,6 +21,7 @@ from .extractors.money import find_amounts_in_text, implausible_pairs
 from .extractors.people import find_people
 from .extractors.places import find_locations, find_organizations, find_place_lists, list_tokens
 from .extractors.quantities import Lemmatize, find_quantities, plain_lemma
+from .extractors.tokens import doc_text
 from .lexicons import build_lexicons
 from .nlp import lemma
 from .record import Dateline, Record, Source
@@ -107,10 +108,10 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
         )
 
     hints = _country_hints(dateline, locations)
-    amounts = find_amounts_in_text(doc.text, country_hints=hints, skip=skip)
+    amounts = find_amounts_in_text(doc_text(doc), country_hints=hints, skip=skip)
     amount_ranges = [(a.span.start, a.span.end) for a in amounts]
     candidates = find_candidates(doc, skip=skip + amount_ranges)
-    warnings = list(implausible_pairs(doc.text, amounts))
+    warnings = list(implausible_pairs(doc_text(doc), amounts))
 
     published, published_source = meta.published, meta.published_source if meta.published else None
     if published is None:

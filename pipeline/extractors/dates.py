@@ -30,7 +30,7 @@ from .date_grammar import (
     parse_date,
     year_value,
 )
-from .tokens import sentence_of
+from .tokens import doc_text, sentence_of
 
 MONTH_CAP = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -134,8 +134,8 @@ class Candidate:
 def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]:
     """Date expressions in ``doc``, longest first where they overlap, in text order."""
     ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    ranges += [m.span() for m in CANDIDATE_RE.finditer(doc.text)]
-    ranges = [_widen(doc.text, s, e) for s, e in ranges]
+    ranges += [m.span() for m in CANDIDATE_RE.finditer(doc_text(doc))]
+    ranges = [_widen(doc_text(doc), s, e) for s, e in ranges]
     chosen: list[tuple[int, int]] = []
     for start, end in sorted(ranges, key=lambda r: (-(r[1] - r[0]), r[0])):
         overlaps_skip = any(s < end and start < e for s, e in skip)
@@ -144,11 +144,13 @@ def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]
         chosen.append((start, end))
     candidates = []
     for start, end in sorted(chosen):
-        lead = re.match(r"(?i)(?:on|in|during|at|of)\s+", doc.text[start:end])
+        lead = re.match(r"(?i)(?:on|in|during|at|of)\s+", doc_text(doc)[start:end])
         start += lead.end() if lead else 0
         span = doc.char_span(start, end, alignment_mode="expand")
         sentence = sentence_of(doc, span.start) if span is not None else doc[:]
-        candidates.append(Candidate(start, end, doc.text[start:end], is_future(sentence), is_past(sentence)))
+        candidates.append(
+            Candidate(start, end, doc_text(doc)[start:end], is_future(sentence), is_past(sentence))
+        )
     return candidates
 
 

@@ -27,12 +27,14 @@ from .roles import (
 )
 from .tokens import (
     POSSESSIVE,
+    doc_text,
     is_capitalized,
     is_country_word,
     is_demonym,
     is_hyphen_link,
     is_name_start,
     name_end,
+    pos,
     strip_possessive,
 )
 
@@ -106,7 +108,7 @@ def _plausible_name(name: Span, lex: Lexicons) -> bool:
 
 def _is_modifier(doc: Doc, name: Span) -> bool:
     """A name used as a noun modifier is a place or thing ("Ghulam Khan border crossings")."""
-    return name.end < len(doc) and doc[name.end].pos_ == "NOUN" and doc[name.end].is_lower
+    return name.end < len(doc) and pos(doc[name.end]) == "NOUN" and doc[name.end].is_lower
 
 
 EVIDENCE_RANK = {"title": 0, "apposition": 1, "honorific": 2, "speech": 3, "ner": 4}
@@ -273,7 +275,7 @@ def _latest_with_title(doc: Doc, people: list[_Draft], head: str, before: int) -
     best, best_pos = None, -1
     for person in pool:
         for form in (person.name, *person.aliases):
-            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text[:before]):
+            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc_text(doc)[:before]):
                 if match.start() > best_pos:
                     best, best_pos = person, match.start()
     return best
@@ -288,7 +290,7 @@ def _finish(doc: Doc, draft: _Draft, excluded: set[int]) -> Person:
     mentions: dict[tuple[int, int], Evidence] = {}
     used_aliases: list[str] = []
     for form in forms:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc)):
             start, end = match.span()
             inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e in mentions)
             if inside or start in blocked:

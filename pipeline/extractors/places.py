@@ -18,7 +18,7 @@ from ..lexicons import Lexicons
 from ..record import Location, Organization
 from ..record import Span as Evidence
 from .roles import country_prefix_end
-from .tokens import POSSESSIVE, is_capitalized, is_demonym, is_hyphen_link
+from .tokens import POSSESSIVE, doc_text, is_capitalized, is_demonym, is_hyphen_link
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Nouns after an ORG entity that show it names a project, not an organization ("CASA railway
@@ -213,7 +213,7 @@ def _find_mentions(
     found: dict[int, Evidence] = {}
     for form in sorted(forms, key=len, reverse=True):
         flags = re.IGNORECASE if form.istitle() else 0
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text, flags):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc), flags):
             start, end = m.span()
             if start in blocked or any(start < e and s < end for s, e in taken):
                 continue

@@ -21,7 +21,7 @@ from ..record import Quantity
 from ..record import Span as Evidence
 from ..resources import data_path, read_mapping
 from .numbers import number_words, parse_number, scale_words
-from .tokens import sentence_of
+from .tokens import doc_text, pos, sentence_of
 
 DURATION_NOUNS = frozenset(
     {
@@ -140,7 +140,7 @@ def _read_quantity(doc: Doc, number: Span, value: Decimal, lemmatize: Lemmatize)
         end_token = _token_ending_at(doc, unit_end)
         if unit == "percent" and end_token is not None and end_token.i + 1 < len(doc):
             nxt = doc[end_token.i + 1]
-            if nxt.pos_ == "NOUN" and lemmatize(nxt) in {
+            if pos(nxt) == "NOUN" and lemmatize(nxt) in {
                 "stake",
                 "share",
                 "interest",
@@ -159,7 +159,7 @@ def _read_quantity(doc: Doc, number: Span, value: Decimal, lemmatize: Lemmatize)
 
 def _unit_after(doc: Doc, number: Span) -> tuple[int, str] | None:
     pattern, units = unit_regex()
-    match = pattern.match(doc.text, number.end_char)
+    match = pattern.match(doc_text(doc), number.end_char)
     if match is None:
         return None
     unit = units.get(match.group("unit").casefold())
@@ -173,9 +173,9 @@ def _counted_noun(doc: Doc, start: int) -> Token | None:
         if i >= len(doc) or doc[i].is_punct or doc[i].is_space:
             return None
         token = doc[i]
-        if token.pos_ == "NOUN" and not (i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN"):
+        if pos(token) == "NOUN" and not (i + 1 < len(doc) and pos(doc[i + 1]) == "NOUN"):
             return token
-        if token.pos_ in MODIFIER_POS or token.pos_ == "NOUN":
+        if pos(token) in MODIFIER_POS or pos(token) == "NOUN":
             i += 1
             continue
         return None
@@ -193,7 +193,7 @@ def _rate_after(doc: Doc, end_char: int) -> tuple[str, int] | None:
     if token is None:
         return None
     sentence_end = sentence_of(doc, token.i).end_char
-    window = doc.text[end_char:sentence_end]
+    window = doc_text(doc)[end_char:sentence_end]
     pattern, rates = rate_regex()
     match = pattern.search(window)
     if match is None:
@@ -211,11 +211,11 @@ def _make(
     rate = _rate_after(doc, end_char)
     if rate is not None:
         per, rate_end = rate
-        if len(doc.text[end_char:rate_end].split()) <= 2:  # "60 grants per year": one span
+        if len(doc_text(doc)[end_char:rate_end].split()) <= 2:  # "60 grants per year": one span
             text_end = rate_end
     base_value, base_unit = _to_base(value, unit)
     start = number.start_char
-    text = doc.text[start:text_end]
+    text = doc_text(doc)[start:text_end]
     return Quantity(
         text=text,
         span=Evidence(start, text_end, text),

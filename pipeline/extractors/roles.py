@@ -22,6 +22,7 @@ from .tokens import (
     is_hyphen_link,
     is_name_word,
     name_end,
+    pos,
     sentence_bounds,
 )
 
@@ -138,8 +139,8 @@ def chain_end(doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, nam
             i += 1  # "hokim of Surkhandarya region", "head of research"
         elif not name_follows and i == start and token.lower_ in lex.portfolio:
             i += 1
-        elif not name_follows and i == start and token.is_lower and token.pos_ in {"ADJ", "NOUN"}:
-            while i < len(doc) and i - start < 3 and doc[i].is_lower and doc[i].pos_ in {"ADJ", "NOUN"}:
+        elif not name_follows and i == start and token.is_lower and pos(token) in {"ADJ", "NOUN"}:
+            while i < len(doc) and i - start < 3 and doc[i].is_lower and pos(doc[i]) in {"ADJ", "NOUN"}:
                 i += 1  # "chairman of the board of the joint venture"
             break
         elif is_capitalized(token) and not name_follows:
@@ -183,8 +184,8 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     if any(t.lower_ in lex.org_heads for t in chunk):
         return True
     if (
-        all(t.is_lower and t.pos_ in {"ADJ", "NOUN"} for t in chunk)
-        and chunk[-1].pos_ == "NOUN"
+        all(t.is_lower and pos(t) in {"ADJ", "NOUN"} for t in chunk)
+        and pos(chunk[-1]) == "NOUN"
         and (chunk[-1].lower_ not in lex.portfolio)
     ):
         return True  # described, not named: "the joint venture"

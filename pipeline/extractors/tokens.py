@@ -6,9 +6,12 @@ one token, with the lexicons passed in, so rules read as sentences.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import NAME_PARTICLES, Lexicons
+from ..resources import read_table
 
 MONTHS = frozenset(
     [
@@ -42,6 +45,15 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
 SENTENCES_KEY = "pressfeed_sentence_bounds"
+TEXT_KEY = "pressfeed_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
@@ -62,6 +74,16 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
 def sentence_of(doc: Doc, i: int) -> Span:
     starts, ends = sentence_bounds(doc)
     return doc[starts[i] : ends[i]]
+
+
+@lru_cache(maxsize=1)
+def _penn_to_pos() -> dict[str, str]:
+    return {row["tag"]: row["pos"] for row in read_table("penn_pos.tsv", ("tag", "pos"))}
+
+
+def pos(token: Token) -> str:
+    """Coarse part of speech: the model's own when set, else read off the Penn tag."""
+    return token.pos_ or _penn_to_pos().get(token.tag_, "X")
 
 
 def is_capitalized(token: Token) -> bool:
@@ -105,7 +127,7 @@ def is_name_start(doc: Doc, i: int, lex: Lexicons) -> bool:
         return False
     if token.ent_type_ == "PERSON" and doc[i + 1].ent_type_ == "PERSON":
         return True
-    return token.pos_ in {"PRON", "PROPN"} and not token.is_sent_start and i > 0 and doc[i - 1].text == ","
+    return pos(token) in {"PRON", "PROPN"} and not token.is_sent_start and i > 0 and doc[i - 1].text == ","
 
 
 def is_hyphen_link(doc: Doc, i: int) -> bool:
