@@ -8,7 +8,7 @@ amounts are not read as dates) and quantities (after both). No I/O, no clock, no
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 
@@ -16,7 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components.article import LAYOUT_KEY
-from .extractors.dates import find_candidates, find_dates, infer_publication
+from .extractors.dates import (
+    find_candidates,
+    find_dates,
+    fiscal_starts,
+    infer_publication,
+    latest_past_anchor,
+)
 from .extractors.money import find_amounts_in_text, implausible_pairs
 from .extractors.people import find_people
 from .extractors.places import find_locations, find_organizations, find_place_lists, list_tokens
@@ -120,12 +126,22 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
         if note:
             warnings.append(note)
     base = date.fromisoformat(published) if published else None
-    dates = find_dates(doc, candidates, base)
+    anchor = latest_past_anchor(candidates) if base is None else None
+    fiscal_start = fiscal_starts().get(dateline.country, 1) if dateline and dateline.country else 1
+    dates = find_dates(doc, candidates, base, anchor=anchor, fiscal_start=fiscal_start)
     if base is None:
-        warnings.append("no publication date: relative and year-less dates are left out")
+        warnings.append(
+            "no publication date: relative dates are left out"
+            + (f"; year-less dates take their year from {anchor}, the latest past date" if anchor else "")
+        )
     date_ranges = [(d.span.start, d.span.end) for d in dates]
     quantities = find_quantities(doc, skip=skip + amount_ranges + date_ranges, lemmatize=lemmatize)
 
+    if headline is not None:
+        inside = (headline.start_char, headline.end_char)
+        amounts = _drop_headline_repeats(amounts, inside, lambda a: (a.value, a.currency))
+        dates = _drop_headline_repeats(dates, inside, lambda d: d.value)
+        quantities = _drop_headline_repeats(quantities, inside, lambda q: (q.value, q.unit, q.noun))
     return Record(
         id=meta.id,
         source=Source(path=meta.path, url=meta.url),
@@ -141,6 +157,26 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
         dates=tuple(dates),
         warnings=tuple(warnings),
     )
+
+
+def _drop_headline_repeats(facts, headline: tuple[int, int], key) -> list:
+    """Facts of the headline that the body states again are counted once, in the body.
+
+    Conversion links (``equivalent_of``) are renumbered; a link to a dropped amount is cut.
+    """
+    in_headline = [headline[0] <= f.span.start < headline[1] for f in facts]
+    body_keys = {key(f) for f, head in zip(facts, in_headline, strict=True) if not head}
+    keep = [not head or key(f) not in body_keys for f, head in zip(facts, in_headline, strict=True)]
+    new_index = {old: new for new, old in enumerate(i for i, k in enumerate(keep) if k)}
+    kept = []
+    for fact, k in zip(facts, keep, strict=True):
+        if not k:
+            continue
+        link = getattr(fact, "equivalent_of", None)
+        if link is not None:
+            fact = replace(fact, equivalent_of=new_index.get(link))
+        kept.append(fact)
+    return kept
 
 
 def _country_hints(dateline: Dateline | None, locations) -> tuple[str, ...]:

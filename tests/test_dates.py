@@ -40,8 +40,9 @@ def test_inferred_parts_are_recorded(run_extract):
 
 
 def test_tense_decides_year_less_month():
-    assert nearest_year(2, None, date(2026, 1, 20), future=True) == 2026
-    assert nearest_year(12, 20, date(2026, 1, 5), future=False) == 2025
+    assert nearest_year(2, None, date(2026, 1, 20), tense="future") == 2026
+    assert nearest_year(12, 20, date(2026, 1, 5)) == 2025
+    assert nearest_year(1, None, date(2025, 10, 8), tense="past") == 2025
 
 
 def test_no_publication_date_means_no_relative_dates(run_extract):

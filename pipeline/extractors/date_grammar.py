@@ -81,28 +81,30 @@ def _shift_months(d: date, months: int) -> date:
     return date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def nearest_year(month: int, day: int | None, base: date, *, future: bool) -> int:
-    """Year putting month/day nearest ``base``; tense breaks the near-tie around it.
+def nearest_year(month: int, day: int | None, base: date, *, tense: str = "any") -> int:
+    """Year putting month/day nearest ``base``; the clause's tense settles what is near.
 
-    >>> nearest_year(1, 28, date(2026, 2, 3), future=False)
+    ``tense`` is "future" (upcoming: a date more than a month back moves a year on), "past"
+    ("since January": never after ``base``) or "any".
+
+    >>> nearest_year(1, 28, date(2026, 2, 3))
     2026
-    >>> nearest_year(12, 20, date(2026, 1, 5), future=False)
+    >>> nearest_year(12, 20, date(2026, 1, 5))
     2025
-    >>> nearest_year(2, None, date(2026, 1, 20), future=True)
+    >>> nearest_year(2, None, date(2026, 1, 20), tense="future")
     2026
+    >>> nearest_year(1, None, date(2025, 10, 8), tense="past")
+    2025
     """
 
-    def distance(year: int) -> int:
-        try:
-            target = date(year, month, day or 15)
-        except ValueError:
-            target = date(year, month, 28)
-        return abs((target - base).days)
+    def target(year: int) -> date:
+        return date(year, month, min(day or 15, calendar.monthrange(year, month)[1]))
 
-    years = sorted((base.year - 1, base.year, base.year + 1), key=distance)
-    best = years[0]
-    if future and date(best, month, 28 if day is None else min(day, 28)) < base - timedelta(days=31):
+    best = min((base.year - 1, base.year, base.year + 1), key=lambda y: abs((target(y) - base).days))
+    if tense == "future" and target(best) < base - timedelta(days=31):
         return best + 1
+    if tense == "past" and date(best, month, min(day or 1, 28)) > base:
+        return best - 1
     return best
 
 
@@ -150,7 +152,7 @@ def _day_num(text: str) -> int:
 
 
 @rule(r"^(?P<word>today|yesterday|tomorrow)$")
-def _relative_day(m, base, future):
+def _relative_day(m, base, tense):
     if base is None:
         return None
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["word"].casefold()]
@@ -160,13 +162,13 @@ def _relative_day(m, base, future):
 @rule(
     r"^(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
 )
-def _weekday(m, base, future):
+def _weekday(m, base, tense):
     if base is None:
         return None
     target = WEEKDAYS[m["wd"].casefold()]
     rel = (m["rel"] or "").casefold()
     delta = (target - base.weekday()) % 7
-    if rel in {"next", "coming"} or (future and rel != "last"):
+    if rel in {"next", "coming"} or (tense == "future" and rel != "last"):
         delta = delta or 7
     else:
         delta = delta - 7 if delta else (0 if rel == "this" else -7)
@@ -176,7 +178,7 @@ def _weekday(m, base, future):
 @rule(
     r"^(?:(?:earlier|later)\s+)?(?P<rel>this|last|next|the\s+coming|the\s+past|the\s+previous|the\s+current|current|previous)\s+(?P<unit>week|month|year|quarter)$"
 )
-def _relative_period(m, base, future):
+def _relative_period(m, base, tense):
     if base is None:
         return None
     rel = m["rel"].split()[-1].casefold()
@@ -197,7 +199,7 @@ def _relative_period(m, base, future):
 @rule(
     rf"^(?:over|in|during|for|within)?\s*the\s+(?:past|last|previous)\s+(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})$"
 )
-def _past_span(m, base, future):
+def _past_span(m, base, tense):
     n = _number(m["n"])
     if base is None or n is None:
         return None
@@ -206,7 +208,7 @@ def _past_span(m, base, future):
 
 
 @rule(rf"^(?:in|over|during)?\s*the\s+(?:coming|next|following)\s+(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})$")
-def _coming_span(m, base, future):
+def _coming_span(m, base, tense):
     if base is None:
         return None
     n = _number(m["n"]) if m["n"] else None
@@ -225,7 +227,7 @@ def _step(base: date, n: int, unit: str) -> date:
 
 
 @rule(rf"^(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})\s+ago$")
-def _ago(m, base, future):
+def _ago(m, base, tense):
     n = _number(m["n"])
     if base is None or n is None:
         return None
@@ -237,7 +239,7 @@ def _ago(m, base, future):
 
 
 @rule(r"^(?:the\s+)?(?P<decade>1[89]\d|20\d)0['’]?s$")
-def _decade(m, base, future):
+def _decade(m, base, tense):
     decade = int(m["decade"])
     return DateValue(str(decade), "decade", date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31))
 
@@ -251,7 +253,7 @@ def _year_or_base(text: str | None, base: date | None) -> tuple[int, tuple[str, 
 @rule(
     rf"^(?:the\s+)?(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s*(?:of\s+)?(?:the\s+year\s+)?(?P<year>{YEAR}))?$"
 )
-def _quarter(m, base, future):
+def _quarter(m, base, tense):
     found = _year_or_base(m["year"], base)
     if found is None:
         return None
@@ -262,7 +264,7 @@ def _quarter(m, base, future):
 @rule(
     rf"^(?:the\s+)?(?:H(?P<h>[12])|(?P<hw>first|second)\s+half)(?:\s*(?:of\s+)?(?:the\s+year\s+)?(?P<year>{YEAR}))?$"
 )
-def _half(m, base, future):
+def _half(m, base, tense):
     found = _year_or_base(m["year"], base)
     if found is None:
         return None
@@ -271,7 +273,7 @@ def _half(m, base, future):
 
 
 @rule(r"^(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<y1>\d{4}|\d{2})(?:\s*[-–/]\s*(?P<y2>\d{4}|\d{2}))?$")
-def _fiscal(m, base, future):
+def _fiscal(m, base, tense):
     """Fiscal years differ by country; the year named is kept at year precision."""
     first = int(m["y1"]) if len(m["y1"]) == 4 else 2000 + int(m["y1"])
     if m["y2"]:
@@ -281,7 +283,7 @@ def _fiscal(m, base, future):
 
 
 @rule(rf"^(?:between\s+|from\s+)?(?P<y1>{YEAR})\s*(?:-|–|—|to|and|through|until)\s*(?P<y2>{YEAR}|\d\d)$")
-def _year_range(m, base, future):
+def _year_range(m, base, tense):
     first = int(m["y1"])
     second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
     if second < first:
@@ -292,19 +294,20 @@ def _year_range(m, base, future):
 @rule(
     rf"^(?:between\s+|from\s+)?(?P<m1>{MONTH})\s+(?P<y1>{YEAR})\s*(?:-|–|—|to|and|through|until)\s*(?P<m2>{MONTH})\s+(?P<y2>{YEAR})$"
 )
-def _month_year_range(m, base, future):
+def _month_year_range(m, base, tense):
     return interval(month_value(int(m["y1"]), _month(m["m1"])), month_value(int(m["y2"]), _month(m["m2"])))
 
 
 @rule(
     rf"^(?:between\s+|from\s+)?(?P<m1>{MONTH})\s*(?:-|–|—|to|and|through|until)\s*(?P<m2>{MONTH})(?:,?\s+(?P<year>{YEAR}))?$"
 )
-def _month_range(m, base, future):
+def _month_range(m, base, tense):
     first, last = _month(m["m1"]), _month(m["m2"])
     if m["year"]:
         year, inferred = int(m["year"]), ()
     elif base is not None:
-        year, inferred = nearest_year(first, None, base, future=future), ("year",)
+        # the year that puts the range's end nearest: "January-August" in September
+        year, inferred = nearest_year(last, None, base, tense=tense) - (last < first), ("year",)
     else:
         return None
     last_year = year + (last < first)
@@ -314,10 +317,10 @@ def _month_range(m, base, future):
 @rule(
     rf"^(?:from\s+)?(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?:-|–|—|to|and|through)\s*(?P<d2>{DAY})(?:,?\s+(?P<year>{YEAR}))?$"
 )
-def _day_range(m, base, future):
+def _day_range(m, base, tense):
     month = _month(m["m"])
     d1, d2 = _day_num(m["d1"]), _day_num(m["d2"])
-    found = _resolve_year(m["year"], month, d1, base, future)
+    found = _resolve_year(m["year"], month, d1, base, tense)
     if found is None or d2 < d1:
         return None
     year, inferred = found
@@ -328,12 +331,12 @@ def _day_range(m, base, future):
     )
 
 
-def _resolve_year(text, month, day, base, future) -> tuple[int, tuple[str, ...]] | None:
+def _resolve_year(text, month, day, base, tense) -> tuple[int, tuple[str, ...]] | None:
     if text:
         return int(text), ()
     if base is None:
         return None
-    return nearest_year(month, day, base, future=future), ("year",)
+    return nearest_year(month, day, base, tense=tense), ("year",)
 
 
 def _safe(build: Callable[[], DateValue]) -> DateValue | None:
@@ -344,54 +347,63 @@ def _safe(build: Callable[[], DateValue]) -> DateValue | None:
 
 
 @rule(rf"^(?P<m>{MONTH})\s+(?P<d>{DAY}),?(?:\s+(?P<year>{YEAR}))?$")
-def _month_day(m, base, future):
+def _month_day(m, base, tense):
     month, day = _month(m["m"]), _day_num(m["d"])
-    found = _resolve_year(m["year"], month, day, base, future)
+    found = _resolve_year(m["year"], month, day, base, tense)
     return None if found is None else _safe(lambda: day_value(date(found[0], month, day), found[1]))
 
 
 @rule(rf"^(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH}),?(?:\s+(?P<year>{YEAR}))?$")
-def _day_month(m, base, future):
-    return _month_day(m, base, future)
+def _day_month(m, base, tense):
+    return _month_day(m, base, tense)
 
 
 @rule(r"^(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)$")
-def _iso(m, base, future):
+def _iso(m, base, tense):
     return _safe(lambda: day_value(date(int(m["y"]), int(m["m"]), int(m["d"]))))
 
 
 @rule(r"^(?P<d>\d\d?)[./](?P<m>\d\d?)[./](?P<y>\d{4})$")
-def _numeric_dmy(m, base, future):
+def _numeric_dmy(m, base, tense):
     """28.01.2026: day first, as in most of the world; 01/28/2026 (US order) when day > 12."""
     first, second = int(m["d"]), int(m["m"])
     day, month = (second, first) if second > 12 else (first, second)
     return _safe(lambda: day_value(date(int(m["y"]), month, day)))
 
 
+@rule(rf"^(?:the\s+)?end\s+of\s+(?:(?P<m>{MONTH}),?\s+)?(?P<year>{YEAR})$")
+def _end_of(m, base, tense):
+    """ "by the end of 2027" is a deadline: the last day of the year (or month)."""
+    year = int(m["year"])
+    if m["m"]:
+        return day_value(month_value(year, _month(m["m"])).end)
+    return day_value(date(year, 12, 31))
+
+
 @rule(
     rf"^(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+)?(?P<m>{MONTH}),?\s+(?P<year>{YEAR})$"
 )
-def _month_year(m, base, future):
+def _month_year(m, base, tense):
     return month_value(int(m["year"]), _month(m["m"]))
 
 
 @rule(rf"^(?:(?:early|mid|late)[\s-]+)?(?P<m>{MONTH})$")
-def _month_alone(m, base, future):
+def _month_alone(m, base, tense):
     if base is None:
         return None
     month = _month(m["m"])
-    return month_value(nearest_year(month, None, base, future=future), month, ("year",))
+    return month_value(nearest_year(month, None, base, tense=tense), month, ("year",))
 
 
 @rule(
     rf"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+year\s+)?)?(?P<year>{YEAR})$"
 )
-def _year_alone(m, base, future):
+def _year_alone(m, base, tense):
     return year_value(int(m["year"]))
 
 
 @rule(rf"^the\s+first\s+(?P<n>{NUMWORD})\s+months\s+of\s+(?:the\s+year|(?P<year>{YEAR}))$")
-def _first_months(m, base, future):
+def _first_months(m, base, tense):
     n = _number(m["n"])
     found = _year_or_base(m["year"], base)
     if n is None or found is None or not 1 <= n <= 12:
@@ -405,12 +417,12 @@ def clean_expression(text: str) -> str:
     return re.sub(r"^(?:on|in|at|during|of)\s+", "", text, flags=re.IGNORECASE)
 
 
-def parse_date(text: str, *, base: date | None, future: bool = False) -> DateValue | None:
+def parse_date(text: str, *, base: date | None, tense: str = "any") -> DateValue | None:
     """Normalize one date expression, or return None.
 
     Args:
         base: the publication date relative expressions resolve against.
-        future: the clause speaks of the future (ties of year-less dates go forward).
+        tense: "future", "past" or "any": which way a year-less date leans (see nearest_year).
 
     >>> parse_date("Jan. 28", base=date(2026, 2, 1)).value
     '2026-01-28'
@@ -427,7 +439,7 @@ def parse_date(text: str, *, base: date | None, future: bool = False) -> DateVal
     for pattern, handler in RULES:
         match = pattern.match(cleaned)
         if match:
-            return handler(match, base, future)
+            return handler(match, base, tense)
     return None
 
 

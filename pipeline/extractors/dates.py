@@ -20,11 +20,12 @@ from spacy.tokens import Doc, Span
 from ..components.article import LAYOUT_KEY
 from ..record import DateFact
 from ..record import Span as Evidence
-from ..resources import read_mapping
+from ..resources import read_mapping, read_table
 from .date_grammar import (
     DateValue,
     clean_expression,
     day_value,
+    interval,
     month_value,
     open_bound,
     parse_date,
@@ -56,25 +57,11 @@ CANDIDATE_RE = re.compile(
     | \b{MONTH_CAP}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?\b(?!\.\d)  # Jan. 28
     | \b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_CAP}(?:,?\s+\d{{4}})?\b  # 14 March 2025
     | \b{MONTH_CAP}\s+\d{{4}}\b                                     # February 2026
-    | \b(?i:in|by|since|until|from|during|before|after)\s+(?:1[89]|20)\d\d\b(?![,.]\d)  # in 2025
+    | \b(?i:in|by|since|until|from|during|before|after)\s+(?:1[89]|20)\d\d\b(?![-–—,.]?\d)  # in 2025
     """,
     re.VERBOSE,
 )
-BOUND_WORDS = (
-    "since",
-    "by",
-    "until",
-    "till",
-    "through",
-    "before",
-    "from",
-    "between",
-    "over",
-    "starting",
-    "the end of",
-    "until the end of",
-    "by the end of",
-)
+BOUND_WORDS = ("since", "by", "until", "till", "through", "before", "from", "between", "over", "starting")
 
 
 @lru_cache(maxsize=1)
@@ -108,13 +95,18 @@ def _dateparser_for(base: date | None) -> DateDataParser:
 
 @lru_cache(maxsize=4096)
 def _parse_with_dateparser(text: str, base: date | None) -> DateValue | None:
-    if not re.search(r"\d", text) and base is None:
+    """dateparser for the forms the grammar lacks; only on text naming a month or a numeric
+    date, so durations ("15 years", "25-year") never become dates."""
+    has_year = re.search(r"\b(?:1[89]|20)\d\d\b", text)
+    if not (re.search(MONTH_CAP, text) or re.search(r"\d[./-]\d{1,2}[./-]\d", text)):
+        return None
+    if base is None and not has_year:
         return None
     data = _dateparser_for(base).get_date_data(text)
-    if data.date_obj is None or not re.search(r"\d|" + MONTH_CAP, text):
+    if data.date_obj is None:
         return None
     d = data.date_obj.date()
-    inferred = () if re.search(r"\b\d{4}\b", text) else ("year",)
+    inferred = () if has_year else ("year",)
     if data.period == "month":
         return month_value(d.year, d.month, inferred)
     if data.period == "year":
@@ -164,20 +156,28 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def resolve(candidate: Candidate, base: date | None) -> DateValue | None:
-    """The candidate's value, or None for rates, durations and unreadable text."""
+def resolve(candidate: Candidate, base: date | None, *, fiscal_start: int = 1) -> DateValue | None:
+    """The candidate's value, or None for rates, durations and unreadable text.
+
+    Args:
+        base: the publication date (or, for year-less dates only, an anchor).
+        fiscal_start: first month of the fiscal year where the article is set.
+    """
     cleaned = clean_expression(candidate.text)
-    bound = None
+    bound, word = None, None
     for word in sorted(BOUND_WORDS, key=len, reverse=True):
         if cleaned.casefold().startswith(word + " "):
-            kind = date_words().get(word.split()[0])
+            kind = date_words().get(word)
             rest = cleaned[len(word) + 1 :]
-            if kind in {"open_end", "open_start"} and parse_date(rest, base=base, future=candidate.future):
+            if kind in {"open_end", "open_start"} and parse_date(rest, base=base):
                 bound, cleaned = kind, rest
+            elif word == "over" and parse_date(rest, base=base):
+                cleaned = rest  # "over 2026–2028"; "over the past ..." is the grammar's
             break
-    if cleaned.casefold() in date_words() and date_words()[cleaned.casefold()] == "rate":
+    if date_words().get(cleaned.casefold()) == "rate":
         return None
-    value = parse_date(cleaned, base=base, future=candidate.future)
+    tense = "past" if word == "since" and bound else ("future" if candidate.future else "any")
+    value = parse_fiscal(cleaned, fiscal_start) or parse_date(cleaned, base=base, tense=tense)
     if value is None and cleaned.casefold() not in date_words():
         value = _parse_with_dateparser(cleaned, base)
     if value is not None and bound is not None:
@@ -185,10 +185,51 @@ def resolve(candidate: Candidate, base: date | None) -> DateValue | None:
     return value
 
 
-def find_dates(doc: Doc, candidates: list[Candidate], base: date | None) -> list[DateFact]:
+FISCAL_RE = re.compile(
+    r"^(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<y1>\d{4}|\d{2})(?:\s*[-–/]\s*(?P<y2>\d{4}|\d{2}))?$",
+    re.IGNORECASE,
+)
+
+
+def parse_fiscal(text: str, start_month: int) -> DateValue | None:
+    """A fiscal year named by the two calendar years it straddles, in a country whose fiscal
+    year does not follow the calendar: "fiscal year 2023-24" in Pakistan runs July 2023 to June
+    2024. None otherwise: "FY2025" does not say whose calendar (a company's or a state's), so
+    the grammar keeps it as the year 2025.
+
+    >>> parse_fiscal("fiscal year 2023-24", 7).value
+    '2023-07/2024-06'
+    >>> parse_fiscal("FY2025", 4) is None
+    True
+    """
+    match = FISCAL_RE.match(text)
+    if match is None or start_month == 1 or not match["y2"]:
+        return None
+    start_year = int(match["y1"]) if len(match["y1"]) == 4 else 2000 + int(match["y1"])
+    end = month_value(start_year + 1, start_month - 1)
+    return interval(month_value(start_year, start_month), end)
+
+
+def find_dates(
+    doc: Doc,
+    candidates: list[Candidate],
+    base: date | None,
+    *,
+    anchor: date | None = None,
+    fiscal_start: int = 1,
+) -> list[DateFact]:
+    """Date facts of the candidates, resolved against ``base`` (the publication date).
+
+    Without one, ``anchor`` (the article's latest past date) still gives year-less dates
+    their year, marked inferred; relative expressions ("next month") are then left out.
+    """
     facts = []
     for candidate in candidates:
-        value = resolve(candidate, base)
+        value = resolve(candidate, base, fiscal_start=fiscal_start)
+        if value is None and base is None and anchor is not None:
+            value = resolve(candidate, anchor, fiscal_start=fiscal_start)
+            if value is not None and "anchor" in value.inferred:
+                value = None
         if value is None:
             continue
         text = candidate.text
@@ -249,7 +290,39 @@ def infer_publication(doc: Doc, candidates: list[Candidate]) -> tuple[date | Non
                         "with the year from the article's dates"
                     )
                     return value.start, "inferred", note
-    return None, None, None
+    return _latest_past_day(candidates)
+
+
+def _latest_past_day(candidates: list[Candidate]) -> tuple[date | None, str | None, str | None]:
+    """Last resort: the latest full date the article reports in the past tense."""
+    days = [
+        (value.start, candidate.text)
+        for candidate in candidates
+        if candidate.past and (value := resolve(candidate, None)) and value.precision == "day"
+    ]
+    if not days:
+        return None, None, None
+    latest, text = max(days)
+    return latest, "inferred", f"publication date {latest} inferred: the latest past date, {text!r}"
+
+
+def latest_past_anchor(candidates: list[Candidate]) -> date | None:
+    """The end of the latest date the article states in the past tense, for year-less dates
+    when no publication date is known."""
+    ends = [
+        value.end
+        for candidate in candidates
+        if candidate.past and (value := resolve(candidate, None)) and value.end
+    ]
+    return max(ends, default=None)
+
+
+@lru_cache(maxsize=1)
+def fiscal_starts() -> dict[str, int]:
+    return {
+        row["country"]: int(row["start_month"])
+        for row in read_table("fiscal_years.tsv", ("country", "start_month"))
+    }
 
 
 def _infer_year(candidates: list[Candidate], month_day: str) -> int | None:

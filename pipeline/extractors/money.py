@@ -14,10 +14,14 @@ applies, recorded in ``currency_rule``:
                  of its currencies, by CLDR territory data (babel);
 4. ``default``   the form's usual reading ("$" is USD, "som" KGS, "pound" GBP);
 5. ``unresolved`` no default exists ("dinar"): the currency is null.
+
+One rule overrides rules 2-4: ``conversion``. An amount restated in another currency ("X (about
+$Y)") takes the reading whose implied exchange rate is plausible (``data/usd_rates.tsv``).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -68,7 +72,8 @@ def currency_forms() -> dict[str, CurrencyForm]:
 def _is_symbolic(alias: str) -> bool:
     """Symbols, codes and short abbreviations ("Rs", "Dhs") match as written; words in any case."""
     bare = alias.replace(".", "").replace(" ", "").replace("'", "")
-    return not bare.isalpha() or alias.isupper() or (len(bare) <= 3 and bare.istitle())
+    mixed_case = any(c.isupper() for c in bare[1:])  # "KSh", "USD"
+    return not bare.isalpha() or mixed_case or (len(bare) <= 3 and bare.istitle())
 
 
 def _form_key(alias: str) -> str:
@@ -227,7 +232,42 @@ def find_amounts_in_text(
     ]
     explicit = [p.form.candidates[0] for p in parsed if len(p.form.candidates) == 1]
     amounts = [_to_amount(text, p, *resolve_currency(p.form, explicit, country_hints)) for p in parsed]
+    amounts = _resolve_by_conversion(text, parsed, amounts)
     return _link_conversions(text, amounts)
+
+
+def _resolve_by_conversion(text: str, parsed: list[_Parsed], amounts: list[Amount]) -> list[Amount]:
+    """An ambiguous form restated in another currency takes the reading whose implied rate is
+    plausible: "142 million manat, or about $40.6 million" is Turkmen manat (3.5 per dollar),
+    not Azerbaijani (1.7)."""
+    resolved = list(amounts)
+    for index in range(1, len(amounts)):
+        if not CONVERSION_GAP.match(text[amounts[index - 1].span.end : amounts[index].span.start]):
+            continue
+        for mine, other in ((index - 1, index), (index, index - 1)):
+            form, amount, partner = parsed[mine].form, resolved[mine], resolved[other]
+            if len(form.candidates) < 2 or partner.currency is None or not partner.value or not amount.value:
+                continue
+            first = mine < other
+            rate = amount.value / partner.value if first else partner.value / amount.value
+            distances = {
+                code: distance
+                for code in form.candidates
+                if (distance := _rate_distance(code, partner.currency, rate, code_first=first)) is not None
+            }
+            best = min(distances, key=distances.get, default=None)
+            if best is not None and best != amount.currency and distances[best] < math.log(3):
+                resolved[mine] = replace(amount, currency=best, currency_rule="conversion")
+    return resolved
+
+
+def _rate_distance(code: str, partner: str, rate: Decimal, *, code_first: bool) -> float | None:
+    """How far (log ratio) ``rate`` is from the reference rate of the pair."""
+    rates = usd_rates()
+    if code not in rates or partner not in rates:
+        return None
+    expected = rates[code] / rates[partner] if code_first else rates[partner] / rates[code]
+    return abs(math.log(float(rate / expected)))
 
 
 def resolve_currency(

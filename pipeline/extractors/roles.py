@@ -304,7 +304,8 @@ def title_before_name(doc: Doc, name_start: int, heads: dict[int, int], lex: Lex
         may_start = (
             _head_start(doc, i, heads, lex) is not None
             or doc[i].lower_ in lex.qualifiers
-            or is_capitalized(doc[i]) and (i == 0 or not is_capitalized(doc[i - 1]))
+            or is_capitalized(doc[i])
+            and (i == 0 or not is_capitalized(doc[i - 1]))
         )
         if not may_start:
             continue
