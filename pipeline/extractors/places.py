@@ -14,13 +14,31 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
-from ..lexicons import Lexicons
+from ..lexicons import CONNECTORS, Lexicons
 from ..record import Location, Organization
 from ..record import Span as Evidence
-from .roles import country_prefix_end
+from .quantities import unit_surfaces
+from .roles import chain_end, country_prefix_end
 from .tokens import POSSESSIVE, doc_text, is_capitalized, is_demonym, is_hyphen_link
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+PLACE_SUFFIXES = frozenset(
+    {
+        "region",
+        "province",
+        "oblast",
+        "district",
+        "governorate",
+        "county",
+        "prefecture",
+        "valley",
+        "autonomous",
+    }
+)
+# Words before a capitalized name that make it a place ("in Takoradi", "near Chaman").
+LOCATIVES = frozenset(
+    {"in", "at", "near", "from", "to", "via", "across", "outside", "around", "between", "through", "into"}
+)
 # Nouns after an ORG entity that show it names a project, not an organization ("CASA railway
 # project", "the Nurly Zhol programme").
 PROJECT_NOUNS = frozenset(
@@ -111,6 +129,25 @@ def _shared_countries(doc: Doc, lists: list[PlaceList], lex: Lexicons) -> dict[s
     return shared
 
 
+def _suffixed_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
+    """ "Surkhandarya region", "Xinjiang Uygur Autonomous Region": a name before a place word."""
+    spans = []
+    for i, token in enumerate(doc):
+        if token.lower_ not in PLACE_SUFFIXES - {"autonomous"} or i == 0:
+            continue
+        start = i
+        while start > 0 and is_capitalized(doc[start - 1]) and not lex.is_title_word(doc[start - 1].text):
+            start -= 1
+        if start < i and not (
+            start > 0
+            and doc[start - 1].lower_ == "of"
+            and start > 1
+            and (doc[start - 2].lower_ in lex.org_heads)
+        ):
+            spans.append(doc[start : i + 1])
+    return spans
+
+
 def _country_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Country names anywhere ("UAE" inside "the UAE Ministry of Energy")."""
     first_words = lex.gazetteer.country_first_words
@@ -144,7 +181,7 @@ def find_locations(
     """Locations of ``doc``; ``taken`` holds character ranges of people and organizations."""
     list_members = list_tokens(lists)
     shared = _shared_countries(doc, lists, lex)
-    spans: list[Span] = _country_spans(doc, lex)
+    spans: list[Span] = _country_spans(doc, lex) + _suffixed_place_spans(doc, lex)
     if dateline is not None:
         spans.append(dateline)
     spans += [
@@ -234,7 +271,7 @@ def find_organizations(
     entries: dict[str, tuple[str, str | None, list[Span]]] = {}
     for name in role_orgs:
         entries.setdefault(name.casefold(), (name, None, []))
-    for span in (e for e in doc.ents if e.label_ == "ORG"):
+    for span in [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex):
         if excluded.intersection(range(span.start, span.end)) or list_members.intersection(
             range(span.start, span.end)
         ):
@@ -251,8 +288,12 @@ def find_organizations(
         else:
             entries[key] = (name, country, [name_span])
     organizations = []
+    short_names = set()
+    for short in [k for k in entries if any(_is_word_prefix(k, other) for other in entries)]:
+        short_names.add(entries.pop(short)[0])  # "Kestrel" of "Kestrel Logistics Technologies"
     for name, country, _ in entries.values():
-        mentions = _find_mentions(doc, {name}, taken, unquoted)
+        shorts = {n for n in short_names if _is_word_prefix(n.casefold(), name.casefold())}
+        mentions = _find_mentions(doc, {name} | shorts, taken, unquoted)
         if mentions:
             organizations.append(Organization(name=name, country=country, mentions=mentions))
     return sorted(organizations, key=lambda o: o.mentions[0].start)
@@ -277,6 +318,55 @@ def _country_before(doc: Doc, start: int, lex: Lexicons) -> str | None:
 
 def _is_named_org(span: Span, lex: Lexicons) -> bool:
     return any(t.lower_ in lex.org_heads for t in span) or not any(lex.is_title_word(t.text) for t in span)
+
+
+def _is_generic(span: Span, lex: Lexicons) -> bool:
+    """Not a name: a unit ("MW"), a plural demonym ("Mongolians"), portfolio words only
+    ("Digital Development"), or one common word the model tagged ORG ("Hydrogen")."""
+    text = span.text
+    if text.casefold() in unit_surfaces() or lex.gazetteer.demonym_country(text.rstrip("s")):
+        return True
+    if not any(t.lower_ in lex.org_heads for t in span) and all(
+        lex.is_institution_word(t.text) or is_demonym(t, lex) or t.lower_ in CONNECTORS for t in span
+    ):
+        return True
+    return len(span) == 1 and not text.isupper() and span[0].tag_ not in {"NNP", "NNPS"}
+
+
+def is_place_name(span: Span, lex: Lexicons) -> bool:
+    """A region or district the model tagged ORG ("Surkhandarya Region")."""
+    return len(span) > 1 and span[-1].lower_ in PLACE_SUFFIXES
+
+
+def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
+    """Names built on an organization word that the model may miss: "Kestrel Logistics
+    Technologies", "Maji Hope Alliance", "Cabinet of Ministers"."""
+    spans = []
+    for i, token in enumerate(doc):
+        if not (is_capitalized(token) and token.lower_ in lex.org_heads) or token.is_sent_start:
+            continue
+        start = i
+        while (
+            start > 0
+            and is_capitalized(doc[start - 1])
+            and not doc[start - 1].is_sent_start
+            and not (
+                lex.is_title_word(doc[start - 1].text) or lex.gazetteer.country_code(doc[start - 1].text)
+            )
+        ):
+            start -= 1
+        end = i + 1
+        if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and is_capitalized(doc[end + 1]):
+            end = chain_end(doc, end + 1, {}, lex, name_follows=False)
+        span = doc[start:end]
+        if len(span) > 1 and not any(t.ent_type_ == "PERSON" for t in span):
+            spans.append(span)
+    return spans
+
+
+def _is_word_prefix(short: str, long: str) -> bool:
+    """ "kestrel" opens "kestrel logistics technologies" (whole words, shorter)."""
+    return long != short and long.startswith(short + " ")
 
 
 def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] | None:
@@ -308,7 +398,7 @@ def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] |
         return None
     has_org_head = any(t.lower_ in lex.org_heads for t in span)
     has_title = any(lex.is_title_word(t.text) for t in span)
-    if has_title and not has_org_head:
+    if has_title and not has_org_head or is_place_name(span, lex) or _is_generic(span, lex):
         return None
     if span[-1].lower_ in {"of", "for", "and", "the"}:
         return None

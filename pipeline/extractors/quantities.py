@@ -58,6 +58,11 @@ def unit_regex() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"-?\s?(?P<unit>{alternation})(?![\w])", re.IGNORECASE), units
 
 
+def unit_surfaces() -> frozenset[str]:
+    """Every unit word and symbol, case-folded ("mw", "tonnes")."""
+    return frozenset(unit_regex()[1])
+
+
 @lru_cache(maxsize=1)
 def rate_regex() -> tuple[re.Pattern, dict[str, str]]:
     rates = read_mapping("rates.tsv", ("phrase", "per"))

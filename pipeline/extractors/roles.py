@@ -181,6 +181,8 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     """An organization, not a portfolio or a place: it has an organization word, is the
     model's ORG entity, or holds a proper name ("Da Afghanistan Breshna Sherkat")."""
     doc = chunk.doc
+    if chunk[-1].lower_ in {"region", "province", "oblast", "district", "autonomous"}:
+        return False  # "Surkhandarya region" is a place
     if any(t.lower_ in lex.org_heads for t in chunk):
         return True
     if (
