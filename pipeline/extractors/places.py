@@ -19,9 +19,10 @@ from ..record import Location, Organization
 from ..record import Span as Evidence
 from .quantities import unit_surfaces
 from .roles import chain_end, country_prefix_end
-from .tokens import POSSESSIVE, doc_text, is_capitalized, is_demonym, is_hyphen_link
+from .tokens import MONTHS, POSSESSIVE, doc_text, is_capitalized, is_demonym, is_hyphen_link
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 PLACE_SUFFIXES = frozenset(
     {
         "region",
@@ -148,6 +149,28 @@ def _suffixed_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     return spans
 
 
+def _gazetteer_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
+    """Known places the model missed, where the syntax says place: after a locative ("in
+    Takoradi", "near Chaman") or before "-based" ("Riyadh-based")."""
+    spans = []
+    for i, token in enumerate(doc):
+        if not is_capitalized(token) or token.is_sent_start or (i > 0 and is_capitalized(doc[i - 1])):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 3 and (is_capitalized(doc[end]) or is_hyphen_link(doc, end)):
+            end += 1
+        while end > i + 1 and doc[end - 1].text in {"-", "‐"}:
+            end -= 1
+        span = doc[i:end]
+        locative = i > 0 and doc[i - 1].lower_ in LOCATIVES
+        based = end + 1 < len(doc) and is_hyphen_link(doc, end) and doc[end + 1].lower_ == "based"
+        if span.text.casefold() in MONTHS or span.text.casefold() in WEEKDAYS:
+            continue
+        if (locative or based) and span.text[0].isalpha() and lex.gazetteer.place_country(span.text):
+            spans.append(span)
+    return spans
+
+
 def _country_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Country names anywhere ("UAE" inside "the UAE Ministry of Energy")."""
     first_words = lex.gazetteer.country_first_words
@@ -181,7 +204,9 @@ def find_locations(
     """Locations of ``doc``; ``taken`` holds character ranges of people and organizations."""
     list_members = list_tokens(lists)
     shared = _shared_countries(doc, lists, lex)
-    spans: list[Span] = _country_spans(doc, lex) + _suffixed_place_spans(doc, lex)
+    spans: list[Span] = (
+        _country_spans(doc, lex) + _suffixed_place_spans(doc, lex) + _gazetteer_place_spans(doc, lex)
+    )
     if dateline is not None:
         spans.append(dateline)
     spans += [
@@ -370,8 +395,10 @@ def _is_word_prefix(short: str, long: str) -> bool:
 
 
 def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] | None:
-    """Strip "the" and a country prefix; reject what is not an organization."""
+    """Strip "the", "Riyadh-based" and a country prefix; reject what is not an organization."""
     span = _trim_the(span)
+    if len(span) > 3 and span[1].text in {"-", "‐"} and span[2].lower_ == "based":
+        span = span[3:]
     country = _country_before(doc, span.start, lex)
     if country:
         return (span, country) if _is_named_org(span, lex) else None
