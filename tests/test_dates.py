@@ -77,3 +77,24 @@ def test_written_dates_round_trip(day):
     text = f"{day:%B} {day.day}, {day.year}"
     value = parse_date(text, base=None)
     assert (value.value, value.precision) == (day.isoformat(), "day")
+
+
+def test_fiscal_year_follows_the_dateline_country(run_extract):
+    record = run_extract(
+        "Year Review\n\nISLAMABAD – Trade grew in fiscal year 2023-24.", published="2024-09-01"
+    )
+    assert [d["value"] for d in record["dates"]] == ["2023-07/2024-06"]
+    record = run_extract("Year Review\n\nASTANA – Trade grew in fiscal year 2023-24.", published="2024-09-01")
+    assert [d["value"] for d in record["dates"]] == ["2023/2024"]
+
+
+def test_year_less_dates_without_publication_take_the_latest_past_year(run_extract):
+    text = "The survey ran from March to May 2025. The report will be launched on October 14."
+    record = run_extract(text, published=None)
+    assert [d["value"] for d in record["dates"]] == ["2025-03/2025-05", "2025-10-14"]
+    assert record["dates"][1]["inferred"] == ["year"]
+
+
+def test_durations_never_reach_dateparser(run_extract):
+    record = run_extract("The 25-year contract runs for 15 years.", published="2025-11-18")
+    assert record["dates"] == []

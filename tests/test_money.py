@@ -88,3 +88,17 @@ def test_integers_round_trip(number, currency):
     (amount,) = find_amounts_in_text(text)
     assert amount.value == number
     assert find_amounts_in_text(text) == [amount]
+
+
+def test_conversion_decides_an_ambiguous_currency():
+    text = "AZN 85 million came first. Then 142 million manat, or about $40.6 million, was invested."
+    amounts = find_amounts_in_text(text)
+    assert (amounts[1].currency, amounts[1].currency_rule) == ("TMT", "conversion")
+    assert amounts[2].equivalent_of == 1
+
+
+def test_headline_amount_repeated_in_the_body_is_counted_once(run_extract):
+    record = run_extract(
+        "Bank Lends $450 Million for Dams\n\nMANILA – The bank will lend $450 million to Nepal."
+    )
+    assert [(a["value"], a["text"]) for a in record["amounts"]] == [(450_000_000, "$450 million")]

@@ -221,3 +221,24 @@ def test_organizations_named_once_with_country(run_extract):
     organizations = {o["name"]: o for o in run_extract(text)["organizations"]}
     assert len(organizations["Ministry of Foreign Affairs"]["mentions"]) == 2
     assert organizations["Ministry of Railways"]["country"] == "PK"
+
+
+def test_short_organization_name_is_merged(run_extract):
+    text = (
+        "Kestrel Logistics Technologies opened a depot. Kestrel also launched flights with Noordwind Cargo."
+    )
+    organizations = {o["name"]: o for o in run_extract(text)["organizations"]}
+    assert len(organizations["Kestrel Logistics Technologies"]["mentions"]) == 2
+    assert "Kestrel" not in organizations
+
+
+def test_places_after_locatives_and_regions(run_extract):
+    text = (
+        "Trucks cross near Chaman, and a Riyadh-based firm will build a depot in Takoradi "
+        "for the Surkhandarya region."
+    )
+    record = run_extract(text)
+    places = {loc["name"]: loc["country"] for loc in record["locations"]}
+    assert places["Chaman"] == "PK" and places["Riyadh"] == "SA" and places["Takoradi"] == "GH"
+    assert "Surkhandarya region" in places
+    assert all("Surkhandarya" not in o["name"] for o in record["organizations"])

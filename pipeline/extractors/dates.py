@@ -276,7 +276,7 @@ def infer_publication(doc: Doc, candidates: list[Candidate]) -> tuple[date | Non
         ):
             note = f"publication date {value.end} inferred: the end of {candidate.text!r}"
             return value.end, "inferred", note
-    for candidate in lead:
+    for candidate in (c for c in lead if not c.future):  # an upcoming event is no dateline
         month_day = re.match(rf"^(?:on\s+)?({MONTH_CAP})\s+(\d{{1,2}})$", candidate.text.strip())
         if month_day:
             year = _infer_year(candidates, month_day.group(0))

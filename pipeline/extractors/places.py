@@ -262,7 +262,10 @@ def _display_name(span: Span) -> str:
 def _place_key(name: str, lex: Lexicons) -> str:
     """Countries are one place however named ("UAE", "United Arab Emirates")."""
     code = lex.gazetteer.country_code(name)
-    return f"country:{code}" if code else name.casefold()
+    if code:
+        return f"country:{code}"
+    words = name.casefold().split()
+    return " ".join(words[:-1] if len(words) > 1 and words[-1] in PLACE_SUFFIXES else words)
 
 
 def _find_mentions(
@@ -272,7 +275,9 @@ def _find_mentions(
     found: dict[int, Evidence] = {}
     for form in sorted(forms, key=len, reverse=True):
         flags = re.IGNORECASE if form.istitle() else 0
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc), flags):
+        # Whole names only, but "Riyadh-based" names Riyadh ("Al-Harbi" does not name "Harbi").
+        pattern = rf"(?<![\w-]){re.escape(form)}(?![\w])(?-i:(?!-[A-Z]))"
+        for m in re.finditer(pattern, doc_text(doc), flags):
             start, end = m.span()
             if start in blocked or any(start < e and s < end for s, e in taken):
                 continue
@@ -318,6 +323,7 @@ def find_organizations(
         short_names.add(entries.pop(short)[0])  # "Kestrel" of "Kestrel Logistics Technologies"
     for name, country, _ in entries.values():
         shorts = {n for n in short_names if _is_word_prefix(n.casefold(), name.casefold())}
+        shorts |= _short_name(name, lex)
         mentions = _find_mentions(doc, {name} | shorts, taken, unquoted)
         if mentions:
             organizations.append(Organization(name=name, country=country, mentions=mentions))
@@ -387,6 +393,22 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
         if len(span) > 1 and not any(t.ent_type_ == "PERSON" for t in span):
             spans.append(span)
     return spans
+
+
+def _short_name(name: str, lex: Lexicons) -> set[str]:
+    """The first word of a company-style name, used alone later ("Kestrel" for "Kestrel
+    Logistics Technologies"): a proper word, not a place, demonym or institution word."""
+    words = name.split()
+    first = words[0]
+    if len(words) < 2 or len(first) < 4 or not first[:1].isupper() or first.isupper():
+        return set()
+    if (
+        lex.is_institution_word(first)
+        or lex.gazetteer.is_place(first)
+        or lex.gazetteer.demonym_country(first)
+    ):
+        return set()
+    return {first}
 
 
 def _is_word_prefix(short: str, long: str) -> bool:
