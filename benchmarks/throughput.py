@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -73,10 +72,26 @@ def peak_memory(model: str, count: int, workers: int) -> tuple[float, float]:
         source = Path(tmp) / "articles.jsonl"
         with source.open("w", encoding="utf-8") as handle:
             for article in build_articles(count):
-                handle.write(json.dumps({"id": article.meta.id, "text": article.text,
-                                         "published": article.meta.published}) + "\n")
-        command = [sys.executable, "-m", "pipeline", "run", str(source), "-o", str(Path(tmp) / "feed.jsonl"),
-                   "--workers", str(workers), "--model", model, "--quiet"]
+                handle.write(
+                    json.dumps(
+                        {"id": article.meta.id, "text": article.text, "published": article.meta.published}
+                    )
+                    + "\n"
+                )
+        command = [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "run",
+            str(source),
+            "-o",
+            str(Path(tmp) / "feed.jsonl"),
+            "--workers",
+            str(workers),
+            "--model",
+            model,
+            "--quiet",
+        ]
         start = time.perf_counter()
         process = psutil.Popen(command)
         peak = 0
@@ -106,16 +121,21 @@ def main() -> None:
     bare = time_bare(args.model, articles)
     one = time_pressfeed(args.model, articles, workers=1)
     two = time_pressfeed(args.model, articles, workers=2)
-    rows = [("(a) bare model, all components", bare), ("(b) pressfeed, 1 process", one),
-            ("(b) pressfeed, 2 processes", two)]
+    rows = [
+        ("(a) bare model, all components", bare),
+        ("(b) pressfeed, 1 process", one),
+        ("(b) pressfeed, 2 processes", two),
+    ]
     for label, seconds in rows:
         print(f"{label:<34} {seconds:8.1f} s {total_words / seconds:10.0f} words/s")
     print(f"ratio (b) 1 process / (a):        {bare / one:.2f}x")
     print(f"speed-up 2 processes / 1 process: {one / two:.2f}x")
     for size in args.memory_sizes:
         peak, seconds = peak_memory(args.model, size, args.memory_workers)
-        print(f"peak memory, pressfeed run --workers {args.memory_workers}, {size:>6} articles: "
-              f"{peak:7.0f} MB ({seconds:.0f} s)")
+        print(
+            f"peak memory, pressfeed run --workers {args.memory_workers}, {size:>6} articles: "
+            f"{peak:7.0f} MB ({seconds:.0f} s)"
+        )
 
 
 if __name__ == "__main__":

@@ -109,6 +109,8 @@ def nearest_year(month: int, day: int | None, base: date, *, tense: str = "any")
 
 
 def _number(text: str) -> int | None:
+    if text.casefold() in {"a", "an"}:
+        return 1
     value = parse_number(text)
     return int(value) if value is not None and value == int(value) else None
 
@@ -123,11 +125,51 @@ MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+DAY_WORDS = {
+    word: i + 1
+    for i, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
+    )
+} | {
+    "twenty-first": 21,
+    "twenty-second": 22,
+    "twenty-third": 23,
+    "twenty-fourth": 24,
+    "twenty-fifth": 25,
+    "twenty-sixth": 26,
+    "twenty-seventh": 27,
+    "twenty-eighth": 28,
+    "twenty-ninth": 29,
+    "thirtieth": 30,
+    "thirty-first": 31,
+}
+DAY_WORD_PATTERN = "(?:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
+DAY = rf"(?:(?:[0-3]?\d)(?:st|nd|rd|th)?|{DAY_WORD_PATTERN})"
 YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 NUMWORD = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
-    r"|several|few|a\s+few)"
+    r"|several|few|a\s+few|a|an)"
 )
 UNIT = r"(?:day|week|month|year|decade)s?"
 
@@ -148,6 +190,8 @@ def _month(text: str) -> int:
 
 
 def _day_num(text: str) -> int:
+    if text.casefold() in DAY_WORDS:
+        return DAY_WORDS[text.casefold()]
     return int(re.match(r"\d+", text).group())
 
 
@@ -224,6 +268,19 @@ def _step(base: date, n: int, unit: str) -> date:
         return base + timedelta(weeks=n)
     months = {"month": 1, "year": 12, "decade": 120}[unit] * n
     return _shift_months(base, months)
+
+
+@rule(rf"^in\s+(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})$")
+def _in_span(m, base, tense):
+    """ "in two years" from the publication date, at the grain of its unit."""
+    n = _number(m["n"])
+    if base is None or n is None:
+        return None
+    d = _step(base, n, m["unit"])
+    unit = m["unit"].casefold().rstrip("s")
+    if unit in {"year", "decade"}:
+        return year_value(d.year, ("anchor",))
+    return month_value(d.year, d.month, ("anchor",)) if unit == "month" else day_value(d, ("anchor",))
 
 
 @rule(rf"^(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})\s+ago$")
@@ -310,6 +367,8 @@ def _month_range(m, base, tense):
         year, inferred = nearest_year(last, None, base, tense=tense) - (last < first), ("year",)
     else:
         return None
+    if m["year"] and last < first:  # "Nov-Feb 2017": the year names the end, the winter before
+        year -= 1
     last_year = year + (last < first)
     return interval(month_value(year, first, inferred), month_value(last_year, last, inferred))
 
@@ -414,6 +473,8 @@ def _first_months(m, base, tense):
 def clean_expression(text: str) -> str:
     """Drop prepositions and punctuation around a date expression."""
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.;:()")
+    if re.match(rf"(?i)^in\s+{NUMWORD}\s+{UNIT}$", text):
+        return text  # "in two years" is an offset, not a preposition
     return re.sub(r"^(?:on|in|at|during|of)\s+", "", text, flags=re.IGNORECASE)
 
 

@@ -22,6 +22,7 @@ from ..record import DateFact
 from ..record import Span as Evidence
 from ..resources import read_mapping, read_table
 from .date_grammar import (
+    DAY_WORD_PATTERN,
     DateValue,
     clean_expression,
     day_value,
@@ -38,6 +39,9 @@ MONTH_CAP = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 WEEKDAY_CAP = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Lower-case month names count only beside a day or a year ("march 3", "the first of march").
+DAY_WORDS = DAY_WORD_PATTERN
+NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
 
 # Forms the small model's NER often misses; month and weekday names must be capitalized so
 # that "may" the verb and "march" the verb never start a date.
@@ -57,6 +61,10 @@ CANDIDATE_RE = re.compile(
     | \b{MONTH_CAP}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?\b(?!\.\d)  # Jan. 28
     | \b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_CAP}(?:,?\s+\d{{4}})?\b  # 14 March 2025
     | \b{MONTH_CAP}\s+\d{{4}}\b                                     # February 2026
+    | \b(?i:{MONTH_CAP})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|{DAY_WORDS})\b(?:,?\s+\d{{4}})?(?!\s?%)  # march 3
+    | \b(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{DAY_WORDS})\s+(?:of\s+)?(?i:{MONTH_CAP})\b(?:,?\s+\d{{4}})?
+    | \b(?i:{MONTH_CAP})\s+\d{{4}}\b                                # oct 2015
+    | \b(?i:in)\s+(?:\d+|{NUMBER_WORDS})\s+(?i:days|weeks|months|years)\b  # in two years
     | \b(?i:in|by|since|until|from|during|before|after)\s+(?:1[89]|20)\d\d\b(?![-–—,.]?\d)  # in 2025
     """,
     re.VERBOSE,

@@ -102,10 +102,16 @@ def _alternation(words: Iterable[str]) -> str:
 def money_regex() -> re.Pattern:
     """The amount finder, assembled from the currency, number and bound lexicons."""
     forms = currency_forms()
-    symbolic = [k for k in forms if _is_symbolic(k)]
+    symbolic = [k for k in forms if _is_symbolic(k) and k not in ENGLISH_WORD_CODES]
     words = [k for k in forms if not _is_symbolic(k)]
+    signs = [a for a in symbolic if not a.replace(".", "").replace(" ", "").isalpha()]
     pre = _alternation(symbolic)
-    post = rf"(?:(?i:{_alternation(words)})|{_alternation(a for a in symbolic if a.isalpha())})"
+    # After the number: names, codes, and signs ("20€", "10$") unless a number follows the sign,
+    # which then opens the next amount ("in 2025 $5 million").
+    post = (
+        rf"(?:(?i:{_alternation(words)})|{_alternation(a for a in symbolic if a not in signs)}"
+        rf"|(?:{_alternation(signs)})(?!\s?\d))"
+    )
     num = number_pattern()
     bound = _alternation(money_bounds())
     range_sep = r"\s?(?:-|–|—|to|and)\s?"
@@ -119,14 +125,18 @@ def money_regex() -> re.Pattern:
             (?P<n1>(?i:{num}))
             (?:{range_sep}(?P<pre2>{pre})?\s?(?P<n2>(?i:{num})))?
           |
-            (?P<n3>(?i:{num}))
+            (?P<n3>(?i:{num}|an?(?=\s)))                  # "a dollar": one
             (?:{range_sep}(?P<n4>(?i:{num})))?
-            \s?(?P<post>{post})                          # tenge / dollars / KZT
+            \s?(?P<post>{post})                          # tenge / dollars / KZT / €
         )
         (?![\w])
         """,
         re.VERBOSE,
     )
+
+
+# ISO 4217 codes that are also English words in capitals ("ALL 5 solutions"): never currencies.
+ENGLISH_WORD_CODES = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "SOS"})
 
 
 @dataclass(frozen=True)
@@ -150,7 +160,7 @@ def _scale_suffix(number_text: str) -> str | None:
 def _range_values(first: str, second: str | None) -> tuple[Decimal | None, Decimal | None]:
     """Values of "2-3 billion": a scale on the second number also applies to a bare first one."""
     if second is None:
-        return parse_number(first), None
+        return (Decimal(1) if first.casefold() in {"a", "an"} else parse_number(first)), None
     scale = _scale_suffix(second)
     if scale and not re.search(r"[A-Za-z]", first):
         first = f"{first} {scale}"
@@ -230,6 +240,7 @@ def find_amounts_in_text(
         for p in _parse_match(m)
         if not any(s <= p.start < e for s, e in skip)
     ]
+    parsed = _merge_minor_units(text, parsed)
     explicit = [p.form.candidates[0] for p in parsed if len(p.form.candidates) == 1]
     amounts = [_to_amount(text, p, *resolve_currency(p.form, explicit, country_hints)) for p in parsed]
     amounts = _resolve_by_conversion(text, parsed, amounts)
@@ -268,6 +279,28 @@ def _rate_distance(code: str, partner: str, rate: Decimal, *, code_first: bool) 
         return None
     expected = rates[code] / rates[partner] if code_first else rates[partner] / rates[code]
     return abs(math.log(float(rate / expected)))
+
+
+MINOR_GAP = re.compile(r"^\s*(?:and\s+)?$", re.IGNORECASE)
+
+
+def _merge_minor_units(text: str, parsed: list[_Parsed]) -> list[_Parsed]:
+    """ "3 dollars 50 cents" and "thirteen dollars and forty-five cents" are one amount."""
+    merged: list[_Parsed] = []
+    for item in parsed:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and item.form.scale < 1 <= last.form.scale
+            and last.min is None
+            and last.max is None
+            and MINOR_GAP.match(text[last.end : item.start])
+            and (set(item.form.candidates) & set(last.form.candidates))
+        ):
+            merged[-1] = replace(last, end=item.end, value=last.value + item.value)
+        else:
+            merged.append(item)
+    return merged
 
 
 def resolve_currency(

@@ -1,0 +1,184 @@
+"""Peer conformance: run the money and date suites of ``shared/eval/peers`` through pressfeed.
+
+    python benchmarks/conformance.py [--peers DIR] [--suite NAME ...] [--show-failures N]
+
+Each case is fed to the public API as one article whose publication date is the case's
+reference date (``extract(text, Meta(id, published=...), nlp=...)``). A case passes when every
+expected fact is matched by a distinct extracted fact, and a negative case (nothing expected)
+when nothing is extracted. Matching:
+
+- money: equal value (relative 1e-6) and equal ISO currency, except where the suite's code is
+  its converters' reading (``currency_inferred``) or null: then any currency is accepted;
+- dates: the extracted value equals the expected value or one of its accepted readings; or the
+  calendar bounds agree (an expected interval's exclusive end is made inclusive first).
+
+In-scope rates leave out what English news does not carry or pressfeed does not claim:
+money in withdrawn currencies (FIM, NLG, ESP, DEM, FRF, ITL, IEP...); dates and intervals at a
+grain finer than a day or tied to a time of day, weeks, weekends, seasons and holidays, and
+the source's own unresolved cases, and conversational inputs (first or second person, assistant
+commands: "I'll be out from 4-23 in next month"), which are not news prose. Nothing here is asserted by the tests; the suites are read
+from ``../shared`` when present and the script exits quietly otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from pipeline import Meta, build_nlp, extract
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PEERS = ROOT.parent / "shared" / "eval" / "peers"
+SUITES = ("recognizers-currency", "duckling-money", "recognizers-date", "duckling-date")
+WITHDRAWN = {"FIM", "NLG", "ESP", "DEM", "FRF", "ITL", "IEP", "BEF", "ATS", "PTE", "GRD"}
+IN_SCOPE_GRAINS = {"day", "month", "quarter", "year", "half_year", "decade"}
+
+MONEY_CATEGORIES = [
+    ("subunit (cents, pence)", r"\b(?:cents?|pence|penny)\b"),
+    ("range or bound", r"\b(?:between|from|to|under|over|above|below|at least|more than|up to)\b|-\s*\$"),
+    (
+        "spelled-out number",
+        r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|a)\s",
+    ),
+    ("ISO code", r"\b[A-Z]{3}\b"),
+    ("symbol", r"[$€£¥₹₽]"),
+    ("currency name", r"."),
+]
+DATE_CATEGORIES = [
+    ("holiday or season", r"(?i)christmas|easter|thanksgiving|halloween|summer|winter|spring|autumn|fall\b"),
+    ("weekend or week", r"(?i)week"),
+    ("interval", r"(?i)\b(?:from|between|to|until|through|since)\b|-|–"),
+    (
+        "relative day",
+        r"(?i)today|tomorrow|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+    ),
+    ("relative period", r"(?i)\b(?:next|last|this|past|previous|coming|ago)\b"),
+    ("quarter or half", r"(?i)quarter|\bq[1-4]\b|half"),
+    ("numeric date", r"\d{1,4}[/.-]\d{1,2}"),
+    ("month and day", r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"),
+    (
+        "day and month",
+        r"(?i)\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    ),
+    ("month or year", r"."),
+]
+
+
+def category(text: str, table) -> str:
+    return next(name for name, pattern in table if re.search(pattern, text))
+
+
+def money_match(fact: dict, amount: dict) -> bool:
+    if fact["kind"] == "money_range":
+        return fact.get("min") == amount["min"] and fact.get("max") == amount["max"]
+    value, found = Decimal(str(fact["value"])), Decimal(str(amount["value"]))
+    same_value = abs(value - found) <= abs(value) * Decimal("1e-6")
+    any_currency = fact.get("currency_inferred") or fact.get("currency") is None
+    return same_value and (any_currency or fact["currency"] == amount["currency"])
+
+
+def _inclusive(end: str | None) -> str | None:
+    if end is None:
+        return None
+    if len(end) == 10:
+        return (date.fromisoformat(end) - timedelta(days=1)).isoformat()
+    return end
+
+
+def date_match(fact: dict, found: dict) -> bool:
+    if fact["kind"] == "date":
+        readings = {fact.get("value"), *(fact.get("values") or [])} - {None}
+        if found["value"] in readings:
+            return True
+        return any(len(r) == 10 and found["start"] == found["end"] == r for r in readings)
+    ranges = fact.get("ranges") or [[fact.get("start"), fact.get("end")]]
+    return any(
+        (start is None or len(start) == 10) and found["start"] == start and end_matches(found, end)
+        for start, end in ranges
+    )
+
+
+def end_matches(found: dict, end: str | None) -> bool:
+    """The source's end is exclusive ("2016-11-01".."2016-12-01" is November), or, for month
+    ranges in Recognizers, the first day of the last month ("Jan-Feb 2017" ends "2017-02-01")."""
+    if end is None or found["end"] is None:
+        return end == found["end"]
+    last = found["value"].split("/")[-1]
+    last_start = f"{last}-01" if len(last) == 7 else None
+    return found["end"] == _inclusive(end) or last_start == end
+
+
+# Conversation, not news: first or second person, assistants, chat.
+CHAT = re.compile(r"(?i)\b(?:i|i'm|i'll|i've|i'd|me|my|you|your|we|we're|let's|cortana|hey|please|hahaha)\b")
+
+
+def in_scope(case: dict) -> bool:
+    if case["dimension"] == "time" and CHAT.search(case["input"]):
+        return False
+    for fact in case["expected"]:
+        if fact["kind"] in {"money", "money_range"}:
+            if fact.get("currency") in WITHDRAWN:
+                return False
+        elif fact.get("resolved") is False or fact.get("grain") not in IN_SCOPE_GRAINS:
+            return False
+    return True
+
+
+def run_case(case: dict, nlp) -> tuple[bool, list]:
+    published = (case.get("reference") or "")[:10] or None
+    record = extract(case["input"], Meta(id=case["id"], published=published), nlp=nlp).to_json()
+    money = case["dimension"] == "money"
+    found = record["amounts"] if money else record["dates"]
+    matcher = money_match if money else date_match
+    unused = list(found)
+    for fact in case["expected"]:
+        hit = next((f for f in unused if matcher(fact, f)), None)
+        if hit is None:
+            return False, found
+        unused.remove(hit)
+    return (bool(case["expected"]) or not found), found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--peers", type=Path, default=DEFAULT_PEERS)
+    parser.add_argument("--suite", nargs="*", default=list(SUITES))
+    parser.add_argument("--show-failures", type=int, default=0)
+    args = parser.parse_args()
+    if not args.peers.is_dir():
+        print(f"no peer suites at {args.peers}; nothing to do")
+        return
+    nlp = build_nlp()
+    for suite in args.suite:
+        cases = [json.loads(line) for line in (args.peers / f"{suite}.jsonl").read_text().splitlines()]
+        table = MONEY_CATEGORIES if "money" in suite or "currency" in suite else DATE_CATEGORIES
+        totals, scoped, by_category, failures = Counter(), Counter(), defaultdict(Counter), []
+        for case in cases:
+            passed, found = run_case(case, nlp)
+            name = category(case["input"], table) if case["expected"] else "negative"
+            totals[passed] += 1
+            by_category[name][passed] += 1
+            if in_scope(case):
+                scoped[passed] += 1
+            if not passed:
+                failures.append((name, case, found))
+        print(
+            f"\n{suite}: {totals[True]}/{len(cases)} passed ({totals[True] / len(cases):.1%}); "
+            f"in scope {scoped[True]}/{sum(scoped.values())} ({scoped[True] / max(1, sum(scoped.values())):.1%})"
+        )
+        for name, counts in sorted(by_category.items(), key=lambda kv: -sum(kv[1].values())):
+            total = sum(counts.values())
+            print(f"  {name:<24} {counts[True]:>4}/{total:<4} {counts[True] / total:6.1%}")
+        for name, case, found in failures[: args.show_failures]:
+            got = [(f["text"], f["value"], f.get("currency")) for f in found]
+            want = [(f["text"], f.get("value", f.get("start")), f.get("currency")) for f in case["expected"]]
+            print(f"    FAIL [{name}] {case['input'][:80]!r}\n      want {want}\n      got  {got}")
+
+
+if __name__ == "__main__":
+    main()
