@@ -16,8 +16,10 @@ In-scope rates leave out what English news does not carry or pressfeed does not 
 money in withdrawn currencies (FIM, NLG, ESP, DEM, FRF, ITL, IEP...); dates and intervals at a
 grain finer than a day or tied to a time of day, weeks, weekends, seasons and holidays, and
 the source's own unresolved cases, and conversational inputs (first or second person, assistant
-commands: "I'll be out from 4-23 in next month"), which are not news prose. Nothing here is asserted by the tests; the suites are read
-from ``../shared`` when present and the script exits quietly otherwise.
+commands: "I'll be out from 4-23 in next month"), which are not news prose.
+
+Nothing here is asserted by the tests; the suites are read from ``../shared`` when present and
+the script exits quietly otherwise.
 """
 
 from __future__ import annotations
