@@ -157,8 +157,12 @@ def _gazetteer_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
         if not is_capitalized(token) or token.is_sent_start or (i > 0 and is_capitalized(doc[i - 1])):
             continue
         end = i + 1
-        while end < len(doc) and end - i < 3 and (is_capitalized(doc[end]) or is_hyphen_link(doc, end)):
-            end += 1
+        while (
+            end < len(doc)
+            and end - i < 5
+            and (is_capitalized(doc[end]) or is_hyphen_link(doc, end) or is_hyphen_link(doc, end - 1))
+        ):
+            end += 1  # "Mazar-i-Sharif"
         while end > i + 1 and doc[end - 1].text in {"-", "‐"}:
             end -= 1
         span = doc[i:end]
@@ -224,16 +228,20 @@ def find_locations(
             continue
         name = _display_name(span)
         key = _place_key(name, lex)
-        names.setdefault(key, name)
+        if key not in names or name.casefold() == key:  # "Surkhandarya" over "Surkhandarya region"
+            names[key] = name
     locations = []
-    for key, name in names.items():
+    claimed = list(taken)
+    # Longest names first, so "Mazar" (a part the model tagged) cannot claim "Mazar-i-Sharif".
+    for key, name in sorted(names.items(), key=lambda kv: -len(kv[1])):
         country = lex.gazetteer.place_country(name) or shared.get(name.casefold())
         forms = {name} | {
             _display_name(_trim_the(s)) for s in spans if _place_key(_display_name(_trim_the(s)), lex) == key
         }
-        mentions = _find_mentions(doc, forms, taken, unquoted)
+        mentions = _find_mentions(doc, forms, claimed, unquoted)
         if mentions:
             locations.append(Location(name=name, country=country, mentions=mentions))
+            claimed += [(m.start, m.end) for m in mentions]
     return sorted(locations, key=lambda loc: loc.mentions[0].start)
 
 

@@ -79,6 +79,20 @@ def _is_number_token(token: Token) -> bool:
     )
 
 
+ORDINAL_WORDS = frozenset(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+)
+
+
+def _is_ordinal(token: Token) -> bool:
+    """ "the first 100 MW phase": an ordinal before a number does not belong to it."""
+    return (
+        token.lower_ in ORDINAL_WORDS
+        or token.ent_type_ == "ORDINAL"
+        or (token.text[:1].isdigit() and token.lower_.endswith(("st", "nd", "rd", "th")))
+    )
+
+
 def _continues_number(doc: Doc, i: int) -> bool:
     """Token ``i`` extends the number before it: a scale word, "twenty-five", "two hundred"."""
     token, previous = doc[i], doc[i - 1]
@@ -118,7 +132,7 @@ def find_quantities(
         token = doc[i]
         if (
             not _is_number_token(token)
-            or (i > 0 and _is_number_token(doc[i - 1]))
+            or (i > 0 and _is_number_token(doc[i - 1]) and not _is_ordinal(doc[i - 1]))
             or any(s <= token.idx < e for s, e in skip)
             or token.ent_type_ == "ORDINAL"
         ):
