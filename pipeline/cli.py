@@ -251,12 +251,12 @@ def cmd_eval(args) -> int:
         print(f"pressfeed eval: no NAME.txt + NAME.gold.json pairs in {directory}", file=sys.stderr)
         return EXIT_USAGE
     scores: dict[str, Score] = {}
-    failed = False
+    failures = 0
     items = [item for text, _ in pairs for item in iter_inputs([str(text)])]
     for (text, gold_path), outcome in zip(pairs, batch.run(items, model=args.model), strict=True):
         if outcome.error is not None:
             print(f"pressfeed eval: {text}: {outcome.error.message}", file=sys.stderr)
-            failed = True
+            failures += 1
             continue
         score_record(outcome.record, load_gold(gold_path), scores, text.stem)
     if args.json:
@@ -277,14 +277,16 @@ def cmd_eval(args) -> int:
             )
         )
     else:
-        print(format_table(scores, len(pairs)))
+        print(format_table(scores, len(pairs) - failures))
+        if failures:
+            print(f"{failures} of {len(pairs)} articles failed and are not scored")
     if args.details:
         for kind, s in scores.items():
             for miss in s.misses:
                 print(f"MISS  {kind:<13} {miss}")
             for extra in s.extras:
                 print(f"EXTRA {kind:<13} {extra}")
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    return EXIT_SOME_FAILED if failures else EXIT_OK
 
 
 COMMANDS = {

@@ -118,7 +118,10 @@ def load_gold(path: Path) -> dict:
 
 
 def format_table(scores: dict[str, Score], articles: int) -> str:
-    lines = [f"{articles} articles", f"{'type':<14}{'gold':>6}{'found':>7}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}"]
+    lines = [
+        f"{articles} articles scored",
+        f"{'type':<14}{'gold':>6}{'found':>7}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}",
+    ]
     total = Score()
     for kind in FACT_TYPES:
         s = scores.get(kind, Score())

@@ -21,7 +21,7 @@ from ..record import Quantity
 from ..record import Span as Evidence
 from ..resources import data_path, read_mapping
 from .numbers import number_words, parse_number, scale_words
-from .tokens import doc_text, pos, sentence_of
+from .tokens import doc_text, is_hyphen_link, pos, sentence_of
 
 DURATION_NOUNS = frozenset(
     {
@@ -188,11 +188,17 @@ def _unit_after(doc: Doc, number: Span) -> tuple[int, str] | None:
 def _counted_noun(doc: Doc, start: int) -> Token | None:
     """The noun a number counts: "610 Afghan students" -> students (skips up to 3 modifiers)."""
     i = start
-    for _ in range(4):
+    for _ in range(6):
+        if i < len(doc) and is_hyphen_link(doc, i):
+            if i == start:
+                return None  # "a 25-year agreement": the number is part of an adjective
+            i += 1  # "two wide-body freighters"
+            continue
         if i >= len(doc) or doc[i].is_punct or doc[i].is_space:
             return None
         token = doc[i]
-        if pos(token) == "NOUN" and not (i + 1 < len(doc) and pos(doc[i + 1]) == "NOUN"):
+        noun_follows = i + 1 < len(doc) and (pos(doc[i + 1]) == "NOUN" or is_hyphen_link(doc, i + 1))
+        if pos(token) == "NOUN" and not noun_follows:
             return token
         if pos(token) in MODIFIER_POS or pos(token) == "NOUN":
             i += 1
