@@ -152,7 +152,13 @@ def _init_worker(model: str) -> None:
 
 
 def _run_pool(items, *, model: str, workers: int) -> Iterator[Outcome]:
-    context = multiprocessing.get_context("spawn")
+    """Worker processes; where the platform forks (as spaCy's own ``nlp.pipe(n_process=...)``
+    does), the model is loaded here once and the workers start with it already in memory."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        build_nlp(model)
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
         pending: deque = deque()
         for chunk in chunks(items):

@@ -273,22 +273,20 @@ def _step(base: date, n: int, unit: str) -> date:
 @rule(rf"^in\s+(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})$")
 def _in_span(m, base, tense):
     """ "in two years" from the publication date, at the grain of its unit."""
-    n = _number(m["n"])
-    if base is None or n is None:
-        return None
-    d = _step(base, n, m["unit"])
-    unit = m["unit"].casefold().rstrip("s")
-    if unit in {"year", "decade"}:
-        return year_value(d.year, ("anchor",))
-    return month_value(d.year, d.month, ("anchor",)) if unit == "month" else day_value(d, ("anchor",))
+    return _offset(m, base, sign=1)
 
 
 @rule(rf"^(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})\s+ago$")
 def _ago(m, base, tense):
+    return _offset(m, base, sign=-1)
+
+
+def _offset(m, base: date | None, *, sign: int) -> DateValue | None:
+    """``base`` moved n units on (or back), at the grain of the unit."""
     n = _number(m["n"])
     if base is None or n is None:
         return None
-    d = _step(base, -n, m["unit"])
+    d = _step(base, sign * n, m["unit"])
     unit = m["unit"].casefold().rstrip("s")
     if unit in {"year", "decade"}:
         return year_value(d.year, ("anchor",))
