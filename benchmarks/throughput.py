@@ -7,7 +7,8 @@ then, in one run, times:
   (b) the full pressfeed pipeline (extraction, validation, JSON) on one process and on two;
 
 and prints words per second for each, the ratios (b)/(a) and two-process speed-up, and the peak
-resident memory of a whole ``pressfeed run`` (all its processes) at two corpus sizes.
+memory (proportional set size, summed over all its processes) of a whole ``pressfeed run`` at
+two corpus sizes.
 
     python benchmarks/throughput.py [--articles 1000] [--memory-sizes 1000 10000] [--model NAME]
 
@@ -66,6 +67,15 @@ def time_pressfeed(model: str, articles, workers: int) -> float:
     return time.perf_counter() - start
 
 
+def _proportional_memory(process: psutil.Process) -> int:
+    """PSS where the system has it: forked workers share the model's pages, and summing their
+    RSS would count those pages once per process."""
+    try:
+        return process.memory_full_info().pss
+    except (AttributeError, psutil.AccessDenied):
+        return process.memory_info().rss
+
+
 def peak_memory(model: str, count: int, workers: int) -> tuple[float, float]:
     """(peak MB of the process tree, seconds) of ``pressfeed run`` over ``count`` articles."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -98,7 +108,7 @@ def peak_memory(model: str, count: int, workers: int) -> tuple[float, float]:
         while process.poll() is None:
             try:
                 tree = [process, *process.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+                peak = max(peak, sum(_proportional_memory(p) for p in tree if p.is_running()))
             except psutil.Error:
                 pass
             time.sleep(0.2)
@@ -109,18 +119,29 @@ def peak_memory(model: str, count: int, workers: int) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--articles", type=int, default=1000, help="0 skips the throughput runs")
     parser.add_argument("--memory-sizes", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--memory-workers", type=int, default=2)
     parser.add_argument("--model", default=DEFAULT_MODEL)
     args = parser.parse_args()
 
-    articles = build_articles(args.articles)
+    if args.articles:
+        report_throughput(args.model, args.articles)
+    for size in args.memory_sizes:
+        peak, seconds = peak_memory(args.model, size, args.memory_workers)
+        print(
+            f"peak memory, pressfeed run --workers {args.memory_workers}, {size:>6} articles: "
+            f"{peak:7.0f} MB ({seconds:.0f} s)"
+        )
+
+
+def report_throughput(model: str, count: int) -> None:
+    articles = build_articles(count)
     total_words = words(articles)
     print(f"corpus: {len(articles)} articles, {total_words} words (cycled from corpus/)")
-    bare = time_bare(args.model, articles)
-    one = time_pressfeed(args.model, articles, workers=1)
-    two = time_pressfeed(args.model, articles, workers=2)
+    bare = time_bare(model, articles)
+    one = time_pressfeed(model, articles, workers=1)
+    two = time_pressfeed(model, articles, workers=2)
     rows = [
         ("(a) bare model, all components", bare),
         ("(b) pressfeed, 1 process", one),
@@ -130,12 +151,6 @@ def main() -> None:
         print(f"{label:<34} {seconds:8.1f} s {total_words / seconds:10.0f} words/s")
     print(f"ratio (b) 1 process / (a):        {bare / one:.2f}x")
     print(f"speed-up 2 processes / 1 process: {one / two:.2f}x")
-    for size in args.memory_sizes:
-        peak, seconds = peak_memory(args.model, size, args.memory_workers)
-        print(
-            f"peak memory, pressfeed run --workers {args.memory_workers}, {size:>6} articles: "
-            f"{peak:7.0f} MB ({seconds:.0f} s)"
-        )
 
 
 if __name__ == "__main__":
