@@ -8,11 +8,13 @@ cached per process). Each article yields its record (validated against the schem
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from .core import extract_doc
@@ -32,6 +34,25 @@ class Reused:
 
     id: str
     line: str
+
+
+def reuse_unchanged(items: Iterable[Item], feed: Path) -> Iterator[Item | Reused]:
+    """``--resume``: articles whose id and text hash are in ``feed`` already come back as
+    their old feed line; new and changed ones go on to extraction."""
+    old: dict[str, tuple[str | None, str]] = {}
+    if feed.exists():
+        for line in feed.read_text(encoding="utf-8").splitlines():
+            try:
+                record = json.loads(line)
+                old[record["id"]] = (record["source"].get("sha256"), line)
+            except (ValueError, KeyError, TypeError, AttributeError):
+                continue  # the partial last line of an interrupted run
+    for item in items:
+        kept = old.get(item.meta.id) if isinstance(item, Article) else None
+        if kept is not None and kept[0] == item.sha256:
+            yield Reused(item.meta.id, kept[1])
+        else:
+            yield item
 
 
 @dataclass(frozen=True)

@@ -136,28 +136,6 @@ def cmd_extract(args) -> int:
     return EXIT_OK
 
 
-def _resume_items(items, feed: Path) -> tuple[Iterator, dict[str, str]]:
-    """Old feed lines by id, and items with unchanged articles swapped for their old lines."""
-    old: dict[str, str] = {}
-    if feed.exists():
-        for line in feed.read_text(encoding="utf-8").splitlines():
-            try:
-                record = json.loads(line)
-                old[record["id"]] = line
-            except (ValueError, KeyError, TypeError):
-                continue  # a partial last line of an interrupted run
-
-    def swap():
-        for item in items:
-            line = old.get(item.meta.id) if isinstance(item, Article) else None
-            if line is not None and json.loads(line)["source"].get("sha256") == item.sha256:
-                yield batch.Reused(item.meta.id, line)
-            else:
-                yield item
-
-    return swap(), old
-
-
 def cmd_run(args) -> int:
     from tqdm import tqdm
 
@@ -171,7 +149,7 @@ def cmd_run(args) -> int:
     errors_path = Path(args.errors or f"{str(output).rstrip('/')}.errors.jsonl")
     items = _with_published(iter_inputs(args.inputs), args.published, force=False)
     if args.resume:
-        items, _ = _resume_items(items, output)
+        items = batch.reuse_unchanged(items, output)
     counts: Counter = Counter()
     facts: Counter = Counter()
     started = time.perf_counter()
