@@ -195,11 +195,18 @@ def _day_num(text: str) -> int:
     return int(re.match(r"\d+", text).group())
 
 
-@rule(r"^(?P<word>today|yesterday|tomorrow)$")
+@rule(r"^(?P<word>today|yesterday|tomorrow|the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday)$")
 def _relative_day(m, base, tense):
     if base is None:
         return None
-    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["word"].casefold()]
+    offsets = {
+        "today": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day after tomorrow": 2,
+        "the day before yesterday": -2,
+    }
+    offset = offsets[" ".join(m["word"].casefold().split())]
     return day_value(base + timedelta(days=offset), ("anchor",))
 
 
@@ -212,22 +219,25 @@ def _weekday(m, base, tense):
     target = WEEKDAYS[m["wd"].casefold()]
     rel = (m["rel"] or "").casefold()
     delta = (target - base.weekday()) % 7
-    if rel in {"next", "coming"} or (tense == "future" and rel != "last"):
-        delta = delta or 7
-    else:
+    # A weekday the text reports in the past lies before the publication date; otherwise (a
+    # plan, a schedule, no verb at all) it is the coming one.
+    backward = rel in {"last", "past"} or (tense in {"past", "reported"} and rel not in {"next", "coming"})
+    if backward:
         delta = delta - 7 if delta else (0 if rel == "this" else -7)
+    else:
+        delta = delta or (0 if rel == "this" else 7)
     return day_value(base + timedelta(days=delta), ("anchor",))
 
 
 @rule(
-    r"^(?:(?:earlier|later)\s+)?(?P<rel>this|last|next|the\s+coming|the\s+past|the\s+previous|the\s+current|current|previous)\s+(?P<unit>week|month|year|quarter)$"
+    r"^(?:(?:earlier|later)\s+)?(?P<rel>this|last|next|the\s+coming|the\s+past|the\s+previous|the\s+current|current|previous)\s+(?P<unit>week|month|year|yr|quarter)$"
 )
 def _relative_period(m, base, tense):
     if base is None:
         return None
     rel = m["rel"].split()[-1].casefold()
     step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[rel]
-    unit = m["unit"].casefold()
+    unit = m["unit"].casefold().replace("yr", "year")
     if unit == "year":
         return year_value(base.year + step, ("anchor",))
     if unit == "month":
@@ -442,6 +452,31 @@ def _end_of(m, base, tense):
 )
 def _month_year(m, base, tense):
     return month_value(int(m["year"]), _month(m["m"]))
+
+
+@rule(rf"^(?P<rel>next|last|this)\s+(?P<m>{MONTH})$")
+def _relative_month(m, base, tense):
+    """ "last March" is the latest March before the publication date, "next March" the first
+    after it, "this March" the one of its year."""
+    if base is None:
+        return None
+    month, rel = _month(m["m"]), m["rel"].casefold()
+    if rel == "this":
+        return month_value(base.year, month, ("anchor",))
+    year = base.year - (month >= base.month) if rel == "last" else base.year + (month <= base.month)
+    return month_value(year, month, ("anchor",))
+
+
+@rule(r"^(?:the\s+)?(?P<d>[0-3]?\d(?:st|nd|rd|th))$")
+def _day_of_month(m, base, tense):
+    """ "on the 15th": that day of the publication month, or of the next one when past."""
+    if base is None:
+        return None
+    day = _day_num(m["d"])
+    month_start = base.replace(day=1)
+    if day < base.day and tense not in {"past", "reported"}:
+        month_start = _shift_months(month_start, 1)
+    return _safe(lambda: day_value(month_start.replace(day=day), ("month", "year")))
 
 
 @rule(rf"^(?:(?:early|mid|late)[\s-]+)?(?P<m>{MONTH})$")

@@ -18,6 +18,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span
 
 from ..components.article import LAYOUT_KEY
+from ..lexicons import build_lexicons
 from ..record import DateFact
 from ..record import Span as Evidence
 from ..resources import read_mapping, read_table
@@ -57,14 +58,17 @@ CANDIDATE_RE = re.compile(
     | \b(?:the\s+)?(?:1[89]|20)\d0s\b                               # the 1990s
     | \b(?:(?i:on|last|next|this|coming)\s+){WEEKDAY_CAP}\b(?!\s+[A-Z])  # on Tuesday
     | \b(?i:yesterday|tomorrow)\b
-    | \b(?i:this|last|next)\s+(?i:week|month|year|quarter)\b
+    | \b(?i:this|last|next|current|previous|coming)\s+(?i:week|month|year|yr|quarter)\b
+    | \b(?i:the\s+day\s+(?:after\s+tomorrow|before\s+yesterday)|today)\b
+    | \b(?i:next|last|this)\s+{MONTH_CAP}\b(?!\s+\d)                  # last March
+    | \b(?:(?i:on)\s+)?the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+[a-z])     # on the 15th
     | \b{MONTH_CAP}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?\b(?!\.\d)  # Jan. 28
     | \b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_CAP}(?:,?\s+\d{{4}})?\b  # 14 March 2025
     | \b{MONTH_CAP}\s+\d{{4}}\b                                     # February 2026
     | \b(?i:{MONTH_CAP})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|{DAY_WORDS})\b(?:,?\s+\d{{4}})?(?!\s?%)  # march 3
     | \b(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{DAY_WORDS})\s+(?:of\s+)?(?i:{MONTH_CAP})\b(?:,?\s+\d{{4}})?
     | \b(?i:{MONTH_CAP})\s+\d{{4}}\b                                # oct 2015
-    | \b(?i:in)\s+(?:\d+|{NUMBER_WORDS})\s+(?i:days|weeks|months|years)\b  # in two years
+    | \b(?i:in)\s+(?:\d+|{NUMBER_WORDS})\s+(?i:days?|weeks?|months?|years?)\b  # in two years
     | \b(?i:in|by|since|until|from|during|before|after)\s+(?:1[89]|20)\d\d\b(?![-–—,.]?\d)  # in 2025
     """,
     re.VERBOSE,
@@ -88,8 +92,24 @@ def is_future(sentence: Span) -> bool:
     return bool(_future_re().search(sentence.text))
 
 
+PAST_AUXILIARIES = frozenset({"was", "were", "had"})
+
+
 def is_past(sentence: Span) -> bool:
-    return not is_future(sentence) and any(t.tag_ in {"VBD", "VBN"} for t in sentence)
+    """The clause reports a past event: a verb in the past tense other than the reporting verb
+    ("the ministry said" reports; "Talks are set for Monday" is still upcoming)."""
+    if is_future(sentence):
+        return False
+    speech = build_lexicons().speech_verbs
+    for token in sentence:
+        if token.lower_ in speech:
+            continue
+        if token.tag_ == "VBD" or (
+            token.tag_ == "VBN"
+            and any(t.lower_ in PAST_AUXILIARIES for t in sentence[: token.i - sentence.start])
+        ):
+            return True
+    return False
 
 
 @lru_cache(maxsize=32)
@@ -184,7 +204,12 @@ def resolve(candidate: Candidate, base: date | None, *, fiscal_start: int = 1) -
             break
     if date_words().get(cleaned.casefold()) == "rate":
         return None
-    tense = "past" if word == "since" and bound else ("future" if candidate.future else "any")
+    if word == "since" and bound:
+        tense = "past"
+    elif candidate.future:
+        tense = "future"
+    else:
+        tense = "reported" if candidate.past else "any"
     value = parse_fiscal(cleaned, fiscal_start) or parse_date(cleaned, base=base, tense=tense)
     if value is None and cleaned.casefold() not in date_words():
         value = _parse_with_dateparser(cleaned, base)
