@@ -5,7 +5,7 @@ Each list is a data file in ``pipeline/data`` (see its header for columns and so
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .gazetteer import Gazetteer, build_gazetteer
@@ -50,6 +50,8 @@ class Lexicons:
     org_heads: frozenset[str]
     portfolio: frozenset[str]
     gazetteer: Gazetteer
+    # Memo of word-level verdicts (is this word a possible name?); not part of the data.
+    word_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def is_title_word(self, word: str) -> bool:
         folded = word.casefold()

@@ -99,19 +99,23 @@ def is_demonym(token: Token, lex: Lexicons) -> bool:
 
 
 def is_name_word(token: Token, lex: Lexicons) -> bool:
-    """A capitalized word that can be part of a personal name."""
+    """A capitalized word that can be part of a personal name (a property of the word alone,
+    so it is memoized per word in ``lex.word_cache``)."""
     text = token.text
-    return (
-        is_capitalized(token)
-        and any(c.isalpha() for c in text)
-        and not token.like_num
-        and not token.is_stop
-        and text.casefold() not in MONTHS
-        and text.casefold() not in lex.honorifics
-        and not lex.is_institution_word(text)
-        and not is_demonym(token, lex)
-        and not is_country_word(token, lex)
-    )
+    cached = lex.word_cache.get(text)
+    if cached is None:
+        cached = lex.word_cache[text] = (
+            is_capitalized(token)
+            and any(c.isalpha() for c in text)
+            and not token.like_num
+            and not token.is_stop
+            and text.casefold() not in MONTHS
+            and text.casefold() not in lex.honorifics
+            and not lex.is_institution_word(text)
+            and not is_demonym(token, lex)
+            and not is_country_word(token, lex)
+        )
+    return cached
 
 
 def is_name_start(doc: Doc, i: int, lex: Lexicons) -> bool:
