@@ -454,6 +454,73 @@ def _month_year(m, base, tense):
     return month_value(int(m["year"]), _month(m["m"]))
 
 
+WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
+)
+NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": -1}
+
+
+def _weekday_number(text: str) -> int:
+    word = text.rstrip(".").casefold()
+    return next(i for name, i in WEEKDAYS.items() if name.startswith(word[:3]))
+
+
+@rule(
+    rf"^(?P<wd>{WEEKDAY}),?\s+(?:(?P<m>{MONTH})\s+(?P<d>{DAY})|(?:the\s+)?(?P<d2>{DAY})(?:\s+(?:of\s+)?(?P<m2>{MONTH}))?)(?:,?\s+(?P<year>{YEAR}))?$"
+)
+def _weekday_date(m, base, tense):
+    """ "Friday, July 18": the weekday names the year (or the month) when the text does not."""
+    weekday, day = _weekday_number(m["wd"]), _day_num(m["d"] or m["d2"])
+    month_text = m["m"] or m["m2"]
+    if m["year"]:
+        years = [int(m["year"])]
+    elif base is not None:
+        years = [base.year, base.year + 1, base.year - 1]
+    else:
+        return None
+    backward = tense in {"past", "reported"}
+    if month_text:
+        month = _month(month_text)
+        starts = [date(y, month, 1) for y in years]
+    else:  # "Tuesday the 19th": the nearest month, forward unless reported in the past
+        steps = range(0, -12, -1) if backward else range(12)
+        starts = [_shift_months(base.replace(day=1), k) for k in steps]
+    for start in starts:
+        candidate = _safe(lambda s=start: day_value(s.replace(day=day)))
+        if candidate and candidate.start.weekday() == weekday:
+            return replace(candidate, inferred=() if m["year"] else ("year",))
+    return None
+
+
+@rule(
+    rf"^(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?P<wd>{WEEKDAY})\s+(?:of|in)\s+(?P<m>{MONTH})(?:,?\s+(?P<year>{YEAR}))?$"
+)
+def _nth_weekday(m, base, tense):
+    """ "the first Tuesday of October", "the last Sunday of March 2014"."""
+    month = _month(m["m"])
+    found = _year_or_base(m["year"], base)
+    if found is None:
+        return None
+    year, inferred = found
+    if not m["year"] and base is not None:
+        year = nearest_year(month, None, base, tense=tense)
+    weekday, n = _weekday_number(m["wd"]), NTH[m["n"].casefold()]
+    days = [
+        d
+        for d in range(1, calendar.monthrange(year, month)[1] + 1)
+        if date(year, month, d).weekday() == weekday
+    ]
+    return day_value(date(year, month, days[n - 1] if n > 0 else days[-1]), inferred)
+
+
+@rule(rf"^(?:the\s+)?last\s+day\s+(?:of|in)\s+(?P<m>{MONTH})(?:,?\s+(?P<year>{YEAR}))?$")
+def _last_day(m, base, tense):
+    month = _month(m["m"])
+    found = _resolve_year(m["year"], month, 28, base, tense)
+    return None if found is None else day_value(month_value(found[0], month).end, found[1])
+
+
 @rule(rf"^(?P<rel>next|last|this)\s+(?P<m>{MONTH})$")
 def _relative_month(m, base, tense):
     """ "last March" is the latest March before the publication date, "next March" the first

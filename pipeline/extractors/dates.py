@@ -40,6 +40,9 @@ MONTH_CAP = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 WEEKDAY_CAP = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY_ABBR = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
+)
 # Lower-case month names count only beside a day or a year ("march 3", "the first of march").
 DAY_WORDS = DAY_WORD_PATTERN
 NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
@@ -62,6 +65,10 @@ CANDIDATE_RE = re.compile(
     | \b(?i:the\s+day\s+(?:after\s+tomorrow|before\s+yesterday)|today)\b
     | \b(?i:next|last|this)\s+{MONTH_CAP}\b(?!\s+\d)                  # last March
     | \b(?:(?i:on)\s+)?the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+[a-z])     # on the 15th
+    | \b{WEEKDAY_ABBR},?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s+(?:of\s+)?(?i:{MONTH_CAP}))?
+        |(?i:{MONTH_CAP})\s*\d{{1,2}}(?:st|nd|rd|th)?\b)(?:,?\s+\d{{4}})?          # Friday, July 18
+    | \b(?:the\s+)?(?i:first|second|third|fourth|last)\s+(?:{WEEKDAY_ABBR}|(?i:day))\s+(?i:of|in)\s+
+        (?i:{MONTH_CAP})(?:,?\s+\d{{4}})?                              # the first Tuesday of October
     | \b{MONTH_CAP}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?\b(?!\.\d)  # Jan. 28
     | \b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_CAP}(?:,?\s+\d{{4}})?\b  # 14 March 2025
     | \b{MONTH_CAP}\s+\d{{4}}\b                                     # February 2026
