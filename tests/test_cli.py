@@ -38,7 +38,9 @@ def test_run_writes_a_valid_feed_in_input_order(tmp_path, capsys):
     out = tmp_path / "feed.jsonl"
     assert main(["run", str(CORPUS), "-o", str(out), "--quiet"]) == 0
     records = [json.loads(line) for line in out.read_text().splitlines()]
-    expected_ids = sorted(p.stem for p in CORPUS.glob("*.txt"))
+    paths = sorted(CORPUS.rglob("*.txt"))
+    expected_ids = [str(p.relative_to(CORPUS).with_suffix("")) for p in paths]
+    assert "heldout/ca-am-irrigation-reservoirs" in expected_ids  # sub-folders are read too
     assert [r["id"] for r in records] == expected_ids
     assert (tmp_path / "feed.jsonl.errors.jsonl").read_text() == ""
     assert main(["validate", str(out)]) == 0

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..components.titles import TITLE_HEADS_KEY
-from ..lexicons import Lexicons
+from ..lexicons import CONNECTORS, Lexicons
 from .tokens import (
     POSSESSIVE,
     capitalized_run_end,
@@ -123,12 +123,13 @@ def chain_end(doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, nam
         elif token.text in POSSESSIVE and i > start and i + 1 < len(doc) and is_capitalized(doc[i + 1]):
             i += 1  # "Bangladesh's Economic Relations Division"
         elif (
-            token.lower_ in {"and", "of", "the", "&"}
+            token.lower_ in {"and", "of", "the", "&", ","}
             and i + 1 < len(doc)
             and (is_capitalized(doc[i + 1]) and not is_name_word(doc[i + 1], lex))
-            and not (token.lower_ == "and" and _head_start(doc, i + 1, heads, lex) is not None)
+            and (token.text != "," or lex.is_institution_word(doc[i + 1].text))
+            and not (token.lower_ in {"and", ","} and _head_start(doc, i + 1, heads, lex) is not None)
         ):
-            i += 1  # "Science and Higher Education", but not "... and Minister of ..."
+            i += 1  # "Investment, Industry and Trade", but not "... and Minister of ..."
         elif is_capitalized(token) and (
             lex.is_institution_word(token.text)
             or is_demonym(token, lex)
@@ -183,7 +184,15 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     doc = chunk.doc
     if chunk[-1].lower_ in {"region", "province", "oblast", "district", "autonomous"}:
         return False  # "Surkhandarya region" is a place
-    if any(t.lower_ in lex.org_heads for t in chunk):
+    words = [t for t in chunk if t.is_alpha and t.lower_ not in CONNECTORS]
+    if any(t.lower_ in lex.org_heads for t in words) and (
+        words[0].lower_ in lex.org_heads
+        or words[-1].lower_ in lex.org_heads
+        or any(is_demonym(t, lex) or lex.gazetteer.country_code(t.text) for t in words)
+        or _proper_words(chunk, lex)
+    ):
+        # "Ministry of ...", "... Relations Division", "Mongolian University of Science"; but
+        # "Territorial Administration and Infrastructure" is a portfolio
         return True
     if (
         all(t.is_lower and pos(t) in {"ADJ", "NOUN"} for t in chunk)
