@@ -286,6 +286,15 @@ def _in_span(m, base, tense):
     return _offset(m, base, sign=1)
 
 
+@rule(rf"^within\s+(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})$")
+def _within(m, base, tense):
+    """ "within five years": from the publication date to that far ahead."""
+    n = _number(m["n"])
+    if base is None or n is None:
+        return None
+    return interval(day_value(base, ("anchor",)), day_value(_step(base, n, m["unit"]), ("anchor",)))
+
+
 @rule(rf"^(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})\s+ago$")
 def _ago(m, base, tense):
     return _offset(m, base, sign=-1)

@@ -76,6 +76,7 @@ CANDIDATE_RE = re.compile(
     | \b(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{DAY_WORDS})\s+(?:of\s+)?(?i:{MONTH_CAP})\b(?:,?\s+\d{{4}})?
     | \b(?i:{MONTH_CAP})\s+\d{{4}}\b                                # oct 2015
     | \b(?i:in)\s+(?:\d+|{NUMBER_WORDS})\s+(?i:days?|weeks?|months?|years?)\b  # in two years
+    | \b(?i:within)\s+(?:\d+|{NUMBER_WORDS})\s+(?i:days?|weeks?|months?|years?)\b  # within five years
     | \b(?i:in|by|since|until|from|during|before|after)\s+(?:1[89]|20)\d\d\b(?![-–—,.]?\d)  # in 2025
     """,
     re.VERBOSE,
@@ -185,7 +186,7 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in a bound word right before the expression ("since 2019", "over the past ...")."""
     before = text[max(0, start - 24) : start]
     for word in sorted(BOUND_WORDS, key=len, reverse=True):
-        match = re.search(rf"(?i)\b{re.escape(word)}\s+$", before)
+        match = re.search(rf"(?i)\b{re.escape(word)}\s+(?:in\s+)?$", before)  # "starting in May"
         if match:
             return start - (len(before) - match.start()), end
     return start, end
