@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -138,8 +139,6 @@ def _with_fields(meta: Meta, fields: dict[str, Any]) -> Meta:
 
 
 def _is_iso_day(value: Any) -> bool:
-    from datetime import date
-
     try:
         date.fromisoformat(value)
     except (TypeError, ValueError):

@@ -362,22 +362,26 @@ def usd_rates() -> dict[str, Decimal]:
     }
 
 
-def _link_conversions(text: str, amounts: list[Amount]) -> list[Amount]:
-    linked = list(amounts)
+def _conversion_pairs(text: str, amounts: list[Amount]):
+    """(index, first, second, rate) for each amount that states another one in a different
+    currency ("X (approximately Y)"); ``rate`` is units of the first per unit of the second."""
     for index in range(1, len(amounts)):
         first, second = amounts[index - 1], amounts[index]
         gap = text[first.span.end : second.span.start]
         if (
-            not CONVERSION_GAP.match(gap)
-            or first.currency == second.currency
-            or None in (first.currency, second.currency)
-            or not second.value
+            CONVERSION_GAP.match(gap)
+            and None not in (first.currency, second.currency)
+            and first.currency != second.currency
+            and second.value
         ):
-            continue
-        rate = first.value / second.value
-        if plausible_rate(first.currency, second.currency, rate) is False:
-            continue
-        linked[index] = replace(second, equivalent_of=index - 1, implied_rate=_round_rate(rate))
+            yield index, first, second, first.value / second.value
+
+
+def _link_conversions(text: str, amounts: list[Amount]) -> list[Amount]:
+    linked = list(amounts)
+    for index, first, second, rate in _conversion_pairs(text, amounts):
+        if plausible_rate(first.currency, second.currency, rate) is not False:
+            linked[index] = replace(second, equivalent_of=index - 1, implied_rate=_round_rate(rate))
     return linked
 
 
@@ -399,24 +403,13 @@ def plausible_rate(base: str, quote: str, rate: Decimal) -> bool | None:
 
 
 def implausible_pairs(text: str, amounts: list[Amount]) -> list[str]:
-    """Warnings for adjacent conversions whose implied rate is off."""
-    warnings = []
-    for first, second in zip(amounts, amounts[1:], strict=False):
-        gap = text[first.span.end : second.span.start]
-        if (
-            CONVERSION_GAP.match(gap)
-            and first.currency
-            and second.currency
-            and second.value
-            and (first.currency != second.currency)
-        ):
-            rate = first.value / second.value
-            if plausible_rate(first.currency, second.currency, rate) is False:
-                warnings.append(
-                    f"amounts {first.text!r} and {second.text!r} look like a conversion but imply "
-                    f"{_round_rate(rate)} {first.currency} per {second.currency}; not linked"
-                )
-    return warnings
+    """Warnings for adjacent conversions whose implied rate is off (these are not linked)."""
+    return [
+        f"amounts {first.text!r} and {second.text!r} look like a conversion but imply "
+        f"{_round_rate(rate)} {first.currency} per {second.currency}; not linked"
+        for _, first, second, rate in _conversion_pairs(text, amounts)
+        if plausible_rate(first.currency, second.currency, rate) is False
+    ]
 
 
 def _round_rate(rate: Decimal) -> Decimal:

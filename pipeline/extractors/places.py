@@ -59,8 +59,8 @@ PROJECT_NOUNS = frozenset(
 )
 
 
-def _runs(doc: Doc, sent: Span) -> list[tuple[int, int, int]]:
-    """Capitalized runs in a sentence with the index of the separator token that follows."""
+def _runs(doc: Doc, sent: Span) -> list[tuple[int, int]]:
+    """Token ranges of the capitalized runs in a sentence (not counting its first word)."""
     runs, i = [], sent.start
     while i < sent.end:
         if is_capitalized(doc[i]) and not doc[i].is_sent_start:
@@ -69,7 +69,7 @@ def _runs(doc: Doc, sent: Span) -> list[tuple[int, int, int]]:
                 is_capitalized(doc[j]) or is_hyphen_link(doc, j) or is_hyphen_link(doc, j - 1)
             ):
                 j += 1  # "Mazar-i-Sharif"
-            runs.append((i, j, j))
+            runs.append((i, j))
             i = j
         else:
             i += 1
@@ -90,7 +90,7 @@ def find_place_lists(doc: Doc, lex: Lexicons) -> list[PlaceList]:
     for sent in doc.sents:
         runs = _runs(doc, sent)
         group: PlaceList = []
-        for index, (start, end, _) in enumerate(runs):
+        for index, (start, end) in enumerate(runs):
             group.append((start, end))
             nxt = runs[index + 1][0] if index + 1 < len(runs) else None
             between = doc[end:nxt].text.strip().lower() if nxt is not None else None
