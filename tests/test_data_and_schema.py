@@ -10,6 +10,7 @@ import spacy
 
 from pipeline import record as record_module
 from pipeline.components.article import find_layout, load_boilerplate
+from pipeline.extractors.dates import candidate_patterns
 from pipeline.extractors.money import currency_forms, money_bounds, usd_rates
 from pipeline.extractors.quantities import build_registry
 from pipeline.gazetteer import build_gazetteer
@@ -47,6 +48,13 @@ def test_data_files_name_their_source():
         if path.name.endswith((".tsv", ".txt")):
             head = path.read_text(encoding="utf-8").splitlines()[:6]
             assert any("Source" in line for line in head), path.name
+
+
+@pytest.mark.parametrize("name, pattern, example", candidate_patterns(), ids=lambda v: str(v)[:30])
+def test_every_date_pattern_matches_its_example(name, pattern, example):
+    match = pattern.search(example)
+    assert match is not None, f"{name}: {example!r}"
+    assert match.start() == 0, f"{name} matches only {match.group()!r} of {example!r}"
 
 
 def test_loader_rejects_a_bad_header():

@@ -164,7 +164,8 @@ DAY_WORDS = {
     "thirtieth": 30,
     "thirty-first": 31,
 }
-DAY_WORD_PATTERN = "(?:" + "|".join(sorted(DAY_WORDS, key=len, reverse=True)) + ")"
+DAY_WORDS |= {word.replace("-", " "): day for word, day in DAY_WORDS.items() if "-" in word}
+DAY_WORD_PATTERN = "(?:" + "|".join(re.escape(w) for w in sorted(DAY_WORDS, key=len, reverse=True)) + ")"
 DAY = rf"(?:(?:[0-3]?\d)(?:st|nd|rd|th)?|{DAY_WORD_PATTERN})"
 YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 NUMWORD = (
@@ -195,6 +196,9 @@ def _day_num(text: str) -> int:
     return int(re.match(r"\d+", text).group())
 
 
+WEEK_REL = {"this": 0, "current": 0, "next": 1, "following": 1, "last": -1, "previous": -1, "past": -1}
+
+
 @rule(r"^(?P<word>today|yesterday|tomorrow|the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday)$")
 def _relative_day(m, base, tense):
     if base is None:
@@ -211,13 +215,15 @@ def _relative_day(m, base, tense):
 
 
 @rule(
-    r"^(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+    r"^(?:(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
 )
 def _weekday(m, base, tense):
     if base is None:
         return None
     target = WEEKDAYS[m["wd"].casefold()]
     rel = (m["rel"] or "").casefold()
+    if rel in {"next", "following", "last", "previous"}:  # "next Wednesday": next week's
+        return _weekday_of_week(base, target, WEEK_REL[rel])
     delta = (target - base.weekday()) % 7
     # A weekday the text reports in the past lies before the publication date; otherwise (a
     # plan, a schedule, no verb at all) it is the coming one.
@@ -229,14 +235,46 @@ def _weekday(m, base, tense):
     return day_value(base + timedelta(days=delta), ("anchor",))
 
 
+def _weekday_of_week(base: date, weekday: int, weeks: int) -> DateValue:
+    monday = base - timedelta(days=base.weekday()) + timedelta(weeks=weeks)
+    return day_value(monday + timedelta(days=weekday), ("anchor",))
+
+
 @rule(
-    r"^(?:(?:earlier|later)\s+)?(?P<rel>this|last|next|the\s+coming|the\s+past|the\s+previous|the\s+current|current|previous)\s+(?P<unit>week|month|year|yr|quarter)$"
+    r"^(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<rel>this|current|next|following|last|previous|past)\s+week$"
+)
+def _weekday_week_after(m, base, tense):
+    """ "Wednesday of next week", "Sunday from last week"."""
+    if base is None:
+        return None
+    return _weekday_of_week(base, WEEKDAYS[m["wd"].casefold()], WEEK_REL[m["rel"].casefold()])
+
+
+@rule(
+    r"^(?:the\s+)?(?P<rel>this|current|next|following|last|previous|past)\s+week(?:'s|\s*[-,]?\s*(?:on\s+)?)\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+)
+def _weekday_week_before(m, base, tense):
+    """ "last week's Sunday", "next week on Tuesday"."""
+    return _weekday_week_after(m, base, tense)
+
+
+@rule(r"^(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+after\s+next$")
+def _weekday_after_next(m, base, tense):
+    """ "Friday after next": a week after the coming Friday."""
+    if base is None:
+        return None
+    delta = (WEEKDAYS[m["wd"].casefold()] - base.weekday()) % 7 or 7
+    return day_value(base + timedelta(days=delta + 7), ("anchor",))
+
+
+@rule(
+    r"^(?:(?:earlier|later)\s+)?(?:the\s+)?(?P<rel>this|last|next|coming|upcoming|past|previous|current|following)\s+(?:calendar\s+)?(?P<unit>week|month|year|yr|quarter)$"
 )
 def _relative_period(m, base, tense):
     if base is None:
         return None
     rel = m["rel"].split()[-1].casefold()
-    step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[rel]
+    step = WEEK_REL.get(rel, 1)  # coming, upcoming: 1
     unit = m["unit"].casefold().replace("yr", "year")
     if unit == "year":
         return year_value(base.year + step, ("anchor",))
@@ -261,13 +299,19 @@ def _past_span(m, base, tense):
     return interval(day_value(start, ("anchor",)), day_value(base, ("anchor",)))
 
 
-@rule(rf"^(?:in|over|during)?\s*the\s+(?:coming|next|following)\s+(?:(?P<n>{NUMWORD})\s+)?(?P<unit>{UNIT})$")
+@rule(
+    rf"^(?:in|over|during|for)?\s*(?:the\s+)?(?:(?:coming|next|following|upcoming)\s+(?:(?P<n>{NUMWORD})\s+)?|(?P<n2>{NUMWORD})\s+(?:coming|upcoming)\s+)(?P<unit>{UNIT})$"
+)
 def _coming_span(m, base, tense):
-    if base is None:
+    """ "the coming five years" runs from the publication date; "the next two days" are the
+    two days after it."""
+    if base is None or not (m["n"] or m["n2"] or m["unit"].casefold().endswith("s")):
         return None
-    n = _number(m["n"]) if m["n"] else None
+    n = _number(m["n"] or m["n2"]) if (m["n"] or m["n2"]) else None
+    days = m["unit"].casefold().startswith("day")
+    start = base + timedelta(days=1) if days and n else base
     end = day_value(_step(base, n, m["unit"]), ("anchor",)) if n else None
-    return interval(day_value(base, ("anchor",)), end)
+    return interval(day_value(start, ("anchor",)), end)
 
 
 def _step(base: date, n: int, unit: str) -> date:
@@ -293,6 +337,12 @@ def _within(m, base, tense):
     if base is None or n is None:
         return None
     return interval(day_value(base, ("anchor",)), day_value(_step(base, n, m["unit"]), ("anchor",)))
+
+
+@rule(rf"^(?:in\s+)?(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})\s+(?:hence|from\s+(?:now|today)|after\s+today)$")
+def _hence(m, base, tense):
+    """ "three weeks hence", "two days from today"."""
+    return _offset(m, base, sign=1)
 
 
 @rule(rf"^(?P<n>{NUMWORD})\s+(?P<unit>{UNIT})\s+ago$")
@@ -325,10 +375,12 @@ def _year_or_base(text: str | None, base: date | None) -> tuple[int, tuple[str, 
 
 
 @rule(
-    rf"^(?:the\s+)?(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s*(?:of\s+)?(?:the\s+year\s+)?(?P<year>{YEAR}))?$"
+    rf"^(?:the\s+)?(?:(?P<year0>{YEAR})\s*[-\s]\s*)?(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s*-?\s*(?:of\s+)?(?:the\s+year\s+)?(?P<year>{YEAR})|\s+of\s+the\s+year)?$"
 )
 def _quarter(m, base, tense):
-    found = _year_or_base(m["year"], base)
+    if m["year0"] and m["year"]:
+        return None
+    found = _year_or_base(m["year"] or m["year0"], base)
     if found is None:
         return None
     quarter = int(m["q"]) if m["q"] else ORDINALS[m["qw"].casefold()]
@@ -360,8 +412,10 @@ def _fiscal(m, base, tense):
 def _year_range(m, base, tense):
     first = int(m["y1"])
     second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
-    if second < first:
-        return None
+    if second < first:  # "2014-10" is October 2014, not a range back to 2010
+        month = int(m["y2"])
+        joined = re.fullmatch(r"\d{4}[-/]\d\d", m.group().strip())
+        return month_value(first, month) if joined and 1 <= month <= 12 else None
     return interval(year_value(first), year_value(second))
 
 
@@ -439,18 +493,46 @@ def _iso(m, base, tense):
     return _safe(lambda: day_value(date(int(m["y"]), int(m["m"]), int(m["d"]))))
 
 
-@rule(r"^(?P<d>\d\d?)[./](?P<m>\d\d?)[./](?P<y>\d{4})$")
+@rule(r"^(?P<y>\d{4})\s(?P<m>\d\d?)\s(?P<d>\d\d?)$")
+def _spaced_ymd(m, base, tense):
+    return _iso(m, base, tense)
+
+
+@rule(r"^(?P<d>\d\d?)(?P<sep>[./-])(?P<m>\d\d?)(?P=sep)(?P<y>\d{4}|\d\d)$")
 def _numeric_dmy(m, base, tense):
     """28.01.2026: day first, as in most of the world; 01/28/2026 (US order) when day > 12."""
     first, second = int(m["d"]), int(m["m"])
     day, month = (second, first) if second > 12 else (first, second)
-    return _safe(lambda: day_value(date(int(m["y"]), month, day)))
+    return _safe(lambda: day_value(date(_full_year(m["y"]), month, day)))
 
 
-@rule(rf"^(?:the\s+)?end\s+of\s+(?:(?P<m>{MONTH}),?\s+)?(?P<year>{YEAR})$")
+def _full_year(text: str) -> int:
+    """ "2015"; a two-digit year is this century's up to 69 ("'15" is 2015)."""
+    year = int(text.lstrip("'’"))
+    return year if year >= 100 else (2000 + year if year < 70 else 1900 + year)
+
+
+@rule(rf"^(?P<y>{YEAR})[-/](?P<m>0?[1-9]|1[0-2])$|^(?P<m2>0?[1-9]|1[0-2])[-/](?P<y2>{YEAR})$")
+def _numeric_month(m, base, tense):
+    """ "2014-10", "2/2013": a month (a year range such as "2011-12" is read before this)."""
+    return month_value(int(m["y"] or m["y2"]), int(m["m"] or m["m2"]))
+
+
+@rule(rf"^(?P<year>{YEAR})\s+(?P<m>{MONTH})\s+(?P<d>{DAY})$")
+def _year_month_day(m, base, tense):
+    """ "2019-aug-01" (separators are spaces once cleaned)."""
+    return _month_day(m, base, tense)
+
+
+@rule(
+    rf"^(?:the\s+)?end\s+of\s+(?:(?P<m>{MONTH}),?\s+)?(?:(?P<year>{YEAR})|(?P<this>(?:this|the|the\s+current)\s+year|year))$"
+)
 def _end_of(m, base, tense):
-    """ "by the end of 2027" is a deadline: the last day of the year (or month)."""
-    year = int(m["year"])
+    """ "by the end of 2027" is a deadline: the last day of the year (or month); "the end of
+    the year" is that of the publication year."""
+    if m["this"] and base is None:
+        return None
+    year = base.year if m["this"] else int(m["year"])
     if m["m"]:
         return day_value(month_value(year, _month(m["m"])).end)
     return day_value(date(year, 12, 31))
@@ -514,6 +596,10 @@ def _nth_weekday(m, base, tense):
     year, inferred = found
     if not m["year"] and base is not None:
         year = nearest_year(month, None, base, tense=tense)
+    return _nth_weekday_in(year, month, m, inferred)
+
+
+def _nth_weekday_in(year: int, month: int, m: re.Match, inferred: tuple[str, ...]) -> DateValue:
     weekday, n = _weekday_number(m["wd"]), NTH[m["n"].casefold()]
     days = [
         d
@@ -521,6 +607,64 @@ def _nth_weekday(m, base, tense):
         if date(year, month, d).weekday() == weekday
     ]
     return day_value(date(year, month, days[n - 1] if n > 0 else days[-1]), inferred)
+
+
+REL_MONTH = r"(?:the\s+)?(?P<rel>this|current|next|following|last|previous|past)\s+month|the\s+month"
+
+
+def _relative_month_start(m, base: date) -> date:
+    step = WEEK_REL[m["rel"].casefold()] if m["rel"] else 0
+    return _shift_months(base.replace(day=1), step)
+
+
+@rule(rf"^(?:the\s+)?(?P<d>{DAY})(?:\s+day)?\s+of\s+(?:{REL_MONTH})$")
+def _day_of_relative_month(m, base, tense):
+    """ "the 20th of next month"."""
+    if base is None:
+        return None
+    start = _relative_month_start(m, base)
+    return _safe(lambda: day_value(start.replace(day=_day_num(m["d"])), ("anchor",)))
+
+
+@rule(
+    rf"^(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?P<wd>{WEEKDAY})\s+(?:of|in)\s+(?:{REL_MONTH})$"
+)
+def _nth_weekday_relative_month(m, base, tense):
+    """ "the first Monday of this month", "second Monday of last month"."""
+    if base is None:
+        return None
+    start = _relative_month_start(m, base)
+    return _nth_weekday_in(start.year, start.month, m, ("anchor",))
+
+
+@rule(rf"^(?P<m>{MONTH})\s+after\s+next$")
+def _month_after_next(m, base, tense):
+    """ "March after next": the March after the coming one."""
+    if base is None:
+        return None
+    month = _month(m["m"])
+    year = base.year + (month <= base.month) + 1
+    return month_value(year, month, ("anchor",))
+
+
+@rule(rf"^(?P<m>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<wd>{WEEKDAY})$")
+def _date_then_weekday(m, base, tense):
+    """ "Jul 18, Fri": the weekday names the year."""
+    if base is None:
+        return None
+    month, day, weekday = _month(m["m"]), _day_num(m["d"]), _weekday_number(m["wd"])
+    for year in (base.year, base.year + 1, base.year - 1):
+        found = _safe(lambda y=year: day_value(date(y, month, day), ("year",)))
+        if found and found.start.weekday() == weekday:
+            return found
+    return None
+
+
+@rule(r"^(?:the\s+)?year[\s-]to[\s-]date$|^so\s+far\s+this\s+year$")
+def _year_to_date(m, base, tense):
+    if base is None:
+        return None
+    return interval(day_value(date(base.year, 1, 1), ("anchor",)), day_value(base, ("anchor",)))
 
 
 @rule(rf"^(?:the\s+)?last\s+day\s+(?:of|in)\s+(?P<m>{MONTH})(?:,?\s+(?P<year>{YEAR}))?$")
@@ -579,9 +723,27 @@ def _first_months(m, base, tense):
     return interval(month_value(found[0], 1, found[1]), month_value(found[0], n, found[1]))
 
 
+# Written variants reduced to the grammar's forms: "Feb13" and "14april" are spaced,
+# "05-Aug-2016" and "2019/aug/01" lose their separators, "june of 1992" and "june the 28th"
+# lose their "of" and "the".
+SPELLING_FIXES = [
+    (re.compile(rf"(?i)\b({MONTH})(?=\d)"), r"\1 "),
+    (re.compile(rf"(?i)(\d(?:st|nd|rd|th)?)(?={MONTH}\b)"), r"\1 "),
+    (re.compile(rf"(?i)(?<=\d)[-/]({MONTH})[-/](?=\d)"), r" \1 "),
+    (re.compile(rf"(?i)\b({MONTH})[-/](?={YEAR}\b)"), r"\1 "),
+    (re.compile(rf"(?i)\b({MONTH}|{DAY})\s+of\s+(?={YEAR}\b)"), r"\1 "),
+    (re.compile(rf"(?i)\b({MONTH})\s+the\s+(?=\d|{DAY_WORD_PATTERN})"), r"\1 "),
+    (re.compile(r"(?<=\d)\s+,"), ","),
+    (re.compile(rf"(?i)(?<=[a-z])\s+in\s+(?={YEAR}$)"), " "),
+    (re.compile(rf"(?i)^(?:the\s+)?year\s+(?:of\s+)?(?={YEAR}$)"), ""),
+]
+
+
 def clean_expression(text: str) -> str:
     """Drop prepositions and punctuation around a date expression."""
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.;:()")
+    for pattern, replacement in SPELLING_FIXES:
+        text = pattern.sub(replacement, text)
     if re.match(rf"(?i)^in\s+{NUMWORD}\s+{UNIT}$", text):
         return text  # "in two years" is an offset, not a preposition
     return re.sub(r"^(?:on|in|at|during|of)\s+", "", text, flags=re.IGNORECASE)
@@ -610,7 +772,60 @@ def parse_date(text: str, *, base: date | None, tense: str = "any") -> DateValue
         match = pattern.match(cleaned)
         if match:
             return handler(match, base, tense)
+    return _range(cleaned, base, tense)
+
+
+RANGE_SPLIT = re.compile(r"\s*(?:[-–—]|\b(?:to|through|until|till|and)\b)\s*", re.IGNORECASE)
+
+
+def _range(text: str, base: date | None, tense: str) -> DateValue | None:
+    """Two dates joined by "to", "-" or "between ... and": "Nov 18-Dec 19, 2015",
+    "from 26 June to 28 June 2020", "9 to 12 of June". The first end takes the year (and
+    month) the second states when it gives none.
+
+    >>> _range("Nov 18-Dec 19, 2015", None, "any").value
+    '2015-11-18/2015-12-19'
+    """
+    between = re.match(r"(?i)^(from|between)\s+", text)
+    body = text[between.end() :] if between else text
+    for split in RANGE_SPLIT.finditer(body):
+        connector = split.group().strip().casefold()
+        if (connector == "and") != bool(between and between.group(1).casefold() == "between"):
+            continue
+        left, right = body[: split.start()], body[split.end() :]
+        last = _range_end(right, base, tense) if left and right else None
+        if last is None or last.precision == "interval" or last.start is None:
+            continue
+        first = _first_end(left, last, base, tense)
+        if first is not None and first.start is not None and first.start <= last.start:
+            return interval(first, last)
     return None
+
+
+def _range_end(text: str, base: date | None, tense: str) -> DateValue | None:
+    """One end of a range; "now" is the publication date there ("between now and May")."""
+    if text.casefold() == "now":
+        return day_value(base, ("anchor",)) if base else None
+    return parse_date(text, base=base, tense=tense)
+
+
+def _first_end(left: str, last: DateValue, base: date | None, tense: str) -> DateValue | None:
+    """The range's first end, completed from the last: "Nov 18" of "Nov 18-Dec 19, 2015"."""
+    if left.casefold() == "now":
+        return _range_end(left, base, tense)
+    year_given = re.search(YEAR, left)
+    if re.fullmatch(rf"(?i)(?:the\s+)?{DAY}", left):  # "9" of "9 to 12 of June"
+        left = f"{left} {calendar.month_name[last.start.month]}"
+    if not year_given and last.precision in {"day", "month"}:
+        first = parse_date(f"{left} {last.start.year}", base=None)
+        if first is not None and first.start is not None and first.start > last.start:
+            first = parse_date(f"{left} {last.start.year - 1}", base=None)
+        if first is not None:
+            return replace(first, inferred=last.inferred)
+    if re.search(r"[a-z]", left, re.IGNORECASE) is None and not year_given:
+        return None
+    first = _range_end(left, base, tense)
+    return None if first is None or first.precision == "interval" else first
 
 
 def open_bound(value: DateValue, kind: str) -> DateValue:

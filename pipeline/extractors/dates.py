@@ -39,48 +39,30 @@ MONTH_CAP = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-WEEKDAY_CAP = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WEEKDAY_ABBR = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
 )
-# Lower-case month names count only beside a day or a year ("march 3", "the first of march").
-DAY_WORDS = DAY_WORD_PATTERN
-NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+FRAGMENTS = {
+    "MONTH": MONTH_CAP,
+    "WEEKDAY": r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    "WEEKDAY_ABBR": WEEKDAY_ABBR,
+    "REL": r"(?i:this|current|next|following|last|previous|past)",
+    "NUMBER": r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|a|an)",
+    "DAY_WORD": DAY_WORD_PATTERN,
+}
 
-# Forms the small model's NER often misses; month and weekday names must be capitalized so
-# that "may" the verb and "march" the verb never start a date.
-CANDIDATE_RE = re.compile(
-    rf"""
-      \b(?:19|20)\d\d\s*[-–—]\s*(?:(?:19|20)\d\d|\d\d)\b(?![-–.,]\d)     # 2021–2025, 2023-24
-    | \b(?:(?i:from|between)\s+)?{MONTH_CAP}(?:\s+\d{{4}})?\s*(?:-|–|—|(?i:to|through|until|and))\s*
-        {MONTH_CAP}(?:,?\s+\d{{4}})?\b                              # from March to May 2025
-    | \b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b                        # 28.01.2026
-    | \b\d{{4}}-\d{{2}}-\d{{2}}\b                                   # 2025-03-14
-    | \b(?:Q[1-4]|H[12])(?:\s+(?:of\s+)?\d{{4}})?\b                 # Q1 2025, H2
-    | \bFY\s?\d{{2,4}}(?:[-–/]\d{{2,4}})?\b                          # FY2025, FY2023-24
-    | \b(?:the\s+)?(?:1[89]|20)\d0s\b                               # the 1990s
-    | \b(?:(?i:on|last|next|this|coming)\s+){WEEKDAY_CAP}\b(?!\s+[A-Z])  # on Tuesday
-    | \b(?i:yesterday|tomorrow)\b
-    | \b(?i:this|last|next|current|previous|coming)\s+(?i:week|month|year|yr|quarter)\b
-    | \b(?i:the\s+day\s+(?:after\s+tomorrow|before\s+yesterday)|today)\b
-    | \b(?i:next|last|this)\s+{MONTH_CAP}\b(?!\s+\d)                  # last March
-    | \b(?:(?i:on)\s+)?the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+[a-z])     # on the 15th
-    | \b{WEEKDAY_ABBR},?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s+(?:of\s+)?(?i:{MONTH_CAP}))?
-        |(?i:{MONTH_CAP})\s*\d{{1,2}}(?:st|nd|rd|th)?\b)(?:,?\s+\d{{4}})?          # Friday, July 18
-    | \b(?:the\s+)?(?i:first|second|third|fourth|last)\s+(?:{WEEKDAY_ABBR}|(?i:day))\s+(?i:of|in)\s+
-        (?i:{MONTH_CAP})(?:,?\s+\d{{4}})?                              # the first Tuesday of October
-    | \b{MONTH_CAP}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?\b(?!\.\d)  # Jan. 28
-    | \b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_CAP}(?:,?\s+\d{{4}})?\b  # 14 March 2025
-    | \b{MONTH_CAP}\s+\d{{4}}\b                                     # February 2026
-    | \b(?i:{MONTH_CAP})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|{DAY_WORDS})\b(?:,?\s+\d{{4}})?(?!\s?%)  # march 3
-    | \b(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{DAY_WORDS})\s+(?:of\s+)?(?i:{MONTH_CAP})\b(?:,?\s+\d{{4}})?
-    | \b(?i:{MONTH_CAP})\s+\d{{4}}\b                                # oct 2015
-    | \b(?i:in)\s+(?:\d+|{NUMBER_WORDS})\s+(?i:days?|weeks?|months?|years?)\b  # in two years
-    | \b(?i:within)\s+(?:\d+|{NUMBER_WORDS})\s+(?i:days?|weeks?|months?|years?)\b  # within five years
-    | \b(?i:in|by|since|until|from|during|before|after)\s+(?:1[89]|20)\d\d\b(?![-–—,.]?\d)  # in 2025
-    """,
-    re.VERBOSE,
-)
+
+@lru_cache(maxsize=1)
+def candidate_patterns() -> tuple[tuple[str, re.Pattern, str], ...]:
+    """(name, pattern, example) rows of ``date_patterns.tsv``, fragments filled in."""
+    rows = read_table("date_patterns.tsv", ("name", "example", "pattern"))
+    return tuple((row["name"], re.compile(_fill_fragments(row["pattern"])), row["example"]) for row in rows)
+
+
+def _fill_fragments(pattern: str) -> str:
+    return re.sub(r"\{([A-Z_]+)\}", lambda m: FRAGMENTS[m.group(1)], pattern)
+
+
 BOUND_WORDS = ("since", "by", "until", "till", "through", "before", "from", "between", "over", "starting")
 
 
@@ -142,6 +124,8 @@ def _parse_with_dateparser(text: str, base: date | None) -> DateValue | None:
     if data.date_obj is None:
         return None
     d = data.date_obj.date()
+    if not has_year and abs(d.year - base.year) > 1:  # "14th April 15" is not 1915
+        return None
     inferred = () if has_year else ("year",)
     if data.period == "month":
         return month_value(d.year, d.month, inferred)
@@ -161,8 +145,9 @@ class Candidate:
 
 def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]:
     """Date expressions in ``doc``, longest first where they overlap, in text order."""
-    ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    ranges += [m.span() for m in CANDIDATE_RE.finditer(doc_text(doc))]
+    found = [m.span() for _, pattern, _ in candidate_patterns() for m in pattern.finditer(doc_text(doc))]
+    ranges = [_trim_number(doc_text(doc), e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    ranges = [r for r in ranges if not _splits_ours(r, found)] + found
     ranges = [_widen(doc_text(doc), s, e) for s, e in ranges]
     chosen: list[tuple[int, int]] = []
     for start, end in sorted(ranges, key=lambda r: (-(r[1] - r[0]), r[0])):
@@ -172,7 +157,10 @@ def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]
         chosen.append((start, end))
     candidates = []
     for start, end in sorted(chosen):
-        lead = re.match(r"(?i)(?:on|in|during|at|of)\s+", doc_text(doc)[start:end])
+        lead = re.match(
+            rf"(?i)(?:on|in(?!\s+(?:\d+|{FRAGMENTS['NUMBER']})\s+[a-z]+$)|during|at|of)\s+",
+            doc_text(doc)[start:end],
+        )
         start += lead.end() if lead else 0
         span = doc.char_span(start, end, alignment_mode="expand")
         sentence = sentence_of(doc, span.start) if span is not None else doc[:]
@@ -180,6 +168,21 @@ def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]
             Candidate(start, end, doc_text(doc)[start:end], is_future(sentence), is_past(sentence))
         )
     return candidates
+
+
+def _splits_ours(span: tuple[int, int], found: list[tuple[int, int]]) -> bool:
+    """A model span holding two of our expressions or cutting one ("2019 Q3 and 2020" of
+    "2019 Q3 and 2020 Q1") gives way to ours; one that only starts inside ours keeps ("December
+    27" of "$12 December 27", where the amount takes the "12")."""
+    touched = sum(s < span[1] and span[0] < e for s, e in found)
+    cut_at_end = any(span[0] <= s < span[1] < e for s, e in found)
+    return touched >= 2 or cut_at_end
+
+
+def _trim_number(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leave out a count the model runs into a date: "14 March" of "on 14 March 25 delegates"."""
+    match = re.search(rf"(?i)\d(?:st|nd|rd|th)?\s+{MONTH_CAP}(\s+\d{{1,3}})$", text[start:end])
+    return (start, end - len(match.group(1))) if match else (start, end)
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
@@ -265,7 +268,7 @@ def find_dates(
     their year, marked inferred; relative expressions ("next month") are then left out.
     """
     facts = []
-    for candidate in candidates:
+    for candidate in _join_ranges(doc, candidates, base):
         value = resolve(candidate, base, fiscal_start=fiscal_start)
         if value is None and base is None and anchor is not None:
             value = resolve(candidate, anchor, fiscal_start=fiscal_start)
@@ -286,6 +289,34 @@ def find_dates(
             )
         )
     return facts
+
+
+RANGE_GAP = re.compile(r"\s*(?:[-–—]|\b(?i:to|through|until|till|and)\b)\s*")
+
+
+def _join_ranges(doc: Doc, candidates: list[Candidate], base: date | None) -> list[Candidate]:
+    """Two candidates joined by "to", "-" or "between ... and" that read as one interval
+    ("Nov 18-Dec 19, 2015", "between today and tomorrow") become one candidate."""
+    joined: list[Candidate] = []
+    for candidate in candidates:
+        previous = joined[-1] if joined else None
+        gap = doc_text(doc)[previous.end : candidate.start] if previous else ""
+        if previous is not None and RANGE_GAP.fullmatch(gap):
+            is_and = gap.strip().casefold() == "and"
+            if is_and == previous.text.casefold().startswith("between "):
+                merged = Candidate(
+                    previous.start,
+                    candidate.end,
+                    doc_text(doc)[previous.start : candidate.end],
+                    previous.future or candidate.future,
+                    previous.past or candidate.past,
+                )
+                value = resolve(merged, base)
+                if value is not None and value.precision == "interval":
+                    joined[-1] = merged
+                    continue
+        joined.append(candidate)
+    return joined
 
 
 def infer_publication(doc: Doc, candidates: list[Candidate]) -> tuple[date | None, str | None, str | None]:
