@@ -98,3 +98,45 @@ def test_year_less_dates_without_publication_take_the_latest_past_year(run_extra
 def test_durations_never_reach_dateparser(run_extract):
     record = run_extract("The 25-year contract runs for 15 years.", published="2025-11-18")
     assert record["dates"] == []
+
+
+PIECES = [
+    "next Wednesday",
+    "9-12 June 2026",
+    "between now and June 30",
+    "2025 Q3",
+    "Dec31, 2025",
+    "the 20th of next month",
+    "since 2019",
+    "by the end of the year",
+    "may",
+    "March",
+    "2,025",
+    "Talks ran from Nov 18 to",
+    "Dec 19, 2025",
+    "05-Aug-2025",
+    "three weeks from today",
+    "-",
+    "and",
+    "to",
+    "the minister said",
+    "$12",
+    "14",
+    "on",
+    "Friday,",
+    "July 17",
+    "FY2024-25",
+    ".",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12))
+@settings(max_examples=60, deadline=None)
+def test_dates_in_any_text_are_sound(run_extract, pieces):
+    text = " ".join(pieces)
+    record = run_extract(text, published=PUBLISHED)
+    assert run_extract(text, published=PUBLISHED) == record
+    for fact in record["dates"]:
+        assert text[fact["span"]["start"] : fact["span"]["end"]] == fact["span"]["text"]
+        if fact["start"] and fact["end"]:
+            assert fact["start"] <= fact["end"]
