@@ -48,6 +48,7 @@ class Lexicons:
     honorifics: frozenset[str]
     speech_verbs: frozenset[str]
     org_heads: frozenset[str]
+    org_modifiers: frozenset[str]
     portfolio: frozenset[str]
     gazetteer: Gazetteer
     # Memo of word-level verdicts (is this word a possible name?); not part of the data.
@@ -91,6 +92,7 @@ def build_lexicons() -> Lexicons:
         honorifics=read_words("honorifics.tsv", "honorific"),
         speech_verbs=read_words("speech_verbs.tsv", "verb"),
         org_heads=read_words("org_heads.tsv"),
+        org_modifiers=read_words("org_modifiers.tsv"),
         portfolio=read_words("portfolio_words.tsv"),
         gazetteer=build_gazetteer(),
     )

@@ -119,6 +119,80 @@ ROLE_CASES = [
         "Li Wenhua",
         "Chief Executive",
     ),
+    RoleCase(
+        "Marta Silveira, project director at Lagoa Verde Energia, said the works had started.",
+        "Marta Silveira",
+        "Project Director",
+        "Lagoa Verde Energia",
+    ),
+    RoleCase(
+        "Daniel Okafor, the company's chief financial officer, said margins improved.",
+        "Daniel Okafor",
+        "Chief Financial Officer",
+    ),
+    RoleCase(
+        "Ilse Brandt, Vice President for Grid Projects at Nordmark Kabel, said the order was signed.",
+        "Ilse Brandt",
+        "Vice President for Grid Projects",
+        "Nordmark Kabel",
+    ),
+    RoleCase(
+        "Samuel Mensah, the World Bank's Country Representative in Ghana, said the grant was approved.",
+        "Samuel Mensah",
+        "Country Representative in Ghana",
+        "World Bank",
+    ),
+    RoleCase(
+        "Aziz Karimov, Director General of the National Centre for Water Resources Management, said "
+        "the canal reopened.",
+        "Aziz Karimov",
+        "Director General",
+        "National Centre for Water Resources Management",
+    ),
+    RoleCase(
+        "The memorandum was signed by Vietnamese Deputy Minister of Industry and Trade Nguyen Hoang Long.",
+        "Nguyen Hoang Long",
+        "Deputy Minister of Industry and Trade",
+        country="VN",
+    ),
+    RoleCase(
+        "The visit was hosted by acting Governor of Kandahar Abdul Rahim Sharifi.",
+        "Abdul Rahim Sharifi",
+        "Governor of Kandahar",
+        qualifier="acting",
+    ),
+    RoleCase(
+        "UNICEF's Regional Director for East Asia, Grace Wanjiru, said the schools would reopen.",
+        "Grace Wanjiru",
+        "Regional Director for East Asia",
+        "UNICEF",
+    ),
+    RoleCase(
+        "The forum was opened by Kazakh Ambassador to Armenia Daulet Seitkali and Armenia's Deputy "
+        "Minister of Economy, Hovik Sargsyan.",
+        "Hovik Sargsyan",
+        "Deputy Minister of Economy",
+        country="AM",
+    ),
+    RoleCase(
+        "The forum was opened by Kazakh Ambassador to Armenia Daulet Seitkali and Armenia's Deputy "
+        "Minister of Economy, Hovik Sargsyan.",
+        "Daulet Seitkali",
+        "Ambassador to Armenia",
+        country="KZ",
+    ),
+    RoleCase(
+        "Akim of Zhanakorgan district Nurlan Baimukhanov visited the site.",
+        "Nurlan Baimukhanov",
+        "Akim of Zhanakorgan District",
+    ),
+    RoleCase(
+        "Petra Novak, chairwoman of the audit committee and a former deputy minister of finance, said "
+        "the audit was complete.",
+        "Petra Novak",
+        "Deputy Minister of Finance",
+        qualifier="former",
+    ),
 ]
 
 
@@ -242,3 +316,16 @@ def test_places_after_locatives_and_regions(run_extract):
     assert places["Chaman"] == "PK" and places["Riyadh"] == "SA" and places["Takoradi"] == "GH"
     assert "Surkhandarya" in places
     assert all("Surkhandarya" not in o["name"] for o in record["organizations"])
+
+
+def test_honorific_without_a_full_stop_is_no_name_word(run_extract):
+    record = run_extract("Deputy Mayor of Riga Ilze Ozola spoke first. Ms Ozola said the trams would run.")
+    assert [(p["name"], p["aliases"]) for p in record["people"]] == [("Ilze Ozola", ["Ozola"])]
+
+
+def test_a_qualifier_does_not_let_a_lower_case_title_run_into_a_name(run_extract):
+    record = run_extract(
+        "Toomas Kask, acting managing director of Odra Rail Baltic, said the depot would open."
+    )
+    assert [p["name"] for p in record["people"]] == ["Toomas Kask"]
+    assert record["people"][0]["roles"][0]["organization"] == "Odra Rail Baltic"

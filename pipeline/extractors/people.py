@@ -39,7 +39,7 @@ from .tokens import (
 )
 
 APPOSITION_OPENERS = frozenset({"the", "a", "an", "its", "our", "their"})
-APPOSITION_CLOSERS = frozenset({",", ".", ";", ")", ":", "—", "–"})
+APPOSITION_CLOSERS = frozenset({",", ".", ";", ")", ":", "—", "–", "who"})
 
 
 @dataclass
@@ -164,7 +164,7 @@ def _phrase_roles(doc: Doc, phrase: TitlePhrase, lex: Lexicons) -> list[Role]:
                 organization=organization,
                 country=phrase.country or part.country or org_country,
                 span=evidence(doc[part.start : part.end]),
-                qualifier=phrase.qualifier,
+                qualifier=part.qualifier or phrase.qualifier,
             )
         )
     return roles

@@ -91,14 +91,32 @@ def find_place_lists(doc: Doc, lex: Lexicons) -> list[PlaceList]:
         runs = _runs(doc, sent)
         group: PlaceList = []
         for index, (start, end) in enumerate(runs):
-            group.append((start, end))
+            owner = end < len(doc) and doc[end].text in POSSESSIVE  # "Iran's Deputy Minister"
+            if not owner and not _named_person(doc, start, end, lex):
+                group.append((start, end))
             nxt = runs[index + 1][0] if index + 1 < len(runs) else None
             between = doc[end:nxt].text.strip().lower() if nxt is not None else None
-            if between not in {",", "and", ", and"}:
+            if between not in {",", "and", ", and"} or owner:
                 if _is_place_group(doc, group, lex):
                     lists.append(group)
                 group = []
     return lists
+
+
+def _named_person(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """The model's PERSON entity, two words or more, no known place, and the subject of a
+    speech verb: "Southern Africa, Tendai Moyo, said" is a title and a name, not a list."""
+    span = doc[start:end]
+    after = end + (end < len(doc) and doc[end].text == ",")
+    return (
+        after < len(doc)
+        and doc[after].lower_ in lex.speech_verbs
+        and len(span) >= 2
+        and all(t.ent_type_ == "PERSON" for t in span)
+        and span[0].ent_iob_ == "B"
+        and (end >= len(doc) or doc[end].ent_iob_ != "I")
+        and not lex.gazetteer.is_place(span.text)
+    )
 
 
 def list_tokens(lists: list[PlaceList]) -> set[int]:

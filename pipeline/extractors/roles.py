@@ -20,6 +20,7 @@ from .tokens import (
     is_capitalized,
     is_demonym,
     is_hyphen_link,
+    is_name_start,
     is_name_word,
     name_end,
     pos,
@@ -27,6 +28,7 @@ from .tokens import (
 )
 
 COMPLEMENT_WORDS = frozenset({"of", "for", "at", "to", "on"})
+PLACE_WORDS = frozenset({"region", "province", "oblast", "district", "autonomous", "county", "state", "city"})
 ORG_PREPOSITIONS = frozenset({"of", "at", "for"})
 LOWER_WORDS = frozenset({"of", "for", "at", "to", "on", "and", "the", "in", "a", "an"})
 
@@ -39,6 +41,7 @@ class TitlePart:
     end: int
     organization: Span | None
     country: str | None
+    qualifier: str | None = None  # its own, as in "... and a former deputy minister"
 
 
 @dataclass(frozen=True)
@@ -95,13 +98,20 @@ def country_prefix_end(doc: Doc, i: int, lex: Lexicons) -> tuple[int, str | None
     return i, None
 
 
-def _head_start(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> int | None:
-    """Index of the title head after optional modifiers/portfolio words at ``i``, else None."""
-    k = i
-    while (
-        k < len(doc) and k not in heads and (doc[k].lower_ in lex.modifiers or doc[k].lower_ in lex.portfolio)
-    ):
-        k += 1
+def _head_start(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, loose: bool = False) -> int | None:
+    """Index of the title head after optional modifiers/portfolio words at ``i``, else None.
+
+    ``loose`` (a lower-case title in apposition) also admits up to two other lower-case nouns
+    or adjectives before the head: "project director", "senior legal counsel".
+    """
+    k, other = i, 0
+    while k < len(doc) and k not in heads:
+        if doc[k].lower_ in lex.modifiers or doc[k].lower_ in lex.portfolio:
+            k += 1
+        elif loose and other < 2 and doc[k].is_lower and pos(doc[k]) in {"NOUN", "ADJ"}:
+            k, other = k + 1, other + 1
+        else:
+            break
     return k if k in heads else None
 
 
@@ -118,18 +128,33 @@ def chain_end(doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, nam
     i = start
     while i < len(doc):
         token = doc[i]
-        if last_word is not None and i <= last_word or is_hyphen_link(doc, i) and i > start:
-            i += 1
+        if (
+            last_word is not None
+            and i <= last_word
+            or i > start
+            and (is_hyphen_link(doc, i) or is_hyphen_link(doc, i - 1))
+        ):
+            i += 1  # "At-Bashy"
         elif token.text in POSSESSIVE and i > start and i + 1 < len(doc) and is_capitalized(doc[i + 1]):
             i += 1  # "Bangladesh's Economic Relations Division"
         elif (
-            token.lower_ in {"and", "of", "the", "&", ","}
+            not name_follows
+            and token.lower_ in {"for", "of", "and"}
+            and i + 1 < len(doc)
+            and is_capitalized(doc[i + 1])
+            and any(t.lower_ in lex.org_heads for t in doc[start:i])
+            and _head_start(doc, i + 1, heads, lex) is None
+        ):
+            i += 1  # "National Institute for Disaster Risk Management and Reduction"
+        elif (
+            token.lower_ in {"and", "of", "for", "the", "&", ","}
             and i + 1 < len(doc)
             and (is_capitalized(doc[i + 1]) and not is_name_word(doc[i + 1], lex))
             and (token.text != "," or lex.is_institution_word(doc[i + 1].text))
             and not (token.lower_ in {"and", ","} and _head_start(doc, i + 1, heads, lex) is not None)
         ):
-            i += 1  # "Investment, Industry and Trade", but not "... and Minister of ..."
+            i += 1  # "Investment, Industry and Trade", "Institute for Disaster Risk Management",
+            # but not "... and Minister of ..."
         elif is_capitalized(token) and (
             lex.is_institution_word(token.text)
             or is_demonym(token, lex)
@@ -138,6 +163,10 @@ def chain_end(doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, nam
             i += 1
         elif not name_follows and token.lower_ in lex.portfolio and i > start:
             i += 1  # "hokim of Surkhandarya region", "head of research"
+        elif not name_follows and i > start and token.is_lower and token.lower_ in lex.org_heads:
+            i += 1  # "head of the investment department"
+        elif i > start and token.lower_ in PLACE_WORDS and is_capitalized(doc[i - 1]):
+            i += 1  # "Akim of At-Bashy district Chynara Abdyrakhmanova"
         elif not name_follows and i == start and token.lower_ in lex.portfolio:
             i += 1
         elif not name_follows and i == start and token.is_lower and pos(token) in {"ADJ", "NOUN"}:
@@ -148,9 +177,11 @@ def chain_end(doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, nam
             i += 1
         elif is_capitalized(token) and name_follows:
             run = name_end(doc, i, lex) - i
-            if run >= 4:  # "Chairman of Barqi Tojik Sharofiddin Rahmonzoda": two-word name
+            if run >= 4 and lex.gazetteer.is_place(token.text):
+                i += 1  # "Governor of Herat Abdul Ghani Faizi"
+            elif run >= 4:  # "Chairman of Barqi Tojik Sharofiddin Rahmonzoda": two-word name
                 i += run - 2
-            elif _place_or_org_before_name(doc, i, lex):
+            elif _place_or_org_before_name(doc, i, lex, first=i == start):
                 i += 1
             else:
                 break
@@ -159,22 +190,25 @@ def chain_end(doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, nam
     return i
 
 
-def _place_or_org_before_name(doc: Doc, i: int, lex: Lexicons) -> bool:
+def _place_or_org_before_name(doc: Doc, i: int, lex: Lexicons, *, first: bool) -> bool:
     """A place or institution word before a name ("Mayor of Balykchy Tilek Asanaliev").
 
     Taken only when a name still follows: two name words, or the model's PERSON entity
-    starting right after it.
+    starting right after it. ``first``: the word opens the complement ("Mayor of Vilnius").
     """
     token = doc[i]
-    person_next = (
-        i + 1 < len(doc)
-        and doc[i + 1].ent_type_ == "PERSON"
-        and doc[i + 1].ent_iob_ == "B"
-        and token.ent_type_ != "PERSON"
+    person_starts = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
+    if not first and person_starts and i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON":
+        return False  # after portfolio words the model starts a name: "Environment Tran Van Khanh"
+    if lex.gazetteer.is_place(token.text) or lex.is_institution_word(token.text):
+        nxt = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ in PLACE_WORDS)  # "Zhanakorgan district"
+        person_next = doc[nxt].ent_type_ == "PERSON" and doc[nxt].ent_iob_ == "B" if nxt < len(doc) else False
+        return person_next or name_end(doc, nxt, lex) - nxt >= 2
+    # the model's place or organization, unless it cuts a name the model sees ("Herat Abdul
+    # Ghani Faizi", "Environment Tran Van Khanh")
+    known = token.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} and not (
+        i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON"
     )
-    if person_next:
-        return True
-    known = token.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} or lex.gazetteer.is_place(token.text)
     return known and name_end(doc, i + 1, lex) - (i + 1) >= 2
 
 
@@ -182,16 +216,20 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     """An organization, not a portfolio or a place: it has an organization word, is the
     model's ORG entity, or holds a proper name ("Da Afghanistan Breshna Sherkat")."""
     doc = chunk.doc
-    if chunk[-1].lower_ in {"region", "province", "oblast", "district", "autonomous"}:
+    if chunk[-1].lower_ in PLACE_WORDS - {"state"}:
         return False  # "Surkhandarya region" is a place
     words = [t for t in chunk if t.is_alpha and t.lower_ not in CONNECTORS]
     if any(t.lower_ in lex.org_heads for t in words) and (
         words[0].lower_ in lex.org_heads
+        or len(words) > 1
+        and words[0].lower_ in lex.org_modifiers
+        and words[1].lower_ in lex.org_heads
         or words[-1].lower_ in lex.org_heads
         or any(is_demonym(t, lex) or lex.gazetteer.country_code(t.text) for t in words)
         or _proper_words(chunk, lex)
     ):
-        # "Ministry of ...", "... Relations Division", "Mongolian University of Science"; but
+        # "Ministry of ...", "Federal Ministry of ...", "... Relations Division", "Mongolian
+        # University of Science"; but
         # "Territorial Administration and Infrastructure" is a portfolio
         return True
     if (
@@ -200,16 +238,24 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
         and (chunk[-1].lower_ not in lex.portfolio)
     ):
         return True  # described, not named: "the joint venture"
-    if lex.gazetteer.country_code(chunk.text) or lex.gazetteer.is_place(chunk.text):
-        return False
+    if lex.gazetteer.country_code(chunk.text) or lex.gazetteer.is_place(chunk.text) or _is_model_place(chunk):
+        return False  # "Regional Director for Southern Africa"
+    proper = _proper_words(chunk, lex)
+    if len([t for t in words if t.lower_ in lex.portfolio]) > len(proper):
+        return False  # "Roads and Urban Development" is a portfolio, whatever the model says
     if (
         all(t.ent_type_ == "ORG" for t in chunk)
         and chunk[0].ent_iob_ == "B"
         and (chunk.end >= len(doc) or doc[chunk.end].ent_iob_ != "I")
     ):
         return True  # exactly the model's ORG entity
-    proper = _proper_words(chunk, lex)
     return bool(proper) and not lex.gazetteer.is_place(" ".join(t.text for t in proper))
+
+
+def _is_model_place(chunk: Span) -> bool:
+    """The chunk is exactly one of the model's GPE or LOC entities."""
+    ents = {(e.start, e.end, e.label_) for e in chunk.doc.ents}
+    return any((chunk.start, chunk.end, label) in ents for label in ("GPE", "LOC"))
 
 
 def _proper_words(span: Span, lex: Lexicons) -> list:
@@ -235,37 +281,46 @@ def parse_title_phrase(
             capitalized words are left to it.
     """
     j, qualifier = _qualifier_end(doc, i, lex)
+    after_qualifier = j
     j, country = country_prefix_end(doc, j, lex)
     owner = None
     if country is None:
         j, owner = owner_prefix_end(doc, j, heads, lex)
-    prefixed = j > i
+    prefixed = j > after_qualifier  # "Kazakh Foreign Minister"; "acting managing director" is not
     if qualifier is None:
         j, qualifier = _qualifier_end(doc, j, lex)
     parts: list[TitlePart] = []
+    loose = not capitalized and not name_follows
+    part_qualifier = None
     while j < len(doc):
-        head = _head_start(doc, j, heads, lex)
+        head = _head_start(doc, j, heads, lex, loose=loose and not parts)
         if head is None or (capitalized and not prefixed and not is_capitalized(doc[head])):
             break
         part_start, j = j, heads[head]
         title_end, organization, part_country = j, None, None
-        while j + 1 < len(doc) and doc[j].lower_ in COMPLEMENT_WORDS:
+        while j + 1 < len(doc) and (doc[j].lower_ in COMPLEMENT_WORDS or _place_complement(doc, j, lex)):
             k = j + 1 + (doc[j + 1].lower_ == "the")
             end = chain_end(doc, k, heads, lex, name_follows=name_follows)
             if end == k:
                 break
             chunk = doc[k:end]
-            is_org = _is_organization(chunk, lex)
-            if doc[j].lower_ in ORG_PREPOSITIONS and is_org or doc[j].lower_ == "at":
+            if doc[j].lower_ == "at" or (
+                doc[j].lower_ in ORG_PREPOSITIONS
+                and _is_organization(chunk, lex)
+                and not _at_follows(doc, end)
+            ):
                 organization, j = chunk, end
                 break
             if doc[j].lower_ == "of" and part_country is None:
                 part_country = next((c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None)
             title_end = j = end
-        parts.append(TitlePart(part_start, title_end, organization or owner, part_country))
+        parts.append(TitlePart(part_start, title_end, organization or owner, part_country, part_qualifier))
         nxt = j + (j < len(doc) and doc[j].text == ",")
         nxt += nxt < len(doc) and doc[nxt].lower_ == "and"
-        if nxt == j or _head_start(doc, nxt, heads, lex) is None:
+        if nxt > j and loose and nxt < len(doc) and doc[nxt].lower_ in {"a", "an"}:
+            nxt += 1  # "chairman of the board and a former deputy minister"
+        nxt, part_qualifier = _qualifier_end(doc, nxt, lex) if nxt > j else (nxt, None)
+        if nxt == j or _head_start(doc, nxt, heads, lex, loose=loose) is None:
             break
         j = nxt
     if not parts:
@@ -273,9 +328,33 @@ def parse_title_phrase(
     return TitlePhrase(i, j, tuple(parts), qualifier, country)
 
 
+def _at_follows(doc: Doc, i: int) -> bool:
+    """ "Vice President for Offshore Projects at Penrose Cables": the organization comes after
+    "at"; what came before belongs to the title."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].lower_ == "at"
+        and is_capitalized(doc[i + 1 + (doc[i + 1].lower_ == "the")])
+    )
+
+
+def _place_complement(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """ "in Mozambique", "in Naryn Region" after a title: a place that belongs to it."""
+    if doc[i].lower_ != "in" or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    return is_capitalized(nxt) and (
+        nxt.ent_type_ in {"GPE", "LOC"}
+        or lex.gazetteer.is_place(nxt.text)
+        or bool(lex.gazetteer.country_code(nxt.text))
+    )
+
+
 def owner_prefix_end(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> tuple[int, Span | None]:
     """An organization owning the title: "Kestrel's founder", "WHO spokesperson",
     "Foreign Office Spokesperson"; never portfolio words alone ("Transport Minister")."""
+    if i + 1 < len(doc) and doc[i].lower_ in lex.org_heads and doc[i + 1].text in POSSESSIVE:
+        return i + 2, None  # "the company's chief financial officer": the owner is not named
     k = i
     while (
         k < len(doc)
@@ -311,7 +390,10 @@ def title_before_name(doc: Doc, name_start: int, heads: dict[int, int], lex: Lex
     window_start = max(sentence_start, name_start - 25)
     if not any(window_start <= h < name_start for h in heads):
         return None  # no title head before the name: nothing to parse
+    skip_to = window_start
     for i in range(window_start, name_start):
+        if i < skip_to:
+            continue
         may_start = (
             _head_start(doc, i, heads, lex) is not None
             or doc[i].lower_ in lex.qualifiers
@@ -323,6 +405,11 @@ def title_before_name(doc: Doc, name_start: int, heads: dict[int, int], lex: Lex
         phrase = parse_title_phrase(doc, i, heads, lex, capitalized=True, name_follows=True)
         if phrase and phrase.end == name_start:
             return phrase
+        if phrase and phrase.end < name_start and is_name_start(doc, phrase.end, lex):
+            # the phrase is another person's: "Ambassador to Georgia Bakhodir Nazarov and
+            # Georgia's First Deputy Minister ..., Levan Gogoladze"
+            skip_to = max(skip_to, name_end(doc, phrase.end, lex))
+            continue
         # "Japan's newly appointed ambassador, Mochizuki Haruto, ...": any case before a comma
         if doc[name_start - 1].text == ",":
             phrase = parse_title_phrase(doc, i, heads, lex, capitalized=False, name_follows=False)

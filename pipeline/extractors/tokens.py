@@ -127,8 +127,8 @@ def is_name_start(doc: Doc, i: int, lex: Lexicons) -> bool:
         return True
     if not is_capitalized(token) or i + 1 >= len(doc) or not is_name_word(doc[i + 1], lex):
         return False
-    if lex.is_institution_word(token.text) or is_demonym(token, lex):
-        return False
+    if lex.is_institution_word(token.text) or is_demonym(token, lex) or token.lower_ in lex.honorifics:
+        return False  # "Ms Vaitkevičienė" is Vaitkevičienė
     if token.ent_type_ == "PERSON" and doc[i + 1].ent_type_ == "PERSON":
         return True
     return pos(token) in {"PRON", "PROPN"} and not token.is_sent_start and i > 0 and doc[i - 1].text == ","
