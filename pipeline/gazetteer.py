@@ -41,6 +41,10 @@ class Gazetteer:
         """First words of every country name, to skip look-ups for all other words."""
         return frozenset(name.split()[0] for name in self.countries if name)
 
+    def may_start_country(self, word: str) -> bool:
+        """Whether ``word`` opens a country name ("Türkiye", "United"), diacritics aside."""
+        return _fold(word) in self.country_first_words
+
     def country_code(self, name: str) -> str | None:
         """ISO 3166 alpha-2 code of a country name or short form, else None.
 

@@ -49,6 +49,7 @@ class Lexicons:
     speech_verbs: frozenset[str]
     org_heads: frozenset[str]
     org_modifiers: frozenset[str]
+    located_org_heads: frozenset[str]
     portfolio: frozenset[str]
     gazetteer: Gazetteer
     # Memo of word-level verdicts (is this word a possible name?); not part of the data.
@@ -93,6 +94,7 @@ def build_lexicons() -> Lexicons:
         speech_verbs=read_words("speech_verbs.tsv", "verb"),
         org_heads=read_words("org_heads.tsv"),
         org_modifiers=read_words("org_modifiers.tsv"),
+        located_org_heads=read_words("located_org_heads.tsv"),
         portfolio=read_words("portfolio_words.tsv"),
         gazetteer=build_gazetteer(),
     )

@@ -388,7 +388,7 @@ def _quarter(m, base, tense):
 
 
 @rule(
-    rf"^(?:the\s+)?(?:H(?P<h>[12])|(?P<hw>first|second)\s+half)(?:\s*(?:of\s+)?(?:the\s+year\s+)?(?P<year>{YEAR}))?$"
+    rf"^(?:the\s+)?(?:H(?P<h>[12])|(?P<hw>first|second)\s+half)(?:\s*(?:of\s+)?(?:the\s+year\s+)?(?P<year>{YEAR})|\s+of\s+the\s+year)?$"
 )
 def _half(m, base, tense):
     found = _year_or_base(m["year"], base)

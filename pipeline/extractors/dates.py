@@ -102,6 +102,20 @@ def is_past(sentence: Span) -> bool:
     return False
 
 
+def _reported_right_here(doc: Doc, span: Span) -> bool:
+    """A past-tense verb right beside the date ("on Wednesday opened", "was granted in
+    December") settles its tense, whatever a later clause says ("... that will track")."""
+    before = doc[max(span.start - 3, 0) : span.start]
+    speech = build_lexicons().speech_verbs
+    verb_after = span.end < len(doc) and doc[span.end].tag_ == "VBD" and doc[span.end].lower_ != "had"
+    passive_before = any(
+        t.tag_ == "VBN" and t.i > 0 and doc[t.i - 1].lower_ in {"was", "were"} for t in before
+    )
+    if any(t.lower_ in {"will", "would", "shall", "to"} for t in before):
+        return False
+    return (verb_after and doc[span.end].lower_ not in speech) or passive_before
+
+
 @lru_cache(maxsize=32)
 def _dateparser_for(base: date | None) -> DateDataParser:
     """One configured parser per reference date; English only; no clock when base is None."""
@@ -141,6 +155,7 @@ class Candidate:
     text: str
     future: bool
     past: bool
+    verbless: bool = False  # its sentence has no verb ("Or in a week?")
 
 
 def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]:
@@ -164,9 +179,11 @@ def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]
         start += lead.end() if lead else 0
         span = doc.char_span(start, end, alignment_mode="expand")
         sentence = sentence_of(doc, span.start) if span is not None else doc[:]
-        candidates.append(
-            Candidate(start, end, doc_text(doc)[start:end], is_future(sentence), is_past(sentence))
-        )
+        future, past = is_future(sentence), is_past(sentence)
+        if span is not None and _reported_right_here(doc, span):
+            future, past = False, True  # "on Wednesday opened a centre that will track ..."
+        verbless = not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in sentence)
+        candidates.append(Candidate(start, end, doc_text(doc)[start:end], future, past, verbless))
     return candidates
 
 
@@ -215,6 +232,10 @@ def resolve(candidate: Candidate, base: date | None, *, fiscal_start: int = 1) -
             break
     if date_words().get(cleaned.casefold()) == "rate":
         return None
+    if re.match(r"(?i)^in\s+\S+\s+(?:days?|weeks?|months?|years?)$", cleaned) and not (
+        candidate.future or candidate.verbless
+    ):
+        return None  # "earn in five years" is a span of time; "will open in two years" a date
     if word == "since" and bound:
         tense = "past"
     elif candidate.future:

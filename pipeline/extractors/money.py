@@ -312,7 +312,7 @@ def resolve_currency(
     for code in explicit:
         if code in form.candidates:
             return code, "article"
-    for country in country_hints:
+    for country in country_hints[:2]:  # the dateline's and the most mentioned, not any passing one
         for code in _territory_currencies(country):
             if code in form.candidates:
                 return code, "country"

@@ -195,10 +195,9 @@ def _gazetteer_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
 
 def _country_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Country names anywhere ("UAE" inside "the UAE Ministry of Energy")."""
-    first_words = lex.gazetteer.country_first_words
     spans, i = [], 0
     while i < len(doc):
-        if is_capitalized(doc[i]) and doc[i].lower_ in first_words:
+        if is_capitalized(doc[i]) and lex.gazetteer.may_start_country(doc[i].text):
             for width in (3, 2, 1):
                 span = doc[i : i + width]
                 if len(span) == width and is_capitalized(span[-1]) and lex.gazetteer.country_code(span.text):
@@ -347,13 +346,23 @@ def find_organizations(
     short_names = set()
     for short in [k for k in entries if any(_is_word_prefix(k, other) for other in entries)]:
         short_names.add(entries.pop(short)[0])  # "Kestrel" of "Kestrel Logistics Technologies"
+    acronyms = {}
+    for key in [k for k, (name, _, _) in entries.items() if name.isupper() and 2 <= len(name) <= 6]:
+        full = next((other for other, _, _ in entries.values() if _initials(other) == key.upper()), None)
+        if full is not None:  # "IOM" of "International Organization for Migration"
+            acronyms[full] = entries.pop(key)[0]
     for name, country, _ in entries.values():
         shorts = {n for n in short_names if _is_word_prefix(n.casefold(), name.casefold())}
-        shorts |= _short_name(name, lex)
+        shorts |= _short_name(name, lex) | ({acronyms[name]} if name in acronyms else set())
         mentions = _find_mentions(doc, {name} | shorts, taken, unquoted)
         if mentions:
             organizations.append(Organization(name=name, country=country, mentions=mentions))
     return sorted(organizations, key=lambda o: o.mentions[0].start)
+
+
+def _initials(name: str) -> str:
+    """ "International Organization for Migration" -> "IOM" (function words skipped)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.casefold() not in CONNECTORS)
 
 
 def _country_before(doc: Doc, start: int, lex: Lexicons) -> str | None:
@@ -415,6 +424,10 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
         end = i + 1
         if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and is_capitalized(doc[end + 1]):
             end = chain_end(doc, end + 1, {}, lex, name_follows=False)
+        if token.lower_ in lex.located_org_heads and end + 1 < len(doc) and doc[end].lower_ == "in":
+            place_end = chain_end(doc, end + 1, {}, lex, name_follows=False)
+            if place_end > end + 1 and lex.gazetteer.is_place(doc[end + 1 : place_end].text):
+                end = place_end  # "Embassy of Türkiye in Kyrgyzstan"
         span = doc[start:end]
         if len(span) > 1 and not any(t.ent_type_ == "PERSON" for t in span):
             spans.append(span)
@@ -475,6 +488,6 @@ def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] |
     has_title = any(lex.is_title_word(t.text) for t in span)
     if has_title and not has_org_head or is_place_name(span, lex) or _is_generic(span, lex):
         return None
-    if span[-1].lower_ in {"of", "for", "and", "the"}:
-        return None
+    if span[-1].lower_ in {"of", "for", "and", "the"} or lex.is_title_word(span[-1].text) and len(span) > 1:
+        return None  # "World Bank's Country Representative" is a title
     return span, country
