@@ -135,7 +135,9 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
             + (f"; year-less dates take their year from {anchor}, the latest past date" if anchor else "")
         )
     date_ranges = [(d.span.start, d.span.end) for d in dates]
-    quantities = find_quantities(doc, skip=skip + amount_ranges + date_ranges, lemmatize=lemmatize)
+    quantities = find_quantities(
+        doc, skip=skip + amount_ranges + date_ranges, money=amount_ranges, lemmatize=lemmatize
+    )
 
     if headline is not None:
         inside = (headline.start_char, headline.end_char)

@@ -42,6 +42,8 @@ QUANTITY_CASES = [
     QuantityCase("The airline adds 3 flights per week.", 3, None, "flight", "week"),
     QuantityCase("30 educational grants are offered annually.", 30, None, "grant", "year"),
     QuantityCase("About 1,200 trucks a day cross the border.", 1200, None, "truck", "day"),
+    QuantityCase("Some 120 master's students enrolled.", 120, None, "student"),
+    QuantityCase("Dealers will supply 150 combine harvesters.", 150, None, "harvester"),
 ]
 
 
@@ -65,6 +67,8 @@ def test_quantity_cases(run_extract, case):
         "The loan runs for five years.",
         "It cost 6.4 billion tenge.",
         "It ran for 48 hours.",
+        "Under the protocol the two railways will share data.",
+        "Revenue rose 14 percent to £1.18 billion.",
     ],
 )
 def test_not_quantities(run_extract, text):

@@ -123,9 +123,17 @@ def plain_lemma(token: Token) -> str:
 
 
 def find_quantities(
-    doc: Doc, *, skip: list[tuple[int, int]], lemmatize: Lemmatize = plain_lemma
+    doc: Doc,
+    *,
+    skip: list[tuple[int, int]],
+    money: list[tuple[int, int]] = (),
+    lemmatize: Lemmatize = plain_lemma,
 ) -> list[Quantity]:
-    """Quantities in ``doc`` outside the character ranges in ``skip`` (money, dates, boilerplate)."""
+    """Quantities in ``doc`` outside the character ranges in ``skip`` (money, dates, boilerplate).
+
+    ``money``: character ranges of amounts; a percentage that changes one ("rose 14 percent to
+    £1.18 billion") is money, not a quantity.
+    """
     quantities: list[Quantity] = []
     i = 0
     while i < len(doc):
@@ -139,16 +147,33 @@ def find_quantities(
             i += 1
             continue
         number = _number_span(doc, i)
+        if _is_anaphoric(doc, number):
+            i = number.end
+            continue
         value = parse_number(number.text)
         quantity = (
             None
             if value is None or _is_year(number, value)
             else _read_quantity(doc, number, value, lemmatize)
         )
-        if quantity is not None:
+        if quantity is not None and not (
+            quantity.unit == "percent" and _changes_amount(doc, quantity, money)
+        ):
             quantities.append(quantity)
         i = number.end
     return quantities
+
+
+def _changes_amount(doc: Doc, quantity: Quantity, money) -> bool:
+    """ "up 14 percent to £1.18 billion", "down 3 percent from $2 million"."""
+    after = doc_text(doc)[quantity.span.end : quantity.span.end + 12]
+    match = re.match(r"\s+(?:to|from)\s+", after)
+    return match is not None and any(s == quantity.span.end + match.end() for s, _ in money)
+
+
+def _is_anaphoric(doc: Doc, number: Span) -> bool:
+    """ "the two sides", "the two railways": items already named, not a new count."""
+    return number.start > 0 and doc[number.start - 1].lower_ == "the" and number.text.isalpha()
 
 
 def _read_quantity(doc: Doc, number: Span, value: Decimal, lemmatize: Lemmatize) -> Quantity | None:
@@ -197,11 +222,21 @@ def _counted_noun(doc: Doc, start: int) -> Token | None:
         if i >= len(doc) or doc[i].is_punct or doc[i].is_space:
             return None
         token = doc[i]
-        noun_follows = i + 1 < len(doc) and (pos(doc[i + 1]) == "NOUN" or is_hyphen_link(doc, i + 1))
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        noun_follows = nxt is not None and (pos(nxt) == "NOUN" or is_hyphen_link(doc, i + 1))
+        if nxt is not None and nxt.tag_ == "POS" and i + 2 < len(doc) and pos(doc[i + 2]) == "NOUN":
+            i += 2  # "120 master's students"
+            continue
         if pos(token) == "NOUN" and not noun_follows:
             return token
-        if pos(token) in MODIFIER_POS or pos(token) == "NOUN":
-            i += 1
+        if (
+            pos(token) in MODIFIER_POS
+            or pos(token) == "NOUN"
+            or token.tag_ in {"VB", "VBP"}
+            and nxt is not None
+            and nxt.tag_ == "NNS"
+        ):
+            i += 1  # "150 combine harvesters", the model's verb "combine"
             continue
         return None
     return None
