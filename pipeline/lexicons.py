@@ -46,6 +46,7 @@ class Lexicons:
     modifiers: frozenset[str]
     qualifiers: dict[str, str]
     honorifics: frozenset[str]
+    non_name_words: frozenset[str]
     speech_verbs: frozenset[str]
     org_heads: frozenset[str]
     org_modifiers: frozenset[str]
@@ -91,6 +92,7 @@ def build_lexicons() -> Lexicons:
         modifiers=read_words("title_modifiers.tsv"),
         qualifiers=read_mapping("title_qualifiers.tsv", ("phrase", "qualifier")),
         honorifics=read_words("honorifics.tsv", "honorific"),
+        non_name_words=read_words("non_name_words.tsv"),
         speech_verbs=read_words("speech_verbs.tsv", "verb"),
         org_heads=read_words("org_heads.tsv"),
         org_modifiers=read_words("org_modifiers.tsv"),

@@ -24,7 +24,7 @@ def scores(nlp) -> dict[str, Score]:
 
 def test_corpus_has_enough_articles():
     pairs = gold_files(CORPUS)
-    assert len(pairs) >= 16
+    assert len(pairs) >= 22
     assert sum(1 for text, _ in pairs if text.name.startswith(("ca-", "kz-"))) >= 9
 
 
@@ -37,11 +37,11 @@ def test_people_and_roles_scores(scores):
 @pytest.mark.parametrize(
     "kind, floor",
     [
-        ("organizations", 0.6),
-        ("locations", 0.85),
-        ("amounts", 0.9),
-        ("dates", 0.8),
-        ("quantities", 0.8),
+        ("organizations", 0.75),
+        ("locations", 0.9),
+        ("amounts", 0.95),
+        ("dates", 0.95),  # issue 6: at least 0.95 on the development corpus
+        ("quantities", 0.9),
     ],
 )
 def test_other_fact_scores_do_not_regress(scores, kind, floor):

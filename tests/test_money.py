@@ -48,6 +48,7 @@ def test_values_are_exact_decimals():
         ((), "USD", "default"),
         (("CA",), "CAD", "country"),
         (("SG",), "SGD", "country"),
+        (("MZ", "JP", "TW"), "USD", "default"),  # a town that happens to be in Taiwan decides nothing
     ],
 )
 def test_dollar_resolved_from_context(hints, expected, rule):

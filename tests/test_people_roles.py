@@ -329,3 +329,25 @@ def test_a_qualifier_does_not_let_a_lower_case_title_run_into_a_name(run_extract
     )
     assert [p["name"] for p in record["people"]] == ["Toomas Kask"]
     assert record["people"][0]["roles"][0]["organization"] == "Odra Rail Baltic"
+
+
+def test_storms_are_not_people(run_extract):
+    record = run_extract("Homes were lost in 2019, when Cyclone Idai hit the port of Beira.")
+    assert record["people"] == []
+
+
+def test_embassies_keep_their_city_and_acronyms_join_their_names(run_extract):
+    text = (
+        "The International Organization for Migration (IOM) and the Embassy of Norway in Astana "
+        "signed the plan. IOM will open an office."
+    )
+    organizations = {o["name"]: o for o in run_extract(text)["organizations"]}
+    assert "Embassy of Norway in Astana" in organizations
+    assert "IOM" not in organizations
+    assert len(organizations["International Organization for Migration"]["mentions"]) == 3
+
+
+def test_a_country_owning_a_title_is_still_a_location(run_extract):
+    record = run_extract("Türkiye's Deputy Minister of Trade Ali Demir arrived in Bishkek.")
+    assert {loc["name"]: loc["country"] for loc in record["locations"]}["Türkiye"] == "TR"
+    assert record["people"][0]["roles"][0]["country"] == "TR"

@@ -135,6 +135,8 @@ def _strongest(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _clean_person_entity(doc: Doc, ent: Span, lex: Lexicons) -> Span | None:
     """Trim title and portfolio words off a PERSON entity ("Transport Zhanibek Taizhanov")."""
+    if ent[0].lower_ in lex.non_name_words:
+        return None  # "Cyclone Idai" names a storm
     start = ent.start
     while start < ent.end and not is_name_start(doc, start, lex):
         start += 1

@@ -354,10 +354,20 @@ def find_organizations(
     for name, country, _ in entries.values():
         shorts = {n for n in short_names if _is_word_prefix(n.casefold(), name.casefold())}
         shorts |= _short_name(name, lex) | ({acronyms[name]} if name in acronyms else set())
+        shorts |= _acronym_used(doc, name)
         mentions = _find_mentions(doc, {name} | shorts, taken, unquoted)
         if mentions:
             organizations.append(Organization(name=name, country=country, mentions=mentions))
     return sorted(organizations, key=lambda o: o.mentions[0].start)
+
+
+def _acronym_used(doc: Doc, name: str) -> set[str]:
+    """The name's initials when the text uses them as a word: "IOM" after "International
+    Organization for Migration (IOM)"; three letters at least, so "ME" stays a word."""
+    initials = _initials(name)
+    if len(initials) < 3 or len(name.split()) < 3:
+        return set()
+    return {initials} if re.search(rf"\b{initials}\b", doc_text(doc)) else set()
 
 
 def _initials(name: str) -> str:

@@ -111,6 +111,7 @@ def is_name_word(token: Token, lex: Lexicons) -> bool:
             and not token.is_stop
             and text.casefold() not in MONTHS
             and text.casefold() not in lex.honorifics
+            and text.casefold() not in lex.non_name_words
             and not lex.is_institution_word(text)
             and not is_demonym(token, lex)
             and not is_country_word(token, lex)
@@ -127,7 +128,12 @@ def is_name_start(doc: Doc, i: int, lex: Lexicons) -> bool:
         return True
     if not is_capitalized(token) or i + 1 >= len(doc) or not is_name_word(doc[i + 1], lex):
         return False
-    if lex.is_institution_word(token.text) or is_demonym(token, lex) or token.lower_ in lex.honorifics:
+    if (
+        lex.is_institution_word(token.text)
+        or is_demonym(token, lex)
+        or token.lower_ in lex.honorifics
+        or token.lower_ in lex.non_name_words
+    ):
         return False  # "Ms Vaitkevičienė" is Vaitkevičienė
     if token.ent_type_ == "PERSON" and doc[i + 1].ent_type_ == "PERSON":
         return True
