@@ -149,6 +149,8 @@ def _clean_person_entity(doc: Doc, ent: Span, lex: Lexicons) -> Span | None:
 
 
 def _is_speech_subject(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """Subject of a speech verb: "Nazarov said", "..., Tomasz Wieczorek, said", "according to X"."""
+    end += end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in lex.speech_verbs
     after = doc[end].lower_ if end < len(doc) else ""
     before = doc[start - 2 : start].text.lower() if start >= 2 else ""
     return (after in lex.speech_verbs or before == "according to") and end - start >= 1
@@ -200,7 +202,20 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
         or doc[phrase.end].text in APPOSITION_CLOSERS
         or (doc[phrase.end].lower_ in lex.speech_verbs or doc[phrase.end].is_sent_start)
     )
-    return _phrase_roles(doc, phrase, lex) if closes else []
+    if not closes:
+        return []
+    return _phrase_roles(doc, phrase, lex) + _roles_after_who(doc, phrase.end, heads, lex)
+
+
+def _roles_after_who(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> list[Role]:
+    """ "..., a former minister who is now a senior adviser to X": the present title too."""
+    if i >= len(doc) or doc[i].lower_ != "who":
+        return []
+    i += 1
+    while i < len(doc) and doc[i].lower_ in {"is", "now", "currently", "serves", "as", "a", "an", "the"}:
+        i += 1
+    phrase = parse_title_phrase(doc, i, heads, lex, capitalized=False, name_follows=False)
+    return _phrase_roles(doc, phrase, lex) if phrase is not None and i > 0 else []
 
 
 @dataclass

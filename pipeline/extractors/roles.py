@@ -29,7 +29,7 @@ from .tokens import (
 
 COMPLEMENT_WORDS = frozenset({"of", "for", "at", "to", "on"})
 PLACE_WORDS = frozenset({"region", "province", "oblast", "district", "autonomous", "county", "state", "city"})
-ORG_PREPOSITIONS = frozenset({"of", "at", "for"})
+ORG_PREPOSITIONS = frozenset({"of", "at", "for", "to"})
 LOWER_WORDS = frozenset({"of", "for", "at", "to", "on", "and", "the", "in", "a", "an"})
 
 
@@ -135,8 +135,25 @@ def chain_end(doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, nam
             and (is_hyphen_link(doc, i) or is_hyphen_link(doc, i - 1))
         ):
             i += 1  # "At-Bashy"
-        elif token.text in POSSESSIVE and i > start and i + 1 < len(doc) and is_capitalized(doc[i + 1]):
+        elif (
+            token.text in POSSESSIVE
+            and i > start
+            and not name_follows
+            and i + 1 < len(doc)
+            and is_capitalized(doc[i + 1])
+        ):
             i += 1  # "Bangladesh's Economic Relations Division"
+        elif token.lower_ in {",", "and"} and i > start and _enumeration_ends_in_org(doc, i + 1, lex):
+            i += 1  # "the Asia, Pacific and Africa Department"
+        elif (
+            not name_follows
+            and token.lower_ == "and"
+            and i > start
+            and i + 1 < len(doc)
+            and doc[i + 1].is_lower
+            and doc[i + 1].lower_ in lex.portfolio
+        ):
+            i += 1  # "for investment and foreign trade"
         elif (
             not name_follows
             and token.lower_ in {"for", "of", "and"}
@@ -190,6 +207,20 @@ def chain_end(doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, nam
     return i
 
 
+def _enumeration_ends_in_org(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """Capitalized words, commas and one "and" up to an organization word: "Pacific and Africa
+    Department" after "Asia,"."""
+    last, start = None, i
+    while i < len(doc) and i - start < 12:
+        token = doc[i]
+        if is_capitalized(token):
+            last = token
+        elif token.text != "," and token.lower_ != "and":
+            break
+        i += 1
+    return last is not None and last.lower_ in lex.org_heads
+
+
 def _place_or_org_before_name(doc: Doc, i: int, lex: Lexicons, *, first: bool) -> bool:
     """A place or institution word before a name ("Mayor of Balykchy Tilek Asanaliev").
 
@@ -200,8 +231,9 @@ def _place_or_org_before_name(doc: Doc, i: int, lex: Lexicons, *, first: bool) -
     person_starts = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
     if not first and person_starts and i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON":
         return False  # after portfolio words the model starts a name: "Environment Tran Van Khanh"
-    if lex.gazetteer.is_place(token.text) or lex.is_institution_word(token.text):
-        nxt = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ in PLACE_WORDS)  # "Zhanakorgan district"
+    place_word_next = i + 1 < len(doc) and doc[i + 1].lower_ in PLACE_WORDS
+    if lex.gazetteer.is_place(token.text) or lex.is_institution_word(token.text) or place_word_next:
+        nxt = i + 1 + place_word_next  # "Zhanakorgan district", "Kashkadarya region"
         person_next = doc[nxt].ent_type_ == "PERSON" and doc[nxt].ent_iob_ == "B" if nxt < len(doc) else False
         return person_next or name_end(doc, nxt, lex) - nxt >= 2
     # the model's place or organization, unless it cuts a name the model sees ("Herat Abdul
@@ -307,9 +339,17 @@ def parse_title_phrase(
             if doc[j].lower_ == "at" or (
                 doc[j].lower_ in ORG_PREPOSITIONS
                 and _is_organization(chunk, lex)
-                and not _at_follows(doc, end)
+                and not _organization_follows(doc, end, heads, lex)
             ):
                 organization, j = chunk, end
+                if (
+                    j + 1 < len(doc)
+                    and doc[j].lower_ == "in"
+                    and any(t.lower_ in lex.located_org_heads for t in chunk)
+                ):
+                    place_end = chain_end(doc, j + 1, heads, lex, name_follows=name_follows)
+                    if place_end > j + 1 and lex.gazetteer.is_place(doc[j + 1 : place_end].text):
+                        organization, j = doc[k:place_end], place_end  # "Embassy of Azerbaijan in Kuwait"
                 break
             if doc[j].lower_ == "of" and part_country is None:
                 part_country = next((c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None)
@@ -328,13 +368,20 @@ def parse_title_phrase(
     return TitlePhrase(i, j, tuple(parts), qualifier, country)
 
 
-def _at_follows(doc: Doc, i: int) -> bool:
-    """ "Vice President for Offshore Projects at Penrose Cables": the organization comes after
-    "at"; what came before belongs to the title."""
+def _organization_follows(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> bool:
+    """The organization comes next, so what came before belongs to the title: "Vice President
+    for Offshore Projects at Penrose Cables", "head of the Africa Department of the Ministry of
+    Foreign Affairs"."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in {"at", "of"}:
+        return False
+    k = i + 1 + (doc[i + 1].lower_ == "the")
+    if k >= len(doc) or not is_capitalized(doc[k]):
+        return False
+    if doc[i].lower_ == "at":
+        return True
+    end = chain_end(doc, k, heads, lex, name_follows=False)
     return (
-        i + 1 < len(doc)
-        and doc[i].lower_ == "at"
-        and is_capitalized(doc[i + 1 + (doc[i + 1].lower_ == "the")])
+        end > k and any(t.lower_ in lex.org_heads for t in doc[k:end]) and _is_organization(doc[k:end], lex)
     )
 
 

@@ -150,6 +150,13 @@ def is_hyphen_link(doc: Doc, i: int) -> bool:
     )
 
 
+def _syllable_after_hyphen(doc: Doc, i: int) -> bool:
+    """A lower-case second syllable of a given name ("Soo-yeon", "Jae-in"): short, no English
+    word the tagger knows as a verb or adjective ("-based", "-led", "-owned")."""
+    token = doc[i]
+    return token.is_lower and len(token.text) <= 4 and token.tag_ not in {"VBN", "VBD", "VBG", "JJ"}
+
+
 def name_end(doc: Doc, start: int, lex: Lexicons, *, max_words: int = 5) -> int:
     """End (exclusive) of the personal name starting at ``start``; ``start`` if none.
 
@@ -166,9 +173,9 @@ def name_end(doc: Doc, start: int, lex: Lexicons, *, max_words: int = 5) -> int:
             and is_hyphen_link(doc, i)
             and i + 1 < len(doc)
             and doc[i + 1].is_alpha
-            and (is_capitalized(doc[i + 1]))
+            and (is_capitalized(doc[i + 1]) or _syllable_after_hyphen(doc, i + 1))
         ):
-            i += 2  # "Kassym-Jomart", but not "Riyadh-based"
+            i += 2  # "Kassym-Jomart", "Soo-yeon", but not "Riyadh-based"
         elif words and token.lower_ in NAME_PARTICLES and i + 1 < len(doc) and is_name_word(doc[i + 1], lex):
             i += 1
         else:
