@@ -103,3 +103,9 @@ def test_headline_amount_repeated_in_the_body_is_counted_once(run_extract):
         "Bank Lends $450 Million for Dams\n\nMANILA – The bank will lend $450 million to Nepal."
     )
     assert [(a["value"], a["text"]) for a in record["amounts"]] == [(450_000_000, "$450 million")]
+
+
+def test_pounds_of_a_commodity_weigh():
+    assert find_amounts_in_text("The mine yields 85 million pounds of copper.") == []
+    (amount,) = find_amounts_in_text("The bank lent 85 million pounds to the port.")
+    assert (amount.value, amount.currency) == (85_000_000, "GBP")

@@ -44,6 +44,9 @@ QUANTITY_CASES = [
     QuantityCase("About 1,200 trucks a day cross the border.", 1200, None, "truck", "day"),
     QuantityCase("Some 120 master's students enrolled.", 120, None, "student"),
     QuantityCase("Dealers will supply 150 combine harvesters.", 150, None, "harvester"),
+    QuantityCase("The fund backed 14 road, water and irrigation projects.", 14, None, "project"),
+    QuantityCase("The mine will produce 85 million pounds of copper.", 85_000_000, "pound", None),
+    QuantityCase("It will pour 120,000 ounces of gold a year.", 120_000, "troy_ounce", None, "year"),
 ]
 
 

@@ -427,11 +427,15 @@ def _month_year_range(m, base, tense):
 
 
 @rule(
-    rf"^(?:between\s+|from\s+)?(?P<m1>{MONTH})\s*(?:-|–|—|to|and|through|until)\s*(?P<m2>{MONTH})(?:,?\s+(?P<year>{YEAR}))?$"
+    rf"^(?:between\s+|from\s+)?(?P<m1>{MONTH})\s*(?:-|–|—|to|and|through|until)\s*(?P<m2>{MONTH})(?:,?\s+(?P<year>{YEAR})|\s+(?P<rel>next|this|last)\s+year)?$"
 )
 def _month_range(m, base, tense):
     first, last = _month(m["m1"]), _month(m["m2"])
-    if m["year"]:
+    if m["rel"] and base is None:
+        return None
+    if m["rel"]:  # "from July to September next year"
+        year, inferred = base.year + {"next": 1, "this": 0, "last": -1}[m["rel"].casefold()], ("anchor",)
+    elif m["year"]:
         year, inferred = int(m["year"]), ()
     elif base is not None:
         # the year that puts the range's end nearest: "January-August" in September
@@ -522,6 +526,16 @@ def _numeric_month(m, base, tense):
 def _year_month_day(m, base, tense):
     """ "2019-aug-01" (separators are spaces once cleaned)."""
     return _month_day(m, base, tense)
+
+
+@rule(rf"^(?:the\s+)?end\s+of\s+(?P<m>{MONTH})$")
+def _end_of_month(m, base, tense):
+    """ "by the end of September": the last day of the nearest September (tense decides)."""
+    if base is None:
+        return None
+    month = _month(m["m"])
+    year = nearest_year(month, None, base, tense=tense)
+    return day_value(month_value(year, month).end, ("year",))
 
 
 @rule(

@@ -109,7 +109,7 @@ def _reported_right_here(doc: Doc, span: Span) -> bool:
     speech = build_lexicons().speech_verbs
     verb_after = span.end < len(doc) and doc[span.end].tag_ == "VBD" and doc[span.end].lower_ != "had"
     passive_before = any(
-        t.tag_ == "VBN" and t.i > 0 and doc[t.i - 1].lower_ in {"was", "were"} for t in before
+        t.tag_ == "VBN" and t.i > 0 and doc[t.i - 1].lower_ in {"was", "were", "been"} for t in before
     )
     if any(t.lower_ in {"will", "would", "shall", "to"} for t in before):
         return False
@@ -156,6 +156,7 @@ class Candidate:
     future: bool
     past: bool
     verbless: bool = False  # its sentence has no verb ("Or in a week?")
+    reported_here: bool = False  # a past-tense verb stands right beside it
 
 
 def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]:
@@ -180,10 +181,13 @@ def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]
         span = doc.char_span(start, end, alignment_mode="expand")
         sentence = sentence_of(doc, span.start) if span is not None else doc[:]
         future, past = is_future(sentence), is_past(sentence)
-        if span is not None and _reported_right_here(doc, span):
+        reported_here = span is not None and _reported_right_here(doc, span)
+        if reported_here:
             future, past = False, True  # "on Wednesday opened a centre that will track ..."
         verbless = not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in sentence)
-        candidates.append(Candidate(start, end, doc_text(doc)[start:end], future, past, verbless))
+        candidates.append(
+            Candidate(start, end, doc_text(doc)[start:end], future, past, verbless, reported_here)
+        )
     return candidates
 
 
@@ -238,6 +242,8 @@ def resolve(candidate: Candidate, base: date | None, *, fiscal_start: int = 1) -
         return None  # "earn in five years" is a span of time; "will open in two years" a date
     if word == "since" and bound:
         tense = "past"
+    elif bound == "open_start" and not candidate.reported_here:
+        tense = "future"  # a deadline: "to finish the pipeline by the end of September"
     elif candidate.future:
         tense = "future"
     else:

@@ -167,13 +167,20 @@ def _range_values(first: str, second: str | None) -> tuple[Decimal | None, Decim
     return parse_number(first), parse_number(second)
 
 
+def _weight_not_money(match: re.Match) -> bool:
+    """ "85 million pounds of copper" weighs; "£85 million of loans" and "85 million pounds in
+    loans" are money. Only the word "pound(s)" names both."""
+    word = (match.group("post") or "").casefold()
+    return word in {"pound", "pounds"} and re.match(r"\s+of\s+[a-z]", match.string[match.end() :]) is not None
+
+
 def _parse_match(match: re.Match) -> list[_Parsed]:
     """One amount, or two when a "range" runs downwards ("fell from Rs 12,000 to Rs 4,500")."""
     groups = match.groupdict()
     form = lookup_form(groups["pre"] or groups["post"])
     pre = groups["pre"] is not None
     low, high = _range_values(*((groups["n1"], groups["n2"]) if pre else (groups["n3"], groups["n4"])))
-    if form is None or low is None:
+    if form is None or low is None or _weight_not_money(match):
         return []
     low *= form.scale
     high = high * form.scale if high is not None else None

@@ -36,6 +36,8 @@ PLACE_SUFFIXES = frozenset(
         "autonomous",
     }
 )
+# Last words of natural features: a place, never an organization ("Toktogul Reservoir").
+FEATURE_SUFFIXES = frozenset({"reservoir", "river", "lake"})
 # Words before a capitalized name that make it a place ("in Takoradi", "near Chaman").
 LOCATIVES = frozenset(
     {"in", "at", "near", "from", "to", "via", "across", "outside", "around", "between", "through", "into"}
@@ -149,14 +151,19 @@ def _shared_countries(doc: Doc, lists: list[PlaceList], lex: Lexicons) -> dict[s
 
 
 def _suffixed_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
-    """ "Surkhandarya region", "Xinjiang Uygur Autonomous Region": a name before a place word."""
+    """ "Surkhandarya region", "Xinjiang Uygur Autonomous Region", "Toktogul Reservoir": a name
+    before a place word."""
     spans = []
     for i, token in enumerate(doc):
-        if token.lower_ not in PLACE_SUFFIXES - {"autonomous"} or i == 0:
+        if token.lower_ not in (PLACE_SUFFIXES - {"autonomous"}) | FEATURE_SUFFIXES or i == 0:
             continue
         start = i
-        while start > 0 and is_capitalized(doc[start - 1]) and not lex.is_title_word(doc[start - 1].text):
-            start -= 1
+        while start > 0 and (
+            is_capitalized(doc[start - 1])
+            and not lex.is_title_word(doc[start - 1].text)
+            or is_hyphen_link(doc, start - 1)
+        ):
+            start -= 1  # "At-Bashy River"
         if start < i and not (
             start > 0
             and doc[start - 1].lower_ == "of"
@@ -279,7 +286,12 @@ def _trim_the(span: Span) -> Span:
 
 
 def _display_name(span: Span) -> str:
-    """ "ALMATY" -> "Almaty"; other names as written."""
+    """ "ALMATY" -> "Almaty"; "South Korea's" -> "South Korea"; "Kashkadarya region" ->
+    "Kashkadarya"; other names as written."""
+    while len(span) > 1 and (
+        span[-1].text in POSSESSIVE or span[-1].is_lower and span[-1].lower_ in PLACE_SUFFIXES
+    ):
+        span = span[:-1]
     text = " ".join(span.text.split())
     return text.title() if text.isupper() and len(text) > 3 else text
 
@@ -411,7 +423,7 @@ def _is_generic(span: Span, lex: Lexicons) -> bool:
 
 def is_place_name(span: Span, lex: Lexicons) -> bool:
     """A region or district the model tagged ORG ("Surkhandarya Region")."""
-    return len(span) > 1 and span[-1].lower_ in PLACE_SUFFIXES
+    return len(span) > 1 and span[-1].lower_ in PLACE_SUFFIXES | FEATURE_SUFFIXES
 
 
 def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
@@ -468,6 +480,8 @@ def _is_word_prefix(short: str, long: str) -> bool:
 def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] | None:
     """Strip "the", "Riyadh-based" and a country prefix; reject what is not an organization."""
     span = _trim_the(span)
+    if len(span) > 1 and span[-1].text in POSSESSIVE:
+        span = span[:-1]  # "Bank of China's"
     if len(span) > 3 and span[1].text in {"-", "‐"} and span[2].lower_ == "based":
         span = span[3:]
     country = _country_before(doc, span.start, lex)

@@ -228,7 +228,7 @@ def _counted_noun(doc: Doc, start: int) -> Token | None:
             i += 2  # "120 master's students"
             continue
         if pos(token) == "NOUN" and not noun_follows:
-            return token
+            return _coordinated_head(doc, i) or token
         if (
             pos(token) in MODIFIER_POS
             or pos(token) == "NOUN"
@@ -240,6 +240,21 @@ def _counted_noun(doc: Doc, start: int) -> Token | None:
             continue
         return None
     return None
+
+
+def _coordinated_head(doc: Doc, i: int) -> Token | None:
+    """The plural noun that singular modifiers joined by commas and "and" lead to: "14 road,
+    water and irrigation projects" counts projects."""
+    if doc[i].tag_ != "NN":
+        return None
+    k = i + 1
+    while (
+        k < len(doc)
+        and k - i < 8
+        and (doc[k].text == "," or doc[k].lower_ in {"and", "or"} or doc[k].tag_ == "NN")
+    ):
+        k += 1
+    return doc[k] if k < len(doc) and doc[k].tag_ == "NNS" and k - i > 2 else None
 
 
 def _token_ending_at(doc: Doc, char: int) -> Token | None:
