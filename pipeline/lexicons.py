@@ -51,6 +51,7 @@ class Lexicons:
     org_heads: frozenset[str]
     org_modifiers: frozenset[str]
     located_org_heads: frozenset[str]
+    state_org_heads: frozenset[str]
     portfolio: frozenset[str]
     gazetteer: Gazetteer
     # Memo of word-level verdicts (is this word a possible name?); not part of the data.
@@ -97,6 +98,7 @@ def build_lexicons() -> Lexicons:
         org_heads=read_words("org_heads.tsv"),
         org_modifiers=read_words("org_modifiers.tsv"),
         located_org_heads=read_words("located_org_heads.tsv"),
+        state_org_heads=read_words("state_org_heads.tsv"),
         portfolio=read_words("portfolio_words.tsv"),
         gazetteer=build_gazetteer(),
     )

@@ -193,6 +193,43 @@ ROLE_CASES = [
         "Deputy Minister of Finance",
         qualifier="former",
     ),
+    RoleCase(
+        "Park Min-jun, Vice President of South Korea's Daesung Fibers, said orders doubled.",
+        "Park Min-jun",
+        "Vice President",
+        "Daesung Fibers",
+        country="KR",  # the organization's country, from the possessive
+    ),
+    RoleCase(
+        "The team included Farid Aliyev, head of the Europe, Americas and Oceania Department of the "
+        "Ministry of Foreign Affairs; and two advisers.",
+        "Farid Aliyev",
+        "Head of the Europe, Americas and Oceania Department",
+        "Ministry of Foreign Affairs",
+    ),
+    RoleCase(
+        "It was attended by Ramil Huseynov, Chargé d'Affaires of the Embassy of Azerbaijan in Doha.",
+        "Ramil Huseynov",
+        "Chargé d'Affaires",
+        "Embassy of Azerbaijan in Doha",
+    ),
+    RoleCase(
+        "Hokim of Namangan region Sardor Yusupov opened the plant.",
+        "Sardor Yusupov",
+        "Hokim of Namangan Region",
+    ),
+    RoleCase(
+        "Alan Brooks, a former minister of mines who is now a senior adviser to Corvex Metals, "
+        "backed the plan.",
+        "Alan Brooks",
+        "Senior Adviser",
+        "Corvex Metals",
+    ),
+    RoleCase(
+        "Sunita Rao, the firm's general counsel and corporate secretary, said the permit was final.",
+        "Sunita Rao",
+        "Corporate Secretary",
+    ),
 ]
 
 
@@ -351,3 +388,16 @@ def test_a_country_owning_a_title_is_still_a_location(run_extract):
     record = run_extract("Türkiye's Deputy Minister of Trade Ali Demir arrived in Bishkek.")
     assert {loc["name"]: loc["country"] for loc in record["locations"]}["Türkiye"] == "TR"
     assert record["people"][0]["roles"][0]["country"] == "TR"
+
+
+def test_a_name_between_commas_before_said_is_a_speaker(run_extract):
+    text = "Corvex's Executive Vice President, Operations, Marek Zielinski, said crews were ready."
+    assert "Marek Zielinski" in [p["name"] for p in run_extract(text)["people"]]
+
+
+def test_a_country_in_a_proper_name_stays(run_extract):
+    text = "Kuwait Airways will fly to Baku. The UAE Ministry of Energy agreed. NPR 500 million was set aside."
+    organizations = {o["name"]: o["country"] for o in run_extract(text)["organizations"]}
+    assert organizations["Kuwait Airways"] == "KW"
+    assert organizations["Ministry of Energy"] == "AE"
+    assert not any("500" in name for name in organizations)

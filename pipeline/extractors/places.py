@@ -493,9 +493,14 @@ def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] |
         and prefix_end < span.end
         and any(t.lower_ in lex.org_heads for t in doc[prefix_end : span.end])
     ):
-        span = doc[prefix_end : span.end]
+        possessive = doc[prefix_end - 1].text in POSSESSIVE
+        if possessive or doc[prefix_end].lower_ in lex.state_org_heads:
+            span = doc[prefix_end : span.end]  # "UAE Ministry of Energy", "Uzbekistan's Export Agency"
+        # else the country is part of the name: "Kuwait Airways", "Kuwait Fund for ..."
     else:
         country = None
+    if any(t.like_num for t in span) and any(t.text.isupper() and len(t.text) == 3 for t in span):
+        return None  # "NPR 500 million": an amount the model tagged
     if span.end < len(doc) and doc[span.end].lower_ in PROJECT_NOUNS:
         return None
     words = [t for t in span if t.is_alpha]
@@ -508,6 +513,8 @@ def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] |
         )
     ):
         return None
+    if all(t.is_lower or not t.is_alpha for t in span):
+        return None  # "the intergovernmental water commission" is described, not named
     has_org_head = any(t.lower_ in lex.org_heads for t in span)
     has_title = any(lex.is_title_word(t.text) for t in span)
     if has_title and not has_org_head or is_place_name(span, lex) or _is_generic(span, lex):
