@@ -397,8 +397,7 @@ def test_a_name_between_commas_before_said_is_a_speaker(run_extract):
 
 def test_a_country_in_a_proper_name_stays(run_extract):
     text = (
-        "Kuwait Airways will fly to Baku. The UAE Ministry of Energy agreed. "
-        "NPR 500 million was set aside."
+        "Kuwait Airways will fly to Baku. The UAE Ministry of Energy agreed. NPR 500 million was set aside."
     )
     organizations = {o["name"]: o["country"] for o in run_extract(text)["organizations"]}
     assert organizations["Kuwait Airways"] == "KW"
