@@ -392,7 +392,11 @@ def test_a_country_owning_a_title_is_still_a_location(run_extract):
 
 def test_a_name_between_commas_before_said_is_a_speaker(run_extract):
     text = "Corvex's Executive Vice President, Operations, Marek Zielinski, said crews were ready."
-    assert "Marek Zielinski" in [p["name"] for p in run_extract(text)["people"]]
+    (person,) = run_extract(text)["people"]
+    assert person["name"] == "Marek Zielinski"
+    assert [(r["title"], r["organization"]) for r in person["roles"]] == [
+        ("Executive Vice President, Operations", "Corvex")
+    ]
 
 
 def test_a_country_in_a_proper_name_stays(run_extract):

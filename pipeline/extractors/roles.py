@@ -354,6 +354,8 @@ def parse_title_phrase(
             if doc[j].lower_ == "of" and part_country is None:
                 part_country = next((c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None)
             title_end = j = end
+        if organization is None and title_end == j:
+            title_end = j = _comma_portfolio_end(doc, j, lex)
         parts.append(TitlePart(part_start, title_end, organization or owner, part_country, part_qualifier))
         nxt = j + (j < len(doc) and doc[j].text == ",")
         nxt += nxt < len(doc) and doc[nxt].lower_ == "and"
@@ -366,6 +368,17 @@ def parse_title_phrase(
     if not parts:
         return None
     return TitlePhrase(i, j, tuple(parts), qualifier, country)
+
+
+def _comma_portfolio_end(doc: Doc, j: int, lex: Lexicons) -> int:
+    """ "Executive Vice President, Operations, Tomasz Wieczorek": a corporate title names its
+    portfolio after a comma; taken only when a name follows the next comma."""
+    k = j + 1
+    while k < len(doc) and k - j <= 3 and is_capitalized(doc[k]) and doc[k].lower_ in lex.portfolio:
+        k += 1
+    if k == j + 1 or j >= len(doc) or doc[j].text != "," or k + 1 >= len(doc) or doc[k].text != ",":
+        return j
+    return k if is_name_start(doc, k + 1, lex) else j
 
 
 def _organization_follows(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> bool:
