@@ -197,6 +197,8 @@ def _day_num(text: str) -> int:
 
 
 WEEK_REL = {"this": 0, "current": 0, "next": 1, "following": 1, "last": -1, "previous": -1, "past": -1}
+DAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+REL_WORD = "(?:" + "|".join(WEEK_REL) + ")"
 
 
 @rule(r"^(?P<word>today|yesterday|tomorrow|the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday)$")
@@ -214,9 +216,7 @@ def _relative_day(m, base, tense):
     return day_value(base + timedelta(days=offset), ("anchor",))
 
 
-@rule(
-    r"^(?:(?P<rel>last|next|this|coming|past|previous|following)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
-)
+@rule(rf"^(?:(?P<rel>{REL_WORD}|coming)\s+)?(?P<wd>{DAY_NAME})$")
 def _weekday(m, base, tense):
     if base is None:
         return None
@@ -227,7 +227,7 @@ def _weekday(m, base, tense):
     delta = (target - base.weekday()) % 7
     # A weekday the text reports in the past lies before the publication date; otherwise (a
     # plan, a schedule, no verb at all) it is the coming one.
-    backward = rel in {"last", "past"} or (tense in {"past", "reported"} and rel not in {"next", "coming"})
+    backward = rel == "past" or (tense in {"past", "reported"} and rel != "coming")
     if backward:
         delta = delta - 7 if delta else (0 if rel == "this" else -7)
     else:
@@ -240,9 +240,7 @@ def _weekday_of_week(base: date, weekday: int, weeks: int) -> DateValue:
     return day_value(monday + timedelta(days=weekday), ("anchor",))
 
 
-@rule(
-    r"^(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<rel>this|current|next|following|last|previous|past)\s+week$"
-)
+@rule(rf"^(?P<wd>{DAY_NAME}),?\s+(?:of\s+|from\s+|on\s+)?(?:the\s+)?(?P<rel>{REL_WORD})\s+week$")
 def _weekday_week_after(m, base, tense):
     """ "Wednesday of next week", "Sunday from last week"."""
     if base is None:
@@ -250,15 +248,13 @@ def _weekday_week_after(m, base, tense):
     return _weekday_of_week(base, WEEKDAYS[m["wd"].casefold()], WEEK_REL[m["rel"].casefold()])
 
 
-@rule(
-    r"^(?:the\s+)?(?P<rel>this|current|next|following|last|previous|past)\s+week(?:'s|\s*[-,]?\s*(?:on\s+)?)\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
-)
+@rule(rf"^(?:the\s+)?(?P<rel>{REL_WORD})\s+week(?:'s|\s*[-,]?\s*(?:on\s+)?)\s*(?P<wd>{DAY_NAME})$")
 def _weekday_week_before(m, base, tense):
     """ "last week's Sunday", "next week on Tuesday"."""
     return _weekday_week_after(m, base, tense)
 
 
-@rule(r"^(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+after\s+next$")
+@rule(rf"^(?P<wd>{DAY_NAME})\s+after\s+next$")
 def _weekday_after_next(m, base, tense):
     """ "Friday after next": a week after the coming Friday."""
     if base is None:
@@ -623,7 +619,7 @@ def _nth_weekday_in(year: int, month: int, m: re.Match, inferred: tuple[str, ...
     return day_value(date(year, month, days[n - 1] if n > 0 else days[-1]), inferred)
 
 
-REL_MONTH = r"(?:the\s+)?(?P<rel>this|current|next|following|last|previous|past)\s+month|the\s+month"
+REL_MONTH = rf"(?:the\s+)?(?P<rel>{REL_WORD})\s+month|the\s+month"
 
 
 def _relative_month_start(m, base: date) -> date:

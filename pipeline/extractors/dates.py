@@ -23,7 +23,9 @@ from ..record import DateFact
 from ..record import Span as Evidence
 from ..resources import read_mapping, read_table
 from .date_grammar import (
+    DAY_NAME,
     DAY_WORD_PATTERN,
+    REL_WORD,
     DateValue,
     clean_expression,
     day_value,
@@ -44,9 +46,9 @@ WEEKDAY_ABBR = (
 )
 FRAGMENTS = {
     "MONTH": MONTH_CAP,
-    "WEEKDAY": r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    "WEEKDAY": rf"(?i:{DAY_NAME})",
     "WEEKDAY_ABBR": WEEKDAY_ABBR,
-    "REL": r"(?i:this|current|next|following|last|previous|past)",
+    "REL": rf"(?i:{REL_WORD})",
     "NUMBER": r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|a|an)",
     "DAY_WORD": DAY_WORD_PATTERN,
 }

@@ -18,7 +18,7 @@ from ..lexicons import CONNECTORS, Lexicons
 from ..record import Location, Organization
 from ..record import Span as Evidence
 from .quantities import unit_surfaces
-from .roles import chain_end, country_prefix_end
+from .roles import chain_end, country_prefix_end, located_org_end
 from .tokens import MONTHS, POSSESSIVE, doc_text, is_capitalized, is_demonym, is_hyphen_link
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -446,11 +446,7 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
         end = i + 1
         if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and is_capitalized(doc[end + 1]):
             end = chain_end(doc, end + 1, {}, lex, name_follows=False)
-        if token.lower_ in lex.located_org_heads and end + 1 < len(doc) and doc[end].lower_ == "in":
-            place_end = chain_end(doc, end + 1, {}, lex, name_follows=False)
-            if place_end > end + 1 and lex.gazetteer.is_place(doc[end + 1 : place_end].text):
-                end = place_end  # "Embassy of Türkiye in Kyrgyzstan"
-        span = doc[start:end]
+        span = doc[start : located_org_end(doc, doc[start:end], lex)]  # "Embassy of X in Y"
         if len(span) > 1 and not any(t.ent_type_ == "PERSON" for t in span):
             spans.append(span)
     return spans

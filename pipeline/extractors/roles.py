@@ -341,15 +341,8 @@ def parse_title_phrase(
                 and _is_organization(chunk, lex)
                 and not _organization_follows(doc, end, heads, lex)
             ):
-                organization, j = chunk, end
-                if (
-                    j + 1 < len(doc)
-                    and doc[j].lower_ == "in"
-                    and any(t.lower_ in lex.located_org_heads for t in chunk)
-                ):
-                    place_end = chain_end(doc, j + 1, heads, lex, name_follows=name_follows)
-                    if place_end > j + 1 and lex.gazetteer.is_place(doc[j + 1 : place_end].text):
-                        organization, j = doc[k:place_end], place_end  # "Embassy of Azerbaijan in Kuwait"
+                j = located_org_end(doc, chunk, lex)  # "Embassy of Azerbaijan in Kuwait"
+                organization = doc[k:j]
                 break
             if doc[j].lower_ == "of" and part_country is None:
                 part_country = next((c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None)
@@ -368,6 +361,20 @@ def parse_title_phrase(
     if not parts:
         return None
     return TitlePhrase(i, j, tuple(parts), qualifier, country)
+
+
+def located_org_end(doc: Doc, org: Span, lex: Lexicons) -> int:
+    """End of an organization whose name goes on with its place ("Embassy of Türkiye in
+    Kyrgyzstan"); ``org.end`` for any other."""
+    end = org.end
+    if (
+        end + 1 >= len(doc)
+        or doc[end].lower_ != "in"
+        or not any(t.lower_ in lex.located_org_heads for t in org)
+    ):
+        return end
+    place_end = chain_end(doc, end + 1, {}, lex, name_follows=False)
+    return place_end if place_end > end + 1 and lex.gazetteer.is_place(doc[end + 1 : place_end].text) else end
 
 
 def _comma_portfolio_end(doc: Doc, j: int, lex: Lexicons) -> int:
