@@ -41,7 +41,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from pipeline import Meta, build_nlp, extract
+from pressfeed import Meta, build_nlp, extract
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PEERS = ROOT.parent / "shared" / "eval" / "peers"

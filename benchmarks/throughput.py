@@ -28,9 +28,9 @@ from pathlib import Path
 import psutil
 import spacy
 
-from pipeline import batch
-from pipeline.nlp import DEFAULT_MODEL, build_nlp
-from pipeline.readers import iter_inputs
+from pressfeed import batch
+from pressfeed.nlp import DEFAULT_MODEL, build_nlp
+from pressfeed.readers import iter_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,7 +91,7 @@ def peak_memory(model: str, count: int, workers: int) -> tuple[float, float]:
         command = [
             sys.executable,
             "-m",
-            "pipeline",
+            "pressfeed",
             "run",
             str(source),
             "-o",

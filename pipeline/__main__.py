@@ -1,4 +1,4 @@
-"""``python -m pipeline`` runs the pressfeed command line."""
+"""``python -m pressfeed`` runs the pressfeed command line."""
 
 import sys
 

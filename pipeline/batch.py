@@ -191,8 +191,15 @@ def _run_pool(items, *, model: str, workers: int) -> Iterator[Outcome]:
             yield from pending.popleft().get()
 
 
+class MissingExtra(RuntimeError):
+    """An optional dependency group is not installed; the message names the install command."""
+
+
 def _run_dask(items, *, model: str, workers: int, scheduler: str | None) -> Iterator[Outcome]:
-    from dask.distributed import Client, LocalCluster
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as err:
+        raise MissingExtra("--engine dask needs Dask: pip install 'pressfeed[dask]'") from err
 
     cluster = None
     if scheduler is None:

@@ -54,7 +54,7 @@ def extract(text: str, meta: Meta, *, nlp: Language) -> Record:
     Args:
         text: the article as given; every span in the record indexes into it.
         meta: id, title, url, path and publication date when known.
-        nlp: the pipeline from :func:`pipeline.nlp.build_nlp`.
+        nlp: the pipeline from :func:`pressfeed.nlp.build_nlp`.
     """
     return extract_doc(nlp(text), meta, lemmatize=partial(lemma, nlp=nlp))
 

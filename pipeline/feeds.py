@@ -12,8 +12,6 @@ import os
 from pathlib import Path
 from typing import Any, TextIO
 
-FORMATS = ("jsonl", "jsonfeed", "csv")
-
 
 def dumps(record: dict[str, Any]) -> str:
     """One canonical JSON line: byte-identical output for identical records."""

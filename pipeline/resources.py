@@ -11,7 +11,7 @@ import csv
 from functools import cache
 from importlib import resources
 
-DATA_PACKAGE = "pipeline.data"
+DATA_PACKAGE = "pressfeed.data"
 
 
 class DataFileError(ValueError):

@@ -18,7 +18,7 @@ SCHEMA_FILE = "record.schema.json"
 
 @lru_cache(maxsize=1)
 def load_schema() -> dict[str, Any]:
-    text = resources.files("pipeline").joinpath("schemas", SCHEMA_FILE).read_text(encoding="utf-8")
+    text = resources.files("pressfeed.schemas").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     return json.loads(text)
 
 

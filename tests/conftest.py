@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import Meta, build_nlp, extract
+from pressfeed import Meta, build_nlp, extract
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import Meta, batch, pieces
-from pipeline.cli import main
-from pipeline.readers import Article, DocError, iter_inputs
+from pressfeed import Meta, batch, pieces
+from pressfeed.cli import main
+from pressfeed.readers import Article, DocError, iter_inputs
 
 from .conftest import CORPUS, REFERENCE
 

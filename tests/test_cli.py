@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from pipeline.cli import EXIT_SOME_FAILED, EXIT_USAGE, build_parser, main
+from pressfeed.cli import EXIT_SOME_FAILED, EXIT_USAGE, build_parser, main
 
 from .conftest import CORPUS, REFERENCE, ROOT
 

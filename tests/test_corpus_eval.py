@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.core import extract
-from pipeline.evaluate import Score, gold_files, load_gold, score_record
-from pipeline.readers import Article, iter_inputs
+from pressfeed.core import extract
+from pressfeed.evaluate import Score, gold_files, load_gold, score_record
+from pressfeed.readers import Article, iter_inputs
 
 from .conftest import CORPUS
 

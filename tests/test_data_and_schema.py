@@ -8,15 +8,15 @@ import typing
 import pytest
 import spacy
 
-from pipeline import record as record_module
-from pipeline.components.article import find_layout, load_boilerplate
-from pipeline.extractors.dates import candidate_patterns
-from pipeline.extractors.money import currency_forms, money_bounds, usd_rates
-from pipeline.extractors.quantities import build_registry
-from pipeline.gazetteer import build_gazetteer
-from pipeline.lexicons import build_lexicons
-from pipeline.resources import DataFileError, data_path, read_mapping, read_table
-from pipeline.schema import load_schema, validate
+from pressfeed import record as record_module
+from pressfeed.components.article import find_layout, load_boilerplate
+from pressfeed.extractors.dates import candidate_patterns
+from pressfeed.extractors.money import currency_forms, money_bounds, usd_rates
+from pressfeed.extractors.quantities import build_registry
+from pressfeed.gazetteer import build_gazetteer
+from pressfeed.lexicons import build_lexicons
+from pressfeed.resources import DataFileError, data_path, read_mapping, read_table
+from pressfeed.schema import load_schema, validate
 
 
 def test_every_lexicon_loads():

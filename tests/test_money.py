@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extractors.money import find_amounts_in_text, parse_amount, plausible_rate
+from pressfeed.extractors.money import find_amounts_in_text, parse_amount, plausible_rate
 
 from .conftest import TESTS, load_jsonl
 

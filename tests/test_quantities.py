@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extractors.numbers import parse_number
+from pressfeed.extractors.numbers import parse_number
 
 pytestmark = pytest.mark.issue(5)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.schema import validate
+from pressfeed.schema import validate
 
 pytestmark = pytest.mark.issue(2)
 
