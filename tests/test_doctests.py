@@ -8,7 +8,9 @@ import pytest
 
 import pressfeed
 
-MODULES = sorted(m.name for m in pkgutil.walk_packages(pressfeed.__path__, "pressfeed."))
+MODULES = sorted(
+    m.name for m in pkgutil.walk_packages(pressfeed.__path__, "pressfeed.") if m.name != "pressfeed.__main__"
+)
 
 
 @pytest.mark.parametrize("name", MODULES)
