@@ -31,6 +31,9 @@ def register(sub) -> None:
     p.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
     p.add_argument("--resume", action="store_true", help="reuse records of unchanged articles in OUTPUT")
     p.add_argument("--published", type=iso_day, help="publication date for articles without one")
+    p.add_argument(
+        "--store", metavar="DB", help="also add each record to this people store (see pressfeed store)"
+    )
     add_model(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=run)
@@ -42,6 +45,7 @@ def run(args) -> int:
     from .. import batch
     from ..feeds import dumps, guess_format, open_writer
     from ..readers import iter_inputs
+    from ..store.hook import StoreHook
 
     fmt = args.format or guess_format(args.output)
     if args.resume and fmt != "jsonl":
@@ -65,6 +69,7 @@ def run(args) -> int:
         with (
             open_writer(str(output), fmt, atomic=args.resume) as feed,
             open(errors_path, "w", encoding="utf-8") as errors,
+            StoreHook(args.store, prog="pressfeed run") as store,
         ):
             for outcome in outcomes:
                 progress.update(1)
@@ -75,9 +80,11 @@ def run(args) -> int:
                 elif outcome.reused_line is not None:
                     counts["reused"] += 1
                     feed.write_line(outcome.reused_line)
+                    store.add_line(outcome.reused_line)
                 else:
                     counts["ok"] += 1
                     feed.write(outcome.record)
+                    store.add(outcome.record)
                     facts.update({k: len(outcome.record[k]) for k in FACT_TYPES})
     except KeyboardInterrupt:
         print("pressfeed run: interrupted; the feed holds every article finished so far", file=sys.stderr)
