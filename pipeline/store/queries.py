@@ -251,7 +251,8 @@ def iter_amount_rows(db) -> Iterator[tuple]:
     """One row per money amount (``AMOUNT_COLUMNS``), the organization by its first name."""
     sql = (
         "SELECT m.article_id, m.published, m.value, m.currency, o.name, m.span_start, m.span_end, "
-        "m.span_text FROM amount_facts m LEFT JOIN org_facts o ON o.article_id = m.article_id AND o.org_key = m.org_key "
+        "m.span_text FROM amount_facts m "
+        "LEFT JOIN org_facts o ON o.article_id = m.article_id AND o.org_key = m.org_key "
         "ORDER BY m.article_id, m.idx"
     )
     yield from db.execute(sql)

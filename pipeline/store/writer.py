@@ -80,7 +80,8 @@ class Writer:
                 "surname_key, published, dateline_country, span_start, span_end, span_text, reason) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (f.id, person.idx, person_id, person.name,
-                 json.dumps(list(person.aliases), ensure_ascii=False), person.name_key, person.fold_key, person.surname_key, f.published, f.dateline_country,
+                 json.dumps(list(person.aliases), ensure_ascii=False), person.name_key, person.fold_key,
+                 person.surname_key, f.published, f.dateline_country,
                  person.span.start, person.span.end, person.span.text, reason),
             )  # fmt: skip
             self.db.executemany(
