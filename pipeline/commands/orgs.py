@@ -31,7 +31,6 @@ def run(args) -> int:
         for person in org["people"]:
             print(f"  {person['name']} (#{person['id']}): {person['title']}, last seen {person['last_seen']}")
         for amount in org["amounts"]:
-            print(
-                f"  {amount['text']} = {amount['value']:g} {amount['currency'] or '?'} ({amount['article']})"
-            )
+            value = f"{amount['value']:,.2f} {amount['currency'] or '?'}"
+            print(f"  {amount['text']} = {value} ({amount['article']})")
     return EXIT_OK

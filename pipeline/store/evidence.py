@@ -6,8 +6,8 @@ same transliteration fold (a *variant*). Then the evidence decides:
 - never merge when two posts conflict at the same time (their seen periods overlap): different
   countries, or the same title at two different organizations;
 - never merge when both sides have role countries and they share none;
-- merge when the evidence agrees: a shared role country, a shared organization, the same
-  title, or (for a side whose roles state no country) the same dateline country;
+- merge when the evidence agrees: a shared country (a side whose roles state none counts
+  the dateline countries of its articles), a shared organization, or the same title;
 - an exact name with no roles to compare on one side merges unless the datelines differ;
   a variant never merges without agreeing evidence, and a single name never merges.
 
@@ -81,8 +81,8 @@ def _agreements(new: Evidence, old: Evidence) -> list[str]:
     found = []
     if countries := sorted(new.countries & old.countries):
         found.append("same country " + ", ".join(countries))
-    elif (not new.countries or not old.countries) and (shared := sorted(new.datelines & old.datelines)):
-        found.append("same dateline country " + ", ".join(shared))
+    elif shared := sorted((new.countries or new.datelines) & (old.countries or old.datelines)):
+        found.append("same country " + ", ".join(shared) + " (from a dateline)")
     if orgs := sorted(new.orgs & old.orgs):
         found.append("shared organization " + ", ".join(repr(o) for o in orgs))
     if titles := sorted(new.titles & old.titles):

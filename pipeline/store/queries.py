@@ -29,8 +29,8 @@ def _day(value: str | None) -> tuple[bool, str]:
 
 
 def find_persons(db, name: str) -> list[int]:
-    """Ids of persons known by ``name``: the full name, else its transliteration fold, else
-    (for one word) a surname."""
+    """Ids of persons known by ``name``: the full name, else its transliteration fold, else a
+    surname (the last word, or the last words of a full name)."""
     key = name_key(name)
     if " " in key:
         lookups = (("name_key", key), ("fold_key", fold_key(name)))
@@ -40,6 +40,11 @@ def find_persons(db, name: str) -> list[int]:
         rows = db.execute(f"SELECT DISTINCT person_id FROM appearances WHERE {column} = ?", (value,))
         if found := sorted(r[0] for r in rows.fetchall()):
             return found
+    if " " in key:  # a surname of several words (Owusu-Ansah): a slower scan, as a last resort
+        rows = db.execute(
+            "SELECT DISTINCT person_id FROM appearances WHERE fold_key LIKE ?", ("% " + fold_key(name),)
+        )
+        return sorted(r[0] for r in rows.fetchall())
     return []
 
 
