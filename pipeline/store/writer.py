@@ -101,10 +101,9 @@ class Writer:
         ).fetchall()
         best: tuple[Decision, int] | None = None
         refused = []
-        for (candidate,) in sorted(rows):
-            if candidate in exclude:
-                continue  # two people of one article are two people
-            decision = decide(new, self._evidence(candidate))
+        candidates = sorted(r[0] for r in rows if r[0] not in exclude)  # two people of one article are two
+        for candidate, evidence in zip(candidates, self._evidence(candidates), strict=True):
+            decision = decide(new, evidence)
             if not decision.merge:
                 refused.append(f"kept apart from #{candidate}: {decision.reason}")
             elif best is None or decision.score > best[0].score:
@@ -118,22 +117,34 @@ class Writer:
         )
         return person_id, "; ".join(["new person", *refused])
 
-    def _evidence(self, person_id: int) -> Evidence:
-        names = self.db.execute(
-            "SELECT DISTINCT name_key, fold_key, dateline_country FROM appearances WHERE person_id = ?",
-            (person_id,),
-        ).fetchall()
-        posts = self.db.execute(
-            "SELECT r.title, r.title_key, r.org_key, r.country_key, pr.first_seen, pr.last_seen "
-            "FROM person_roles pr JOIN roles r ON r.id = pr.role_id WHERE pr.person_id = ?",
-            (person_id,),
-        ).fetchall()
-        return Evidence(
-            name_keys=frozenset(n[0] for n in names),
-            fold_keys=frozenset(n[1] for n in names),
-            posts=tuple(Post(*p) for p in posts),
-            datelines=frozenset(n[2] for n in names if n[2]),
+    def _evidence(self, ids: list[int]) -> list[Evidence]:
+        """The evidence of stored persons ``ids``, in two queries."""
+        if not ids:
+            return []
+        names: dict[int, list] = {i: [] for i in ids}
+        sql = (
+            "SELECT DISTINCT person_id, name_key, fold_key, dateline_country FROM appearances "
+            f"WHERE person_id IN {_in(ids)}"
         )
+        for person_id, *row in self.db.execute(sql, ids).fetchall():
+            names[person_id].append(row)
+        posts: dict[int, list] = {i: [] for i in ids}
+        sql = (
+            "SELECT pr.person_id, r.title, r.title_key, r.org_key, r.country_key, pr.first_seen, "
+            "pr.last_seen FROM person_roles pr JOIN roles r ON r.id = pr.role_id "
+            f"WHERE pr.person_id IN {_in(ids)}"
+        )
+        for person_id, *row in self.db.execute(sql, ids).fetchall():
+            posts[person_id].append(Post(*row))
+        return [
+            Evidence(
+                name_keys=frozenset(n[0] for n in names[i]),
+                fold_keys=frozenset(n[1] for n in names[i]),
+                posts=tuple(sorted(posts[i], key=str)),
+                datelines=frozenset(n[2] for n in names[i] if n[2]),
+            )
+            for i in ids
+        ]
 
     def _role_id(self, role: RoleFact) -> int:
         key = role.key
