@@ -347,3 +347,20 @@ def test_schema_is_versioned_and_migrated_once(target):
         again.db.execute("INSERT INTO schema_version VALUES (99, 'future', 'x')")
     with pytest.raises(StoreError, match="schema version 99"):
         open_store(target)
+
+
+def test_people_walk_by_date_ranks_like_ranking_all(filled, monkeypatch):
+    """Many matching posts are walked newest first; the answer is the same as ranking them all."""
+    from pressfeed.store import queries
+
+    filters = [
+        {"title": "minister"},
+        {"country": "KZ"},
+        {"since": "2025-01-01"},
+        {"title": "e", "since": "2026-01-01"},
+    ]
+    ranked = [[p["id"] for p in filled.people(**f, limit=2)] for f in filters]
+    monkeypatch.setattr(queries, "FEW_POSTS", 0)
+    walked = [[p["id"] for p in filled.people(**f, limit=2)] for f in filters]
+    assert walked == ranked
+    assert [len(ids) for ids in ranked] == [2, 1, 2, 2]

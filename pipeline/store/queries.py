@@ -116,6 +116,9 @@ def who(db, name: str) -> list[dict]:
     return person_objects(db, find_persons(db, name))
 
 
+FEW_POSTS = 2000  # matching posts few enough to rank them all, rather than walk posts by date
+
+
 def people(db, *, org=None, country=None, title=None, since=None, limit: int = 100) -> list[dict]:
     """People whose posts match every filter given, most recently seen first.
 
@@ -123,28 +126,53 @@ def people(db, *, org=None, country=None, title=None, since=None, limit: int = 1
     ``country`` the role's country or else the dateline country of an article stating it,
     ``since`` posts last seen on or after that day. ``limit`` 0 means all.
     """
-    where, params = [], []
-    for column, value in (("r.org_key", org), ("r.title_key", title)):
+    role_where, role_params = [], []
+    for column, value in (("org_key", org), ("title_key", title)):
         if value:
-            where.append(f"{column} LIKE ?")
-            params.append(f"%{text_key(value)}%")
+            role_where.append(f"{column} LIKE ?")
+            role_params.append(f"%{text_key(value)}%")
+    where, params = [], []
     if country:
-        where.append("pr.country_hint = ?")
+        where.append("country_hint = ?")
         params.append(country.upper())
     if since:
-        where.append("pr.last_seen >= ?")
+        where.append("last_seen >= ?")
         params.append(since)
-    tail = " LIMIT ?" if limit else ""
-    if not where:
-        sql = "SELECT id FROM persons ORDER BY last_seen DESC NULLS LAST, id" + tail
-    else:
+    if not role_where and not where:
+        sql = "SELECT id FROM persons ORDER BY last_seen DESC NULLS LAST, id" + (" LIMIT ?" if limit else "")
+        return person_objects(db, [r[0] for r in db.execute(sql, [limit] if limit else []).fetchall()])
+    if role_where:
+        sql = f"SELECT id FROM roles WHERE {' AND '.join(role_where)}"
+        roles = [r[0] for r in db.execute(sql, role_params).fetchall()]
+        if not roles:
+            return []
+        where.append(f"role_id IN {_in(roles)}")
+        params.extend(roles)
+    return person_objects(db, _ranked_people(db, " AND ".join(where), params, limit))
+
+
+def _ranked_people(db, where: str, params: list, limit: int) -> list[int]:
+    """Person ids by their latest matching post. Few matching posts are ranked at once; many
+    are walked newest first (index on last_seen) until ``limit`` people are found."""
+    count = db.execute(f"SELECT COUNT(*) FROM person_roles WHERE {where}", params).fetchone()[0]
+    if not limit or count <= FEW_POSTS:
         sql = (
-            "SELECT pr.person_id FROM person_roles pr JOIN roles r ON r.id = pr.role_id "
-            f"WHERE {' AND '.join(where)} GROUP BY pr.person_id "
-            "ORDER BY MAX(pr.last_seen) DESC NULLS LAST, pr.person_id" + tail
+            f"SELECT person_id FROM person_roles WHERE {where} GROUP BY person_id "
+            "ORDER BY MAX(last_seen) DESC NULLS LAST, person_id"
         )
-    ids = [r[0] for r in db.execute(sql, [*params, limit] if limit else params).fetchall()]
-    return person_objects(db, ids)
+        ids = [r[0] for r in db.execute(sql, params).fetchall()]
+        return ids[:limit] if limit else ids
+    sql = (
+        f"SELECT person_id FROM person_roles WHERE {where} "
+        "ORDER BY last_seen DESC NULLS LAST, person_id LIMIT ?"
+    )
+    fetch = limit * 4
+    while True:
+        rows = db.execute(sql, [*params, fetch]).fetchall()
+        ids = list(dict.fromkeys(r[0] for r in rows))  # a person's first row is its latest post
+        if len(ids) >= limit or len(rows) < fetch:
+            return ids[:limit]
+        fetch *= 4
 
 
 def changes(db, since: str) -> dict[str, Any]:
