@@ -3,8 +3,8 @@
 Every function takes a backend and returns plain JSON-ready values. A person object has
 ``id``, ``name``, ``aliases``, ``first_seen``, ``last_seen``, ``roles`` (each with ``title``,
 ``organization``, ``country``, ``qualifiers``, ``first_seen``, ``last_seen``, ``articles``),
-``articles`` and ``merges`` (per appearance: article, name and the merge decision). Sorting is
-done here, not by SQL, so SQLite and PostgreSQL answer alike.
+``articles`` and, from ``who`` and the export, ``merges`` (per appearance: article, name and the
+merge decision). Sorting is done here, not by SQL, so SQLite and PostgreSQL answer alike.
 """
 
 from __future__ import annotations
@@ -51,10 +51,10 @@ def find_persons(db, name: str) -> list[int]:
 def _role_objects(db, ids: Sequence[int]) -> dict[int, list[dict]]:
     facts: dict[tuple[int, int], list] = defaultdict(list)
     sql = (
-        "SELECT person_id, role_id, article_id, qualifier, published FROM role_facts "
+        "SELECT person_id, role_id, published, article_id, qualifier FROM role_facts "
         f"WHERE person_id IN {_in(ids)}"
     )
-    for person_id, role_id, article_id, qualifier, published in db.execute(sql, ids).fetchall():
+    for person_id, role_id, published, article_id, qualifier in db.execute(sql, ids):
         facts[person_id, role_id].append((_day(published), article_id, qualifier))
     roles: dict[int, list[dict]] = defaultdict(list)
     sql = (
@@ -74,30 +74,32 @@ def _role_objects(db, ids: Sequence[int]) -> dict[int, list[dict]]:
     return roles
 
 
-def person_objects(db, ids: Sequence[int]) -> list[dict]:
-    """Person objects for ``ids``, in the order given."""
+def person_objects(db, ids: Sequence[int], *, merges: bool = True) -> list[dict]:
+    """Person objects for ``ids``, in the order given; ``merges=False`` leaves out the merge
+    decisions (``people`` lists many persons; ``who`` explains one)."""
     out: list[dict] = []
     for start in range(0, len(ids), CHUNK):
-        out.extend(_person_chunk(db, list(ids[start : start + CHUNK])))
+        out.extend(_person_chunk(db, list(ids[start : start + CHUNK]), merges=merges))
     return out
 
 
-def _person_chunk(db, ids: list[int]) -> list[dict]:
+def _person_chunk(db, ids: list[int], *, merges: bool) -> list[dict]:
     if not ids:
         return []
+    sql = f"SELECT id, name, first_seen, last_seen FROM persons WHERE id IN {_in(ids)}"
     people = {
         r[0]: {"id": r[0], "name": r[1], "aliases": [], "first_seen": r[2], "last_seen": r[3]}
-        for r in db.execute(
-            f"SELECT id, name, first_seen, last_seen FROM persons WHERE id IN {_in(ids)}", ids
-        )
+        for r in db.execute(sql, ids)
     }
     seen: dict[int, list] = defaultdict(list)
-    sql = (
-        "SELECT person_id, article_id, name, aliases, published, reason FROM appearances "
-        f"WHERE person_id IN {_in(ids)}"
-    )
-    for person_id, article_id, name, aliases, published, reason in db.execute(sql, ids).fetchall():
-        seen[person_id].append((_day(published), article_id, name, json.loads(aliases), published, reason))
+    decoded: dict[str, list] = {}
+    columns = "person_id, published, article_id, name, aliases" + (", reason" if merges else "")
+    for person_id, published, article_id, name, aliases, *reason in db.execute(
+        f"SELECT {columns} FROM appearances WHERE person_id IN {_in(ids)}", ids
+    ):
+        if aliases not in decoded:
+            decoded[aliases] = json.loads(aliases)
+        seen[person_id].append((_day(published), article_id, name, decoded[aliases], published, *reason))
     roles = _role_objects(db, ids)
     for person_id, person in people.items():
         appearances = sorted(seen[person_id])
@@ -105,9 +107,10 @@ def _person_chunk(db, ids: list[int]) -> list[dict]:
         person["aliases"] = sorted(names - {person["name"]})
         person["roles"] = roles.get(person_id, [])
         person["articles"] = [a[1] for a in appearances]
-        person["merges"] = [
-            {"article": a[1], "name": a[2], "published": a[4], "reason": a[5]} for a in appearances
-        ]
+        if merges:
+            person["merges"] = [
+                {"article": a[1], "name": a[2], "published": a[4], "reason": a[5]} for a in appearances
+            ]
     return [people[i] for i in ids if i in people]
 
 
@@ -140,7 +143,8 @@ def people(db, *, org=None, country=None, title=None, since=None, limit: int = 1
         params.append(since)
     if not role_where and not where:
         sql = "SELECT id FROM persons ORDER BY last_seen DESC NULLS LAST, id" + (" LIMIT ?" if limit else "")
-        return person_objects(db, [r[0] for r in db.execute(sql, [limit] if limit else []).fetchall()])
+        ids = [r[0] for r in db.execute(sql, [limit] if limit else []).fetchall()]
+        return person_objects(db, ids, merges=False)
     if role_where:
         sql = f"SELECT id FROM roles WHERE {' AND '.join(role_where)}"
         roles = [r[0] for r in db.execute(sql, role_params).fetchall()]
@@ -148,7 +152,7 @@ def people(db, *, org=None, country=None, title=None, since=None, limit: int = 1
             return []
         where.append(f"role_id IN {_in(roles)}")
         params.extend(roles)
-    return person_objects(db, _ranked_people(db, " AND ".join(where), params, limit))
+    return person_objects(db, _ranked_people(db, " AND ".join(where), params, limit), merges=False)
 
 
 def _ranked_people(db, where: str, params: list, limit: int) -> list[int]:
