@@ -122,12 +122,13 @@ def who(db, name: str) -> list[dict]:
 FEW_POSTS = 2000  # matching posts few enough to rank them all, rather than walk posts by date
 
 
-def people(db, *, org=None, country=None, title=None, since=None, limit: int = 100) -> list[dict]:
+def people(db, *, org=None, country=None, title=None, since=None, limit: int = 100, objects: bool = True):
     """People whose posts match every filter given, most recently seen first.
 
     ``org`` and ``title`` match part of the organization or title (case and accents ignored),
     ``country`` the role's country or else the dateline country of an article stating it,
-    ``since`` posts last seen on or after that day. ``limit`` 0 means all.
+    ``since`` posts last seen on or after that day. ``limit`` 0 means all. Returns person
+    objects, or with ``objects=False`` only their ids.
     """
     role_where, role_params = [], []
     for column, value in (("org_key", org), ("title_key", title)):
@@ -144,7 +145,7 @@ def people(db, *, org=None, country=None, title=None, since=None, limit: int = 1
     if not role_where and not where:
         sql = "SELECT id FROM persons ORDER BY last_seen DESC NULLS LAST, id" + (" LIMIT ?" if limit else "")
         ids = [r[0] for r in db.execute(sql, [limit] if limit else []).fetchall()]
-        return person_objects(db, ids, merges=False)
+        return person_objects(db, ids, merges=False) if objects else ids
     if role_where:
         sql = f"SELECT id FROM roles WHERE {' AND '.join(role_where)}"
         roles = [r[0] for r in db.execute(sql, role_params).fetchall()]
@@ -152,7 +153,8 @@ def people(db, *, org=None, country=None, title=None, since=None, limit: int = 1
             return []
         where.append(f"role_id IN {_in(roles)}")
         params.extend(roles)
-    return person_objects(db, _ranked_people(db, " AND ".join(where), params, limit), merges=False)
+    ids = _ranked_people(db, " AND ".join(where), params, limit)
+    return person_objects(db, ids, merges=False) if objects else ids
 
 
 def _ranked_people(db, where: str, params: list, limit: int) -> list[int]:
