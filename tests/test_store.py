@@ -390,3 +390,14 @@ def test_people_walk_by_date_ranks_like_ranking_all(filled, monkeypatch):
     walked = [[p["id"] for p in filled.people(**f, limit=2)] for f in filters]
     assert walked == ranked
     assert [len(ids) for ids in ranked] == [2, 1, 2, 2]
+
+
+def test_an_organization_named_only_in_a_post_is_listed(store):
+    store.add(
+        article("t1", "2024-09-18", person("Aliya Serikbayeva", ("Spokesperson", "Kazakhstan Temir Zholy")))
+    )
+    (ktz,) = store.orgs(name="temir zholy")
+    assert (ktz["name"], ktz["articles"], ktz["amounts"]) == ("Kazakhstan Temir Zholy", 1, [])
+    assert [(p["name"], p["title"], p["last_seen"]) for p in ktz["people"]] == [
+        ("Aliya Serikbayeva", "Spokesperson", "2024-09-18")
+    ]

@@ -2,7 +2,8 @@
 
 ``build_facts(record)`` is pure: it reads a record as ``schemas/record.schema.json`` defines it
 and returns frozen rows that carry the article id, publication date and evidence span of each
-fact. Money amounts are credited to the organization named nearest them (within
+fact. Organizations named only in a post are added, with the post as evidence. Money amounts
+are credited to the organization of ``organizations`` named nearest them (within
 ``AMOUNT_ORG_GAP`` characters), the way a release puts "Tianshan Green Energy will invest $112
 million" in one clause.
 """
@@ -109,6 +110,20 @@ def _organizations(record: dict[str, Any]) -> tuple[OrgFact, ...]:
     return tuple(seen.values())
 
 
+def _post_organizations(people: tuple[Appearance, ...], named: tuple[OrgFact, ...]) -> tuple[OrgFact, ...]:
+    """Organizations named only in a post ("spokesperson for Kazakhstan Temir Zholy"), with the
+    post as evidence, so that every organization of the article is counted."""
+    seen = {o.key for o in named}
+    found = []
+    for person in people:
+        for role in person.roles:
+            key = text_key(role.organization)
+            if key and key not in seen:
+                seen.add(key)
+                found.append(OrgFact(role.organization, key, None, (role.span,)))
+    return tuple(found)
+
+
 def nearest_org(span: Span, orgs: tuple[OrgFact, ...], *, gap: int = AMOUNT_ORG_GAP) -> str | None:
     """The key of the organization mentioned nearest ``span``, within ``gap`` characters.
 
@@ -141,6 +156,7 @@ def build_facts(record: dict[str, Any]) -> ArticleFacts:
         KeyError, TypeError, ValueError: the record lacks a field the schema requires.
     """
     orgs = _organizations(record)
+    people = tuple(_appearance(i, p) for i, p in enumerate(record["people"]))
     amounts = tuple(
         AmountFact(
             i, float(a["value"]), a.get("currency"), nearest_org(_span(a["span"]), orgs), _span(a["span"])
@@ -155,7 +171,7 @@ def build_facts(record: dict[str, Any]) -> ArticleFacts:
         title=record.get("title"),
         url=(record.get("source") or {}).get("url"),
         dateline_country=dateline.get("country"),
-        people=tuple(_appearance(i, p) for i, p in enumerate(record["people"])),
-        organizations=orgs,
+        people=people,
+        organizations=orgs + _post_organizations(people, orgs),
         amounts=amounts,
     )

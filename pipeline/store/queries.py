@@ -199,22 +199,19 @@ def changes(db, since: str) -> dict[str, Any]:
     }
 
 
+def _org_counts(db, name: str | None) -> dict[str, int]:
+    """Articles naming each organization (in ``organizations`` or in a post)."""
+    like, params = (" AND org_key LIKE ?", [f"%{text_key(name)}%"]) if name else ("", [])
+    sql = f"SELECT org_key, COUNT(*) FROM org_facts WHERE org_key <> ''{like} GROUP BY org_key"
+    return dict(db.execute(sql, params).fetchall())
+
+
 def orgs(db, *, name: str | None = None, limit: int = 50) -> list[dict]:
-    """Organizations (most articles first) with the people holding posts there and the amounts
-    credited to them."""
-    named = "SELECT org_key, article_id FROM org_facts"
-    in_roles = (
-        "SELECT r.org_key, f.article_id FROM role_facts f JOIN roles r ON r.id = f.role_id "
-        "WHERE r.org_key <> ''"
-    )
-    where, params = ("WHERE org_key LIKE ? ", [f"%{text_key(name)}%"]) if name else ("", [])
-    sql = (
-        f"SELECT org_key, COUNT(DISTINCT article_id) FROM ({named} UNION {in_roles}) u {where}"
-        "GROUP BY org_key ORDER BY COUNT(DISTINCT article_id) DESC, org_key" + (" LIMIT ?" if limit else "")
-    )
-    counted = db.execute(sql, [*params, limit] if limit else params).fetchall()
-    keys = [k for k, _ in counted]
-    result = {k: {"name": None, "key": k, "articles": n, "people": [], "amounts": []} for k, n in counted}
+    """Organizations (most articles first) with the people holding posts there (latest first)
+    and the amounts credited to them (in date order)."""
+    counts = _org_counts(db, name)
+    keys = sorted(counts, key=lambda k: (-counts[k], k))[: limit or None]
+    result = {k: {"name": None, "key": k, "articles": counts[k], "people": [], "amounts": []} for k in keys}
     for start in range(0, len(keys), CHUNK):
         _fill_orgs(db, keys[start : start + CHUNK], result)
     return [result[k] for k in keys]
@@ -229,7 +226,10 @@ def _fill_orgs(db, keys: list[str], result: dict[str, dict]) -> None:
         "FROM person_roles pr JOIN roles r ON r.id = pr.role_id JOIN persons p ON p.id = pr.person_id "
         f"WHERE r.org_key IN {_in(keys)}"
     )
-    for key, org, pid, pname, title, first, last in sorted(db.execute(sql, keys).fetchall(), key=str):
+    rows = sorted(db.execute(sql, keys).fetchall(), key=lambda r: (r[2], r[4]))
+    rows.sort(key=lambda r: r[6] or "", reverse=True)  # stable sorts: latest first, undated last
+    rows.sort(key=lambda r: r[0])
+    for key, org, pid, pname, title, first, last in rows:
         result[key]["name"] = result[key]["name"] or org
         result[key]["people"].append(
             {"id": pid, "name": pname, "title": title, "first_seen": first, "last_seen": last}
