@@ -26,7 +26,7 @@ class SqliteBackend:
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=60)
             self.conn.execute("PRAGMA journal_mode=WAL")
         except sqlite3.Error as err:
             raise StoreError(f"cannot open SQLite store {path}: {err}") from err
