@@ -15,7 +15,7 @@ from collections import Counter
 
 import pytest
 
-from pressfeed import batch
+from pressfeed import DEFAULT_MODEL, batch
 from pressfeed.evaluate import FIELD_NAMES, Score, gold_files, load_gold, load_index, score_article, total
 from pressfeed.readers import iter_inputs
 
@@ -41,7 +41,7 @@ def corpus_scores(nlp) -> dict[str, dict[str, dict[str, Score]]]:
     result: dict[str, dict[str, dict[str, Score]]] = {}
     for split, pairs in PAIRS.items():
         items = [item for text, _ in pairs for item in iter_inputs([str(text)])]
-        for (text, gold), outcome in zip(pairs, batch.run(items), strict=True):
+        for (text, gold), outcome in zip(pairs, batch.run(items, model=DEFAULT_MODEL), strict=True):
             assert outcome.error is None, outcome.error
             result.setdefault(split, {})[text.stem] = score_article(
                 outcome.record, load_gold(gold), text.stem
