@@ -33,7 +33,7 @@
     body.innerHTML = source ? source.textContent : "";
     body.dataset.state = "rendered";
     body.style.minHeight = "";
-    body.querySelectorAll("mark[data-fact-type]").forEach(setFocusable);
+    if (/\bhide-/.test(root.className)) body.querySelectorAll("mark[data-fact-type]").forEach(setFocusable);
     markHits(section);
     if (!firstDone) {
       firstDone = true;
@@ -140,12 +140,14 @@
     if (!row) return;
     document.querySelectorAll("tr.current").forEach(function (r) { r.classList.remove("current"); });
     row.classList.add("current");
-    row.querySelector("button").focus();
+    row.querySelector("a.ev").focus();
   }
   document.addEventListener("click", function (e) {
-    var button = e.target.closest && e.target.closest("button.ev");
-    if (!button) return;
-    var mark = button.closest("section").querySelector('mark[data-fact~="' + button.dataset.fact + '"]:not(.cont)');
+    var link = e.target.closest && e.target.closest("a.ev");
+    if (!link) return;
+    e.preventDefault();
+    var key = link.closest("tr").dataset.fact;
+    var mark = link.closest("section").querySelector('mark[data-fact~="' + key + '"]:not(.cont)');
     if (mark) { mark.scrollIntoView({ block: "center" }); mark.focus({ preventScroll: true }); }
   });
 
