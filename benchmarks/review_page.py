@@ -100,7 +100,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--out", type=Path, help="directory for feed.jsonl and review.html (default: a temp dir)")
+    parser.add_argument(
+        "--out", type=Path, help="directory for feed.jsonl and review.html (default: a temp dir)"
+    )
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--feed", type=Path, help="use this feed (with texts) instead of building one")
@@ -123,13 +125,22 @@ def main() -> None:
     size = page_path.stat().st_size
     facts = html.count("<tr data-row-type=")
     print(f"feed: {len(records)} articles, {feed.stat().st_size / 1e6:.1f} MB ({feed})")
-    print(f"page: {size / 1e6:.1f} MB, {size / len(records) / 1e3:.1f} kB per article, {facts} facts, built in {built:.2f} s")
+    print(
+        f"page: {size / 1e6:.1f} MB, {size / len(records) / 1e3:.1f} kB per article, {facts} facts, "
+        f"built in {built:.2f} s"
+    )
     print(f"      ({page_path})")
 
     runs = open_times(page_path, args.runs, args.chromium)
     keys = ("first", "dcl", "load", "wall", "jump_last", "render_all")
-    names = {"first": "first section", "dcl": "DOMContentLoaded", "load": "load event", "wall": "wall to load",
-             "jump_last": "jump to last", "render_all": "render all"}
+    names = {
+        "first": "first section",
+        "dcl": "DOMContentLoaded",
+        "load": "load event",
+        "wall": "wall to load",
+        "jump_last": "jump to last",
+        "render_all": "render all",
+    }
     for i, run in enumerate(runs, start=1):
         print(f"run {i}: " + ", ".join(f"{names[k]} {run[k]:.0f} ms" for k in keys))
     print("median: " + ", ".join(f"{names[k]} {statistics.median(r[k] for r in runs):.0f} ms" for k in keys))

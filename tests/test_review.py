@@ -102,14 +102,22 @@ def test_fact_values_of_a_real_article(review_records):
     amount, base = record["amounts"][linked], record["amounts"][record["amounts"][linked]["equivalent_of"]]
     value = dict(rows[f"amounts-{linked}"].value)
     assert value["value"] == f"{amount['value']:,} {amount['currency']}"
-    assert f"implied rate {amount['implied_rate']:,} {base['currency']} per {amount['currency']}" in value["conversion"]
+    assert (
+        f"implied rate {amount['implied_rate']:,} {base['currency']} per {amount['currency']}"
+        in value["conversion"]
+    )
     date = dict(rows["dates-0"].value)
-    assert (date["value"], date["precision"]) == (record["dates"][0]["value"], record["dates"][0]["precision"])
+    assert (date["value"], date["precision"]) == (
+        record["dates"][0]["value"],
+        record["dates"][0]["precision"],
+    )
     person = next(p for p in record["people"] if p["roles"])
     index = record["people"].index(person)
     role = dict(rows[f"roles-{index}-0"].value)
     assert role["title"] == person["roles"][0]["title"] and role["person"] == person["name"]
-    assert rows["dateline"].spans == ((record["dateline"]["span"]["start"], record["dateline"]["span"]["end"], "ALMATY"),)
+    assert rows["dateline"].spans == (
+        (record["dateline"]["span"]["start"], record["dateline"]["span"]["end"], "ALMATY"),
+    )
 
 
 def test_every_type_has_a_distinct_underline_and_tag():
@@ -129,7 +137,9 @@ def test_page_is_self_contained_and_lazy(review_records):
     assert [a for _, a in sections] == [r["id"] for r in review_records]
     # the bodies wait, unparsed, inside inert scripts: no mark is in the page's initial DOM
     outside = re.sub(r'<script type="text/x-pressfeed-body">.*?</script>', "", html, flags=re.S)
-    assert "<mark" not in outside and html.count('<script type="text/x-pressfeed-body">') == len(review_records)
+    assert "<mark" not in outside and html.count('<script type="text/x-pressfeed-body">') == len(
+        review_records
+    )
 
 
 def test_a_wrong_text_is_flagged_in_its_section(review_records):

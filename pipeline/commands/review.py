@@ -17,7 +17,9 @@ def register(sub) -> None:
         "from the feed (pressfeed run --with-text) or else from the INPUTs, matched by article id.",
     )
     p.add_argument("feed", metavar="FEED", help="a JSON Lines feed written by pressfeed run")
-    p.add_argument("inputs", nargs="*", metavar="INPUT", help="the articles of the feed, as given to pressfeed run")
+    p.add_argument(
+        "inputs", nargs="*", metavar="INPUT", help="the articles of the feed, as given to pressfeed run"
+    )
     p.add_argument("-o", "--output", required=True, help="the HTML page to write")
     p.add_argument("--title", help="page title (default: the feed's file name)")
     p.set_defaults(func=run)
@@ -37,7 +39,7 @@ def _write_atomic(path: Path, text: str) -> None:
 
 def run(args) -> int:
     from ..review import build_page
-    from ..review.load import read_feed, read_input_texts, build_views
+    from ..review.load import build_views, read_feed, read_input_texts
 
     feed = Path(args.feed)
     if not feed.is_file():

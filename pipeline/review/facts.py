@@ -154,14 +154,18 @@ def amount_value(amount: dict, amounts: list[dict]) -> tuple[tuple[str, str], ..
     conversion = None
     if link is not None and 0 <= link < len(amounts):
         other = amounts[link]
-        conversion = f"equals amount {link + 1}, {other['text']} = {_money(other['value'], other['currency'])}"
+        conversion = (
+            f"equals amount {link + 1}, {other['text']} = {_money(other['value'], other['currency'])}"
+        )
         if amount.get("implied_rate") is not None:
             rate = fmt_number(amount["implied_rate"])
             conversion += f"; implied rate {rate} {other['currency']} per {cur}"
     low, high = amount.get("min"), amount.get("max")
     bounds = None
     if low is not None or high is not None:
-        bounds = f"{fmt_number(low) if low is not None else '…'} – {fmt_number(high) if high is not None else '…'}"
+        bounds = (
+            f"{fmt_number(low) if low is not None else '…'} – {fmt_number(high) if high is not None else '…'}"
+        )
     return _pairs(
         ("value", _money(amount["value"], cur)),
         ("currency rule", amount.get("currency_rule")),
@@ -229,7 +233,11 @@ def _dateline_rows(record: dict) -> Iterator[FactRow]:
             "dateline",
             line["place"],
             (_span(line["span"]),),
-            _pairs(("place", line["place"]), ("country", country_label(line.get("country"))), ("date", line.get("date"))),
+            _pairs(
+                ("place", line["place"]),
+                ("country", country_label(line.get("country"))),
+                ("date", line.get("date")),
+            ),
         )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from .page import ArticleView
 
 FROM_FEED = "from the feed"
+CHANGED = "the input text is not the one the feed was made from (SHA-256 differs): spans may not match"
 NO_TEXT = "not available: run pressfeed run with --with-text, or pass the inputs to pressfeed review"
 
 
@@ -67,8 +68,8 @@ def build_views(records: Iterable[dict], texts: dict[str, InputText]) -> list[Ar
 
     >>> views = build_views([{"id": "a", "source": {"sha256": "0" * 64}}],
     ...                     {"a": InputText("Text", "1" * 64, "a.txt")})
-    >>> views[0].origin, views[0].notes
-    ('from a.txt', ('the input text is not the one the feed was made from (SHA-256 differs): spans may not match',))
+    >>> views[0].origin, views[0].notes == (CHANGED,)
+    ('from a.txt', True)
     """
     views = []
     for record in records:
@@ -82,6 +83,6 @@ def build_views(records: Iterable[dict], texts: dict[str, InputText]) -> list[Ar
         expected = (record.get("source") or {}).get("sha256")
         notes = ()
         if expected and expected != given.sha256:
-            notes = ("the input text is not the one the feed was made from (SHA-256 differs): spans may not match",)
+            notes = (CHANGED,)
         views.append(ArticleView(record, given.text, f"from {given.source}", notes))
     return views

@@ -63,7 +63,9 @@ def _levels(marks: list[Highlight]) -> list[int]:
 
 
 def _open_tag(mark: Highlight, level: int, *, first: bool, last: bool) -> str:
-    classes = [c for c, on in ((f"l{min(level, MAX_LEVEL)}", level > 1), ("cont", not first), ("end", last)) if on]
+    classes = [
+        c for c, on in ((f"l{min(level, MAX_LEVEL)}", level > 1), ("cont", not first), ("end", last)) if on
+    ]
     return (
         f'<mark data-fact-type="{mark.type}" data-start="{mark.start}" data-end="{mark.end}" '
         f'data-fact="{escape(" ".join(mark.keys))}"'

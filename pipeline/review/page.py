@@ -28,7 +28,8 @@ FILLS = {
     "tint": "color-mix(in srgb, var(--c) 16%, transparent)",
     "hatch": "repeating-linear-gradient(135deg, color-mix(in srgb, var(--c) 28%, transparent) 0 2px, "
     "transparent 2px 6px)",
-    "dots": "radial-gradient(color-mix(in srgb, var(--c) 45%, transparent) 1px, transparent 1.5px) 0 0/5px 5px",
+    "dots": "radial-gradient(color-mix(in srgb, var(--c) 45%, transparent) 1px, transparent 1.5px) "
+    "0 0/5px 5px",
 }
 
 
@@ -154,11 +155,8 @@ def article_section(view: ArticleView, index: int, total: int) -> str:
     rows = fact_rows(record)
     body, problems = article_body(view, rows, index)
     warnings = [*record.get("warnings", []), *view.notes, *problems]
-    warn = (
-        f'<ul class="warnings" aria-label="warnings">{"".join(f"<li>{escape(w)}</li>" for w in warnings)}</ul>'
-        if warnings
-        else ""
-    )
+    items = "".join(f"<li>{escape(w)}</li>" for w in warnings)
+    warn = f'<ul class="warnings" aria-label="warnings">{items}</ul>' if warnings else ""
     prev = f'<a href="#a-{index - 1}" rel="prev">← previous</a>' if index else ""
     nxt = f'<a href="#a-{index + 1}" rel="next">next →</a>' if index + 1 < total else ""
     title = escape(record.get("title") or record["id"])

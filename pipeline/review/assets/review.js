@@ -160,9 +160,17 @@
     }
     return list.length - 1;
   }
+  var ABOVE_PX = 1400; /* a little more than the observer's margin */
   function goTo(section) {
     if (!section) return;
     render(section);
+    /* render the sections just above first: rendered later, they would push the target down */
+    var above = 0;
+    for (var i = sections.indexOf(section) - 1; i >= 0 && above < ABOVE_PX; i -= 1) {
+      if (sections[i].hidden) continue;
+      render(sections[i]);
+      above += sections[i].offsetHeight;
+    }
     section.scrollIntoView();
     section.querySelector("h2").focus({ preventScroll: true });
   }
