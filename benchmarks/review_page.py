@@ -31,6 +31,7 @@ from pressfeed.constants import DEFAULT_MODEL
 from pressfeed.feeds import dumps
 from pressfeed.readers import Article, iter_inputs
 from pressfeed.review import build_page
+from pressfeed.review.facts import fact_rows
 from pressfeed.review.load import build_views
 from pressfeed.texts import with_text
 
@@ -81,13 +82,14 @@ def open_times(page_path: Path, runs: int, chromium: str) -> list[dict[str, floa
                 """() => new Promise((done) => {
                 const t0 = performance.now(); const n = pressfeedReview.sections.length;
                 const body = pressfeedReview.sections[n - 1].querySelector('.body');
-                window.addEventListener('hashchange', () => requestAnimationFrame(() => {
-                  void document.body.offsetHeight;
-                  done(body.dataset.state === 'rendered' ? performance.now() - t0 : -1); }), {once: true});
+                const poll = () => body.dataset.state === 'rendered'
+                  ? (void document.body.offsetHeight, done(performance.now() - t0))
+                  : requestAnimationFrame(poll);
+                window.addEventListener('hashchange', () => requestAnimationFrame(poll), {once: true});
                 location.hash = '#a-' + (n - 1); })"""
             )
             every = page.evaluate(
-                "() => { const t0 = performance.now(); pressfeedReview.renderAll();"
+                "async () => { const t0 = performance.now(); await pressfeedReview.renderAll();"
                 " void document.body.offsetHeight; return performance.now() - t0; }"
             )
             results.append({**timing, "wall": wall, "jump_last": jump, "render_all": every})
@@ -123,7 +125,7 @@ def main() -> None:
     page_path = out / "review.html"
     page_path.write_text(html, encoding="utf-8")
     size = page_path.stat().st_size
-    facts = html.count("<tr data-row-type=")
+    facts = sum(len(fact_rows(r)) for r in records)
     print(f"feed: {len(records)} articles, {feed.stat().st_size / 1e6:.1f} MB ({feed})")
     print(
         f"page: {size / 1e6:.1f} MB, {size / len(records) / 1e3:.1f} kB per article, {facts} facts, "

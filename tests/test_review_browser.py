@@ -162,9 +162,9 @@ def test_keyboard_focus_shows_the_value_and_finds_the_row(page, review_records):
 def test_j_and_k_move_between_articles(page, review_records):
     page.locator("h2#h-0").focus()
     page.keyboard.press("j")
-    assert page.evaluate("document.activeElement.id") == "h-1"
+    page.wait_for_function("document.activeElement.id === 'h-1'", timeout=5000)
     page.keyboard.press("k")
-    assert page.evaluate("document.activeElement.id") == "h-0"
+    page.wait_for_function("document.activeElement.id === 'h-0'", timeout=5000)
 
 
 def test_filters_hide_and_show_a_type(page):

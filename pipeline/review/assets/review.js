@@ -26,11 +26,32 @@
     });
   }
 
+  /* a body is stored gzipped in base64 (see page.encode_body); the browser inflates it */
+  function inflate(data) {
+    var raw = atob(data.trim());
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i += 1) bytes[i] = raw.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text();
+  }
+
+  var pending = new Map();
+  /* render a section's body; returns a promise that settles once it is in the page */
   function render(section) {
     var body = section && section.querySelector(".body");
-    if (!body || body.dataset.state !== "pending") return;
+    if (!body || body.dataset.state === "rendered") return Promise.resolve();
+    if (pending.has(body)) return pending.get(body);
     var source = body.querySelector("script");
-    body.innerHTML = source ? source.textContent : "";
+    var work = inflate(source ? source.textContent : "").then(function (html) {
+      pending.delete(body);
+      show(section, body, html);
+    });
+    pending.set(body, work);
+    return work;
+  }
+
+  function show(section, body, html) {
+    body.innerHTML = html;
     body.dataset.state = "rendered";
     body.style.minHeight = "";
     if (/\bhide-/.test(root.className)) body.querySelectorAll("mark[data-fact-type]").forEach(setFocusable);
@@ -42,7 +63,7 @@
     }
   }
 
-  function renderAll() { sections.forEach(render); }
+  function renderAll() { return Promise.all(sections.map(render)); }
 
   var observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
     entries.forEach(function (e) {
@@ -162,17 +183,19 @@
   }
   var ABOVE_PX = 1400; /* a little more than the observer's margin */
   function goTo(section) {
-    if (!section) return;
-    render(section);
-    /* render the sections just above first: rendered later, they would push the target down */
+    if (!section) return Promise.resolve();
+    /* render the sections just above first: rendered later, they would push the target down;
+       their estimated heights decide how many */
+    var work = [render(section)];
     var above = 0;
     for (var i = sections.indexOf(section) - 1; i >= 0 && above < ABOVE_PX; i -= 1) {
       if (sections[i].hidden) continue;
-      render(sections[i]);
+      work.push(render(sections[i]));
       above += sections[i].offsetHeight;
     }
     section.scrollIntoView();
     section.querySelector("h2").focus({ preventScroll: true });
+    return Promise.all(work).then(function () { section.scrollIntoView(); });
   }
   function step(delta) {
     var list = visible();
