@@ -114,7 +114,9 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
         )
 
     hints = _country_hints(dateline, locations)
-    amounts = find_amounts_in_text(doc_text(doc), country_hints=hints, skip=skip)
+    amounts = find_amounts_in_text(
+        doc_text(doc), dateline=dateline.country if dateline else None, mentioned=hints, skip=skip
+    )
     amount_ranges = [(a.span.start, a.span.end) for a in amounts]
     candidates = find_candidates(doc, skip=skip + amount_ranges)
     warnings = list(implausible_pairs(doc_text(doc), amounts))

@@ -19,8 +19,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..record import Quantity
 from ..record import Span as Evidence
-from ..resources import data_path, read_mapping
+from ..resources import data_path, read_mapping, read_table
+from .number_names import in_name
 from .numbers import number_words, parse_number, scale_words
+from .regex_trie import trie_alternation
 from .tokens import doc_text, is_hyphen_link, pos, sentence_of
 
 DURATION_NOUNS = frozenset(
@@ -53,9 +55,21 @@ def build_registry() -> pint.UnitRegistry:
 @lru_cache(maxsize=1)
 def unit_regex() -> tuple[re.Pattern, dict[str, str]]:
     units = read_mapping("units.tsv", ("surface", "unit"))
-    ordered = sorted(units, key=len, reverse=True)
-    alternation = "|".join(re.escape(u) for u in ordered)
-    return re.compile(rf"-?\s?(?P<unit>{alternation})(?![\w])", re.IGNORECASE), units
+    alternation = trie_alternation([*units, *rate_units()])
+    return re.compile(rf"-?\s?(?P<unit>{alternation})(?![\w/])", re.IGNORECASE), units
+
+
+@lru_cache(maxsize=1)
+def rate_units() -> dict[str, tuple[str, str]]:
+    """Unit symbols that are rates ("bpd" is barrels per day): surface -> (unit, per)."""
+    table = read_table("rate_units.tsv", ("surface", "unit", "per"))
+    return {r["surface"].casefold(): (r["unit"], r["per"]) for r in table}
+
+
+@lru_cache(maxsize=1)
+def readable_units() -> dict[str, str]:
+    """pint unit names and base-unit expressions -> readable names ("watt", "cubic metre")."""
+    return read_mapping("unit_names.tsv", ("unit", "name"))
 
 
 def unit_surfaces() -> frozenset[str]:
@@ -147,7 +161,7 @@ def find_quantities(
             i += 1
             continue
         number = _number_span(doc, i)
-        if _is_anaphoric(doc, number):
+        if _is_anaphoric(doc, number) or in_name(doc, number, unit_surfaces()):
             i = number.end
             continue
         value = parse_number(number.text)
@@ -176,70 +190,92 @@ def _is_anaphoric(doc: Doc, number: Span) -> bool:
     return number.start > 0 and doc[number.start - 1].lower_ == "the" and number.text.isalpha()
 
 
+PERCENT_NOUNS = frozenset({"stake", "share", "interest", "rise", "increase", "growth", "decline"})
+
+
 def _read_quantity(doc: Doc, number: Span, value: Decimal, lemmatize: Lemmatize) -> Quantity | None:
     unit_match = _unit_after(doc, number)
     if unit_match is not None:
-        unit_end, unit = unit_match
+        unit_end, unit, per = unit_match
         noun = None
         end_token = _token_ending_at(doc, unit_end)
         if unit == "percent" and end_token is not None and end_token.i + 1 < len(doc):
             nxt = doc[end_token.i + 1]
-            if pos(nxt) == "NOUN" and lemmatize(nxt) in {
-                "stake",
-                "share",
-                "interest",
-                "rise",
-                "increase",
-                "growth",
-                "decline",
-            }:
+            if pos(nxt) == "NOUN" and lemmatize(nxt) in PERCENT_NOUNS:
                 noun, unit_end = lemmatize(nxt), nxt.idx + len(nxt.text)
-        return _make(doc, number, value, unit, noun, unit_end)
+        return _make(doc, number, value, (unit, noun, per), unit_end)
     noun_token = _counted_noun(doc, number.end)
     if noun_token is None or lemmatize(noun_token) in DURATION_NOUNS:
         return None
-    return _make(doc, number, value, None, lemmatize(noun_token), noun_token.idx + len(noun_token))
+    end_char = noun_token.idx + len(noun_token)
+    modified_unit = _unit_at(doc, noun_token)  # "170,000 copper equivalent tonnes"
+    if modified_unit is not None:
+        return _make(doc, number, value, (modified_unit[0], None, modified_unit[1]), end_char)
+    return _make(doc, number, value, (None, lemmatize(noun_token), None), end_char)
 
 
-def _unit_after(doc: Doc, number: Span) -> tuple[int, str] | None:
+def _unit_after(doc: Doc, number: Span) -> tuple[int, str, str | None] | None:
+    """The unit written right after the number: (end, pint unit, per for rate symbols)."""
     pattern, units = unit_regex()
     match = pattern.match(doc_text(doc), number.end_char)
     if match is None:
         return None
-    unit = units.get(match.group("unit").casefold())
-    return (match.end(), unit) if unit is not None else None
+    surface = match.group("unit").casefold()
+    if surface in rate_units():
+        return (match.end(), *rate_units()[surface])
+    unit = units.get(surface)
+    return (match.end(), unit, None) if unit is not None else None
+
+
+def _unit_at(doc: Doc, token: Token) -> tuple[str, str | None] | None:
+    """The unit a counted noun is: "tonnes" in "170,000 copper equivalent tonnes"."""
+    surface = token.lower_
+    if surface in rate_units():
+        return rate_units()[surface]
+    unit = unit_regex()[1].get(surface)
+    return (unit, None) if unit is not None and unit not in {"percent", "pound"} else None
 
 
 def _counted_noun(doc: Doc, start: int) -> Token | None:
     """The noun a number counts: "610 Afghan students" -> students (skips up to 3 modifiers)."""
     i = start
     for _ in range(6):
-        if i < len(doc) and is_hyphen_link(doc, i):
+        if i >= len(doc):
+            return None
+        if is_hyphen_link(doc, i):
             if i == start:
                 return None  # "a 25-year agreement": the number is part of an adjective
             i += 1  # "two wide-body freighters"
             continue
-        if i >= len(doc) or doc[i].is_punct or doc[i].is_space:
-            return None
         token = doc[i]
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        noun_follows = nxt is not None and (pos(nxt) == "NOUN" or is_hyphen_link(doc, i + 1))
-        if nxt is not None and nxt.tag_ == "POS" and i + 2 < len(doc) and pos(doc[i + 2]) == "NOUN":
+        if token.is_punct or token.is_space:
+            return None
+        if _possessive_follows(doc, i):
             i += 2  # "120 master's students"
             continue
-        if pos(token) == "NOUN" and not noun_follows:
+        if pos(token) == "NOUN" and not _noun_follows(doc, i):
             return _coordinated_head(doc, i) or token
-        if (
-            pos(token) in MODIFIER_POS
-            or pos(token) == "NOUN"
-            or token.tag_ in {"VB", "VBP"}
-            and nxt is not None
-            and nxt.tag_ == "NNS"
-        ):
-            i += 1  # "150 combine harvesters", the model's verb "combine"
-            continue
-        return None
+        if not _is_modifier(doc, i):
+            return None
+        i += 1
     return None
+
+
+def _possessive_follows(doc: Doc, i: int) -> bool:
+    return i + 2 < len(doc) and doc[i + 1].tag_ == "POS" and pos(doc[i + 2]) == "NOUN"
+
+
+def _noun_follows(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and (pos(doc[i + 1]) == "NOUN" or is_hyphen_link(doc, i + 1))
+
+
+def _is_modifier(doc: Doc, i: int) -> bool:
+    """A word between a number and its noun: "Afghan", "combine" in "150 combine harvesters"
+    (the model's verb before a plural noun)."""
+    token = doc[i]
+    if pos(token) in MODIFIER_POS or pos(token) == "NOUN":
+        return True
+    return token.tag_ in {"VB", "VBP"} and i + 1 < len(doc) and doc[i + 1].tag_ == "NNS"
 
 
 def _coordinated_head(doc: Doc, i: int) -> Token | None:
@@ -251,7 +287,7 @@ def _coordinated_head(doc: Doc, i: int) -> Token | None:
     while (
         k < len(doc)
         and k - i < 8
-        and (doc[k].text == "," or doc[k].lower_ in {"and", "or"} or doc[k].tag_ == "NN")
+        and (doc[k].text == "," or doc[k].lower_ in {"and", "or", "&"} or doc[k].tag_ in {"NN", "JJ"})
     ):
         k += 1
     return doc[k] if k < len(doc) and doc[k].tag_ == "NNS" and k - i > 2 else None
@@ -279,11 +315,11 @@ def _rate_after(doc: Doc, end_char: int) -> tuple[str, int] | None:
     return rates[match.group().casefold()], end_char + match.end()
 
 
-def _make(
-    doc: Doc, number: Span, value: Decimal, unit: str | None, noun: str | None, end_char: int
-) -> Quantity:
-    per, text_end = None, end_char
-    rate = _rate_after(doc, end_char)
+def _make(doc: Doc, number: Span, value: Decimal, facts: tuple, end_char: int) -> Quantity:
+    """The quantity from ``number`` to ``end_char``; ``facts`` is (unit, noun, per)."""
+    unit, noun, per = facts
+    text_end = end_char
+    rate = _rate_after(doc, end_char) if per is None else None
     if rate is not None:
         per, rate_end = rate
         if len(doc_text(doc)[end_char:rate_end].split()) <= 2:  # "60 grants per year": one span
@@ -304,8 +340,11 @@ def _make(
 
 
 def _to_base(value: Decimal, unit: str | None) -> tuple[Decimal | None, str | None]:
+    """pint's base value, with the base unit's readable name ("watt", not "kilogram * meter **
+    2 / second ** 3"; the magnitudes agree, a watt being exactly that)."""
     if unit is None or unit in {"percent", "percentage_point"}:
         return None, None
     registry = build_registry()
     base = registry.Quantity(value, unit).to_base_units()
-    return Decimal(str(base.magnitude)).normalize(), str(base.units)
+    units = str(base.units)
+    return Decimal(str(base.magnitude)).normalize(), readable_units().get(units.casefold(), units)
