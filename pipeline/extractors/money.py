@@ -152,6 +152,7 @@ class _Parsed:
     max: Decimal | None = None
     code: str | None = None  # named by a country adjective ("Kazakh tenge")
     per: str | None = None
+    opener: str | None = None  # "between" / "from" before a single amount, a range's first end
 
 
 def _scale_suffix(number_text: str) -> str | None:
@@ -216,7 +217,10 @@ def _parse_match(match: re.Match) -> list[_Parsed]:
             match.start("pre2") if prefixed and groups["pre2"] else match.start("n2" if prefixed else "n4")
         )
         return [replace(base, end=first_end), _Parsed(second_start, match.end(), high, form, code=code)]
-    return [replace(base, min=low if bound == "min" else None, max=low if bound == "max" else None)]
+    opener = groups["between"].strip().casefold() if groups["between"] else None
+    return [
+        replace(base, min=low if bound == "min" else None, max=low if bound == "max" else None, opener=opener)
+    ]
 
 
 def parse_amount(text: str) -> Amount | None:
@@ -264,7 +268,7 @@ def find_amounts_in_text(
         for p in _parse_match(m)
         if not any(s <= p.start < e for s, e in skip)
     ]
-    parsed = [_with_suffixes(text, p) for p in _merge_minor_units(text, parsed)]
+    parsed = [_with_suffixes(text, p) for p in _join_ranges(text, _merge_minor_units(text, parsed))]
     context = CurrencyContext(
         explicit=frozenset(p.code or p.form.default for p in parsed if p.code or len(p.form.candidates) == 1),
         dateline=dateline,
@@ -283,8 +287,22 @@ MINOR_GAP = re.compile(r"^\s*(?:and\s+)?$", re.IGNORECASE)
 
 
 def _plain(p: _Parsed) -> bool:
-    """A whole amount in the main unit with no range or bound: the kind a minor unit extends."""
-    return p.form.scale >= 1 and p.min is None and p.max is None and p.value == p.value.to_integral_value()
+    """A whole amount in the main unit, not a range (a bound is fine: "more than 1 dollar and
+    42 cents"): the kind a minor unit extends."""
+    whole = p.value == p.value.to_integral_value()
+    return p.form.scale >= 1 and whole and (p.min is None or p.max is None)
+
+
+def _plus(p: _Parsed, end: int, extra: Decimal) -> _Parsed:
+    """``p`` extended to ``end`` by a minor amount, its bound moving with it."""
+    value = p.value + extra
+    return replace(
+        p,
+        end=end,
+        value=value,
+        min=value if p.min is not None else None,
+        max=value if p.max is not None else None,
+    )
 
 
 def _merge_minor_units(text: str, parsed: list[_Parsed]) -> list[_Parsed]:
@@ -300,10 +318,34 @@ def _merge_minor_units(text: str, parsed: list[_Parsed]) -> list[_Parsed]:
             and _plain(last)
             and MINOR_GAP.match(text[last.end : item.start])
         ):
-            merged[-1] = replace(last, end=item.end, value=last.value + item.value)
+            merged[-1] = _plus(last, item.end, item.value)
         else:
             merged.append(_with_bare_minor(text, item, parsed))
     return merged
+
+
+RANGE_GAPS = {"between": re.compile(r"\s+and\s+$"), "from": re.compile(r"\s+(?:to|-|–)\s+$")}
+
+
+def _join_ranges(text: str, parsed: list[_Parsed]) -> list[_Parsed]:
+    """ "between 10 dollars and 20 dollars", "from €5 million to €7 million": one range. A
+    downward "from X to Y" stays two amounts (a change, not a range)."""
+    joined: list[_Parsed] = []
+    for item in parsed:
+        last = joined[-1] if joined else None
+        gap = RANGE_GAPS.get(last.opener or "") if last is not None else None
+        if (
+            gap is not None
+            and gap.match(text[last.end : item.start])
+            and set(item.form.candidates) & set(last.form.candidates)
+            and item.min is None
+            and item.max is None
+            and item.value >= last.value
+        ):
+            joined[-1] = replace(last, end=item.end, min=last.value, max=item.value, opener=None)
+        else:
+            joined.append(item)
+    return joined
 
 
 @lru_cache(maxsize=1)
@@ -327,7 +369,7 @@ def _with_bare_minor(text: str, item: _Parsed, parsed: list[_Parsed]) -> _Parsed
     count = parse_number(match.group("n")) if match else None
     if match is None or count is None or not digits or count >= 10**digits:
         return item
-    return replace(item, end=match.end(), value=item.value + count / Decimal(10) ** digits)
+    return _plus(item, match.end(), count / Decimal(10) ** digits)
 
 
 @lru_cache(maxsize=1)
