@@ -133,7 +133,16 @@ def link_conversions(text: str, amounts: list[Amount]) -> list[Amount]:
     for index, first, second, rate in _conversion_pairs(text, amounts):
         if plausible_rate(first.currency, second.currency, rate) is not False:
             linked[index] = replace(second, equivalent_of=index - 1, implied_rate=_round_rate(rate))
+            linked[index - 1], linked[index] = _shared(linked[index - 1], linked[index])
     return linked
+
+
+def _shared(first: Amount, second: Amount) -> tuple[Amount, Amount]:
+    """A conversion states the same sum: a unit written once holds for both ("PLN 80 million
+    (€18.6 million) per investment project"). Bounds are not shared: the gold reads "up to 63
+    million lari (about $23.3 million)" as a bound on the lari only."""
+    per = first.per or second.per
+    return replace(first, per=per), replace(second, per=per)
 
 
 def plausible_rate(base: str, quote: str, rate: Decimal) -> bool | None:

@@ -116,7 +116,7 @@ def money_regex() -> re.Pattern:
     qual = trie_alternation(qualifier_countries())
     # "and" joins a range only after "between" ("between 5 and 7 million"; "$100 and fifty" is
     # a minor unit, "$5 million and $3 million" two amounts).
-    range_sep = r"\s?(?:-|–|—|to|(?(between)and|(?!)))\s?"
+    range_sep = r"[ \t\u00a0]?(?:-|–|—|to|(?(between)and|(?!)))[ \t\u00a0]?"  # not across lines
     return re.compile(
         rf"""
         (?<![\w$€£¥])
@@ -127,7 +127,7 @@ def money_regex() -> re.Pattern:
             (?P<n1>(?i:{num}))
             (?:{range_sep}(?:(?P<pre2>{pre})\s?|{pre_glued})?(?P<n2>(?i:{num})))?
           |
-            (?P<n3>(?i:{num}|an?(?=\s)))                  # "a dollar": one
+            (?P<n3>(?i:{num}|an?(?=\s+(?-i:[a-z]))))            # "a dollar": one (not "a NOK 3.4 billion")
             (?:{range_sep}(?P<n4>(?i:{num})))?
             (?:
                 (?P<post_glued>{trie_alternation(glued_post)})   # 43c
@@ -186,6 +186,19 @@ def _bare_glued_prefix(groups: dict) -> bool:
     return symbol is not None and len(symbol) == 1 and not re.search(r"[.,]|[A-Za-z]", groups["n1"])
 
 
+# Words after "a dollar" that leave it an amount ("a dollar a day", "a dollar or two").
+AFTER_ONE = frozenset({"a", "an", "per", "each", "and", "or", "to", "for", "in", "at", "of", "more", "less"})
+
+
+def _currency_as_modifier(match: re.Match, groups: dict) -> bool:
+    """ "a yen loan", "a dollar bond", "a euro-denominated note": a currency naming a kind of
+    thing, not the amount one."""
+    if (groups["n3"] or "").casefold() not in {"a", "an"}:
+        return False
+    after = re.match(r"[ \t]*-?([a-z]+)", match.string[match.end() :])
+    return after is not None and after.group(1) not in AFTER_ONE
+
+
 def _match_form(groups: dict) -> tuple[CurrencyForm | None, str | None]:
     """The currency form of a match and the code its country adjective names, if any."""
     written = groups["pre"] or groups["pre_glued"] or groups["post_glued"] or groups["post"]
@@ -202,6 +215,8 @@ def _parse_match(match: re.Match) -> list[_Parsed]:
     numbers = (groups["n1"], groups["n2"]) if prefixed else (groups["n3"], groups["n4"])
     low, high = _range_values(*numbers)
     if form is None or low is None or _weight_not_money(match) or _bare_glued_prefix(groups):
+        return []
+    if _currency_as_modifier(match, groups):
         return []
     low *= form.scale
     high = high * form.scale if high is not None else None
@@ -269,6 +284,7 @@ def find_amounts_in_text(
         if not any(s <= p.start < e for s, e in skip)
     ]
     parsed = [_with_suffixes(text, p) for p in _join_ranges(text, _merge_minor_units(text, parsed))]
+    parsed = _share_units(text, parsed)
     context = CurrencyContext(
         explicit=frozenset(p.code or p.form.default for p in parsed if p.code or len(p.form.candidates) == 1),
         dateline=dateline,
@@ -277,6 +293,25 @@ def find_amounts_in_text(
     amounts = [_to_amount(text, p, *_resolve(p, context)) for p in parsed]
     amounts = resolve_by_conversion(text, [p.form.candidates for p in parsed], amounts)
     return link_conversions(text, amounts)
+
+
+# Between two amounts of one price: "from $18 to $9 per tonne", "SEK 2.10 (SEK 1.60)" (the
+# year before, in results), "$5 or $6 a share".
+SAME_PRICE_GAP = re.compile(r"^\s*(?:\(|to|-|–|or)\s*(?:\d{4}:\s*)?$", re.IGNORECASE)
+
+
+def _share_units(text: str, parsed: list[_Parsed]) -> list[_Parsed]:
+    """A unit written once prices both ends of a change or a comparison."""
+    shared = list(parsed)
+    for i in range(len(shared) - 1, 0, -1):
+        first, second = shared[i - 1], shared[i]
+        if (first.per is None) == (second.per is None) or not SAME_PRICE_GAP.match(
+            text[first.end : second.start]
+        ):
+            continue
+        per = first.per or second.per
+        shared[i - 1], shared[i] = replace(first, per=per), replace(second, per=per)
+    return shared
 
 
 def _resolve(p: _Parsed, context: CurrencyContext) -> tuple[str | None, str]:
@@ -355,7 +390,8 @@ def _bare_minor_regex() -> re.Pattern:
     units = [w for w, v in number_words().items() if 0 < v < 100 and w not in {"a", "an"}]
     spelled = trie_alternation(units)
     return re.compile(
-        rf"\s+(?:and\s+)?(?P<n>\d{{1,2}}|(?:{spelled})(?:[-\s](?:{spelled}))?)(?=\s*(?:$|[.,;:!?)]|and\b))",
+        rf"[ \t]+(?:and[ \t]+)?(?P<n>\d{{1,2}}|(?:{spelled})(?:[-\s](?:{spelled}))?)"
+        rf"(?![.,]?\d)(?=\s*(?:$|[.,;:!?)]|and\b))",
         re.IGNORECASE,
     )
 
@@ -378,12 +414,15 @@ def _suffix_regexes() -> tuple[re.Pattern, re.Pattern]:
     bounds = re.compile(rf"\s+(?P<bound>{trie_alternation(money_bounds_after())})\b", re.IGNORECASE)
     units = read_mapping("units.tsv", ("surface", "unit"))
     rates = read_mapping("rates.tsv", ("phrase", "per"))
-    nouns = read_words("per_nouns.tsv", "noun") | set(units)
+    known = f"(?:{trie_alternation(read_words('per_nouns.tsv', 'noun') | set(units))})"
     per = re.compile(
         rf"""\s*(?:
             (?P<rate>{trie_alternation(rates)})                    # a year / annually / per day
-          | (?:per|/|each)\s*(?P<unit>{trie_alternation(units)}|[a-z][a-z-]*)  # per share, /kWh
-          | an?\s+(?P<noun>{trie_alternation(nouns)})              # a barrel, a share
+          | (?:per|/|each)\s*(?:
+                (?P<unit>{trie_alternation(units)})(?![\w-])       # per cubic metre, /kWh
+              | (?:[a-z]+\s+(?={known}(?![\w-])))?(?P<word>[a-z][a-z-]*)  # per (equity) share
+            )
+          | an?\s+(?P<noun>{known})                                # a barrel, a share
         )(?![\w])(?!\s+(?:ago|earlier|later|before|after)\b)""",
         re.VERBOSE | re.IGNORECASE,
     )
@@ -403,28 +442,30 @@ def _with_suffixes(text: str, p: _Parsed) -> _Parsed:
             max=p.value if bound == "max" else None,
         )
     match = per.match(text, p.end)
-    if match is None:
-        return p
-    return replace(p, end=match.end(), per=_per_name(match))
+    if match is not None:
+        return replace(p, end=match.end(), per=_per_name(match))
+    match = per.match(text, p.end + 1) if text[p.end : p.end + 1] == ")" else None
+    if match is not None:  # "PLN 80 million (€18.6 million) per investment project"
+        return replace(p, per=_per_name(match))
+    before = _per_before_regex().search(text, max(0, p.start - 60), p.start)
+    return replace(p, per=before.group("noun").casefold()) if before else p
 
 
 @lru_cache(maxsize=1)
-def _per_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    return (
-        read_mapping("rates.tsv", ("phrase", "per")),
-        read_mapping("units.tsv", ("surface", "unit")),
-        read_mapping("unit_names.tsv", ("unit", "name")),
+def _per_before_regex() -> re.Pattern:
+    """ "earnings per share were €4.02", "the dividend per share of ₹6": the unit named before."""
+    nouns = trie_alternation(read_words("per_nouns.tsv", "noun"))
+    return re.compile(
+        rf"\bper[ -](?:[a-z]+[ -])?(?P<noun>{nouns})\b(?:[ (]+[A-Za-z)]+){{0,3}}[ ]+$", re.IGNORECASE
     )
 
 
 def _per_name(match: re.Match) -> str:
-    """ "a year" -> year; "per tonne", "a barrel" -> the unit's readable name; else the noun."""
-    rates, units, names = _per_names()
+    """ "a year", "annually" -> year; else the unit as written, in lower case ("per kWh" -> kwh,
+    "an ounce" -> ounce, "per cubic metre" -> cubic metre), as the gold writes it."""
     if match.group("rate"):
-        return rates[" ".join(match.group("rate").split()).casefold()]
-    word = (match.group("unit") or match.group("noun")).casefold()
-    unit = units.get(word)
-    return names.get(unit, unit) if unit else word
+        return read_mapping("rates.tsv", ("phrase", "per"))[" ".join(match.group("rate").split()).casefold()]
+    return " ".join((match.group("unit") or match.group("word") or match.group("noun")).split()).casefold()
 
 
 def _to_amount(text: str, p: _Parsed, currency: str | None, rule: str) -> Amount:
