@@ -96,7 +96,7 @@ def parse_number(text: str) -> Decimal | None:
             current, seen_any = value, True
         elif word in ("half", "quarter"):
             factor *= words[word]
-        elif word == "of":
+        elif word in ("of", "and"):  # "half of a million", "six hundred and fifty"
             continue
         elif word in ("a", "an"):
             current = current if current is not None else Decimal(1)
