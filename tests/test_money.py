@@ -101,11 +101,13 @@ CURRENCY_POLICY_CASES = [
     CURRENCY_POLICY_CASES,
     ids=[f"{c.text[8:30]}|{c.dateline}|{c.mentioned}" for c in CURRENCY_POLICY_CASES],
 )
+@pytest.mark.issue(14)
 def test_currency_policy(case):
     amounts = find_amounts_in_text(case.text, dateline=case.dateline, mentioned=case.mentioned)
     assert (amounts[-1].currency, amounts[-1].currency_rule) == (case.currency, case.rule)
 
 
+@pytest.mark.issue(14)
 def test_a_near_conversion_does_not_move_the_dollar():
     """$5m = EUR 3.3m implies 1.52 dollars per euro: closer to CAD than to USD, but not clearly."""
     amounts = find_amounts_in_text("It costs $5 million (about €3.3 million).")

@@ -345,7 +345,8 @@ def _merge_minor_units(text: str, parsed: list[_Parsed]) -> list[_Parsed]:
     and 43c" are one amount in the first one's currency; so is a bare count of hundredths that
     ends the phrase ("thirteen dollars forty five", "US$3 and fourteen")."""
     merged: list[_Parsed] = []
-    for item in parsed:
+    starts = [p.start for p in parsed[1:]] + [None] if parsed else []
+    for item, next_start in zip(parsed, starts, strict=True):
         last = merged[-1] if merged else None
         if (
             last is not None
@@ -355,7 +356,7 @@ def _merge_minor_units(text: str, parsed: list[_Parsed]) -> list[_Parsed]:
         ):
             merged[-1] = _plus(last, item.end, item.value)
         else:
-            merged.append(_with_bare_minor(text, item, parsed))
+            merged.append(_with_bare_minor(text, item, next_start))
     return merged
 
 
@@ -396,8 +397,9 @@ def _bare_minor_regex() -> re.Pattern:
     )
 
 
-def _with_bare_minor(text: str, item: _Parsed, parsed: list[_Parsed]) -> _Parsed:
-    if not _plain(item) or any(p.start == item.end or item.end < p.start <= item.end + 12 for p in parsed):
+def _with_bare_minor(text: str, item: _Parsed, next_start: int | None) -> _Parsed:
+    """``item`` with a bare count of hundredths after it, unless an amount follows at once."""
+    if not _plain(item) or (next_start is not None and item.end <= next_start <= item.end + 12):
         return item
     match = _bare_minor_regex().match(text, item.end)
     code = item.code or item.form.default
