@@ -19,9 +19,10 @@ from .components.article import LAYOUT_KEY
 from .extractors.dates import (
     find_candidates,
     find_dates,
-    fiscal_starts,
+    find_fiscal_calendar,
     infer_publication,
     latest_past_anchor,
+    slash_order_for,
 )
 from .extractors.money import find_amounts_in_text, implausible_pairs
 from .extractors.people import find_people
@@ -127,8 +128,10 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
             warnings.append(note)
     base = date.fromisoformat(published) if published else None
     anchor = latest_past_anchor(candidates) if base is None else None
-    fiscal_start = fiscal_starts().get(dateline.country, 1) if dateline and dateline.country else 1
-    dates = find_dates(doc, candidates, base, anchor=anchor, fiscal_start=fiscal_start)
+    country = dateline.country if dateline else None
+    fiscal = find_fiscal_calendar(doc_text(doc), country, tuple({a.currency for a in amounts if a.currency}))
+    slash_order = slash_order_for(country)
+    dates = find_dates(doc, candidates, base, anchor=anchor, fiscal=fiscal, slash_order=slash_order)
     if base is None:
         warnings.append(
             "no publication date: relative dates are left out"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressfeed.extractors.date_grammar import nearest_year, parse_date
+from pressfeed.extractors.dates import nearest_year, parse_date
 
 from .conftest import TESTS, load_jsonl
 
