@@ -128,7 +128,7 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
             warnings.append(note)
     base = date.fromisoformat(published) if published else None
     anchor = latest_past_anchor(candidates) if base is None else None
-    country = dateline.country if dateline else None
+    country = dateline.country if dateline and dateline.country else (hints[0] if hints else None)
     fiscal = find_fiscal_calendar(doc_text(doc), country, tuple({a.currency for a in amounts if a.currency}))
     slash_order = slash_order_for(country)
     dates = find_dates(doc, candidates, base, anchor=anchor, fiscal=fiscal, slash_order=slash_order)

@@ -9,6 +9,7 @@ import calendar
 import re
 from datetime import date
 
+from .fiscal import fiscal_period_of_year
 from .values import (
     Context,
     DateValue,
@@ -106,12 +107,18 @@ def decade(m: re.Match, ctx: Context) -> DateValue | None:
 
 def quarter(m: re.Match, ctx: Context) -> DateValue | None:
     """ "Q1 2025", "2017 Q1", "the third quarter", "fourth quarter of the year"."""
-    if m["year0"] and m["year"]:
+    groups = m.groupdict()
+    if groups.get("year0") and m["year"]:
         return None
-    found = year_or_base(m["year"] or m["year0"], ctx)
+    found = year_or_base(m["year"] or groups.get("year0"), ctx)
     if found is None:
         return None
-    number = int(m["q"]) if m["q"] else build_vocabulary().words["ordinal"][m["qw"].casefold()]
+    if groups.get("qm"):  # "the December quarter" (Australia) ends in December
+        number = (build_vocabulary().month(m["qm"]) - 1) // 3 + 1
+    else:
+        number = int(m["q"]) if m["q"] else build_vocabulary().words["ordinal"][m["qw"].casefold()]
+    if found[1] and ctx.fiscal.source == "article" and ctx.fiscal.start_month != 1:
+        return fiscal_period_of_year(number, 3, ctx)  # "the fourth quarter" of a stated fiscal year
     return _reported_period(
         quarter_value(found[0], number, found[1]), ctx, lambda y: quarter_value(y, number, found[1])
     )
@@ -131,6 +138,9 @@ def half(m: re.Match, ctx: Context) -> DateValue | None:
     if found is None:
         return None
     number = int(m["h"]) if m["h"] else build_vocabulary().words["ordinal"][m["hw"].casefold()]
+    fiscal_year = m["fy"] or (found[1] and ctx.fiscal.source == "article")
+    if fiscal_year and ctx.base is not None and (ctx.fiscal.start_month != 1 or ctx.fiscal.split_start != 1):
+        return fiscal_period_of_year(number, 6, ctx)  # "the second half of the fiscal year"
     return _reported_period(
         half_value(found[0], number, found[1]), ctx, lambda y: half_value(y, number, found[1])
     )
@@ -155,11 +165,14 @@ def end_of_month(m: re.Match, ctx: Context) -> DateValue | None:
 
 
 def end_of_year(m: re.Match, ctx: Context) -> DateValue | None:
-    """ "the end of 2027" is its last day; "the end of the year" that of the publication year."""
-    if m["this"] and ctx.base is None:
+    """ "the end of 2027" is its last day; "the end of the year" that of the publication year,
+    "the end of next year" that of the year after."""
+    if m["year"]:
+        return day_value(date(int(m["year"]), 12, 31))
+    if ctx.base is None:
         return None
-    year = ctx.base.year if m["this"] else int(m["year"])
-    return day_value(date(year, 12, 31))
+    step = build_vocabulary().words["relative"][m["rel"].casefold()] if m["rel"] else 0
+    return day_value(date(ctx.base.year + step, 12, 31), () if not step else ("anchor",))
 
 
 def weekday_date(m: re.Match, ctx: Context) -> DateValue | None:

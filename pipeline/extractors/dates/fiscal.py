@@ -24,8 +24,10 @@ from .values import (
     Context,
     DateValue,
     FiscalCalendar,
+    day_value,
     half_value,
     interval,
+    is_backward,
     month_span,
     month_value,
     quarter_value,
@@ -90,11 +92,12 @@ class ArticleFiscal:
         """The calendar for one expression; ``following`` is the text right after it ("funds")."""
         if self.stated is not None:
             return FiscalCalendar(self.stated, "article", self.stated)
-        if self.country is None or self.country.fiscal_start == 1:
+        funds = re.match(r"^[\w\s,()&-]{0,80}?\bfunds\b", following, re.IGNORECASE)
+        country = self.country or (country_dates()["US"] if funds else None)
+        if country is None or country.fiscal_start == 1:
             return CALENDAR_YEAR
-        start = self.country.fiscal_start
-        funds = re.match(fill(r"^[\w\s,()&-]{0,80}?\bfunds\b"), following, re.IGNORECASE)
-        if (self.country.scope == "all" and not self.foreign) or self.government or funds:
+        start = country.fiscal_start
+        if (country.scope == "all" and not self.foreign) or self.government or funds:
             return FiscalCalendar(start, "country", start)
         return FiscalCalendar(1, "calendar", start)
 
@@ -207,7 +210,8 @@ def months_ended(m: re.Match, ctx: Context) -> DateValue | None:
 
 def split_year(m: re.Match, ctx: Context) -> DateValue | None:
     """ "the 2024/25 season", "the 2023-24 academic year": the two years it straddles (a
-    financial year is a fiscal one)."""
+    financial year is a fiscal one); the months when the text states them ("2025-26 kharif
+    marketing season (October-September)" is 2025-10/2026-09)."""
     kind = build_vocabulary().words["split_year"][" ".join(m["w"].casefold().split())]
     if kind == "fiscal":
         return fiscal_split_year(m, ctx)
@@ -215,10 +219,87 @@ def split_year(m: re.Match, ctx: Context) -> DateValue | None:
     second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
     if second != first + 1:
         return None
+    if m["m1"]:
+        vocab = build_vocabulary()
+        first_month, last_month = vocab.month(m["m1"]), vocab.month(m["m2"])
+        if last_month >= first_month:
+            return None
+        return interval(month_value(first, first_month), month_value(second, last_month))
     return interval(year_value(first), year_value(second))
+
+
+def _start(ctx: Context) -> int:
+    """The fiscal year an unnumbered "fiscal year" means: the article's or its country's."""
+    return ctx.fiscal.start_month if ctx.fiscal.start_month != 1 else ctx.fiscal.split_start
+
+
+def fiscal_year_of(day: date, start_month: int) -> int:
+    """The fiscal year (named by its last calendar year) holding ``day``."""
+    return day.year + (start_month > 1 and day.month >= start_month)
+
+
+def fiscal_relative_year(m: re.Match, ctx: Context) -> DateValue | None:
+    """ "this financial year" (in a UK government release, April to March), "the current
+    fiscal year", "next fiscal year": counted from the fiscal year holding publication."""
+    if ctx.base is None:
+        return None
+    start = _start(ctx) if ctx.fiscal.source != "calendar" or "financial" in m.group().casefold() else 1
+    rel = build_vocabulary().words["relative"][m["rel"].casefold()]
+    year = fiscal_year_of(ctx.base, start) + rel
+    if start == 1:
+        return year_value(year, ("anchor",))
+    return month_span(_fiscal_year_start(year, start), 12, ("anchor",))
+
+
+def fiscal_year_end(m: re.Match, ctx: Context) -> DateValue | None:
+    """ "the end of the current fiscal year": its last day."""
+    if ctx.base is None:
+        return None
+    value = fiscal_relative_year(m, ctx) if m["rel"] else None
+    if value is None:
+        start = ctx.fiscal.start_month
+        year = fiscal_year_of(ctx.base, start)
+        value = year_value(year) if start == 1 else month_span(_fiscal_year_start(year, start), 12)
+    return day_value(value.end, ("anchor",))
+
+
+def fiscal_year_range(m: re.Match, ctx: Context) -> DateValue | None:
+    """ "fiscal 2026 through 2031": from the first fiscal year's start to the last one's end."""
+    first, last, start = int(m["y1"]), int(m["y2"]), ctx.fiscal.start_month
+    if last <= first:
+        return None
+    if start == 1:
+        return interval(year_value(first), year_value(last))
+    end = shift_months(_fiscal_year_start(last, start), 11)
+    return interval(month_value(*_ym(_fiscal_year_start(first, start))), month_value(end.year, end.month))
+
+
+def _ym(d: date) -> tuple[int, int]:
+    return d.year, d.month
+
+
+def fiscal_period_of_year(number: int, months: int, ctx: Context, inferred=("year",)) -> DateValue | None:
+    """Quarter or half ``number`` of the fiscal year holding publication, or of the one before
+    when the clause reports it and it had not begun ("reported fourth-quarter results")."""
+    start = _start(ctx)
+    year = fiscal_year_of(ctx.base, start)
+    first = shift_months(_fiscal_year_start(year, start), months * (number - 1))
+    if is_backward(ctx.tense) and first > ctx.base:
+        first = shift_months(first, -12)
+    return month_span(first, months, inferred)
 
 
 HANDLERS = {
     f.__name__: f
-    for f in (fiscal_year, fiscal_split_year, fiscal_quarter, fiscal_half, months_ended, split_year)
+    for f in (
+        fiscal_year,
+        fiscal_split_year,
+        fiscal_quarter,
+        fiscal_half,
+        months_ended,
+        split_year,
+        fiscal_relative_year,
+        fiscal_year_end,
+        fiscal_year_range,
+    )
 }

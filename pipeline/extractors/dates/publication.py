@@ -19,20 +19,27 @@ from .resolve import resolve
 from .values import is_backward
 from .vocabulary import fragments
 
+LEAD_CHARS = 400  # a header block or dateline states the date within this much of the body's start
+
 
 def _lead(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """Candidates of the dateline, then of the first paragraph."""
+    """Candidates of the dateline, then of the opening: the first paragraph, a header block
+    ("London\n27 March 2025") or a dateline the layout missed ("Warsaw, 9 February 2026 —")
+    within the first characters after the headline, then the headline itself ("Contracts For
+    March 12, 2026")."""
     layout = doc.spans.get(LAYOUT_KEY, [])
     first = next((s for s in layout if s.label_ == "paragraph"), None)
     dateline = next((s for s in layout if s.label_ == "dateline_date"), None)
-    lead = [
-        c
-        for c in candidates
-        if dateline is not None and c.start >= dateline.start_char and c.end <= dateline.end_char
-    ]
-    return lead + [
-        c for c in candidates if first is not None and first.start_char <= c.start < first.end_char
-    ]
+    headline = next((s for s in layout if s.label_ == "headline"), None)
+    body_start = headline.end_char if headline is not None else 0
+    opening_end = max(first.end_char if first is not None else 0, body_start + LEAD_CHARS)
+
+    def in_dateline(c: Candidate) -> bool:
+        return dateline is not None and c.start >= dateline.start_char and c.end <= dateline.end_char
+
+    lead = [c for c in candidates if in_dateline(c)]
+    lead += [c for c in candidates if body_start <= c.start < opening_end and not in_dateline(c)]
+    return lead + [c for c in candidates if c.end <= body_start]
 
 
 def infer_publication(doc: Doc, candidates: list[Candidate]) -> tuple[date | None, str | None, str | None]:

@@ -127,6 +127,13 @@ def earlier_later(m: re.Match, ctx: Context) -> DateValue | None:
     return day_interval(ctx.base, last)
 
 
+def end_of_period(m: re.Match, ctx: Context) -> DateValue | None:
+    """ "by the end of the week" is its Sunday, "the end of the month" its last day."""
+    if ctx.base is None:
+        return None
+    return day_value(period_bounds(ctx.base, m["unit"])[1], ANCHOR)
+
+
 def past_span(m: re.Match, ctx: Context) -> DateValue | None:
     """ "over the past five years": from five years before publication to it."""
     n = number(m["n"])
@@ -228,6 +235,7 @@ HANDLERS = {
         weekday_after_next,
         relative_period,
         earlier_later,
+        end_of_period,
         past_span,
         coming_span,
         offset,

@@ -70,9 +70,11 @@ def _bound(cleaned: str, base: date | None) -> tuple[str | None, str | None, str
     return None, None, cleaned
 
 
-def _tense(candidate: Candidate, bound: str | None, word: str | None) -> str:
+def _tense(candidate: Candidate, bound: str | None, word: str | None, following: str) -> str:
     if word == "since" and bound:
         return "past"
+    if _names_results(following):
+        return "reported"  # "fourth-quarter earnings": a period already begun, whatever the verb
     if bound == "open_start" and candidate.tense != "reported":
         return "future"  # a deadline: "to finish the pipeline by the end of September"
     return candidate.tense
@@ -102,13 +104,23 @@ def resolve(
     if offset and not (candidate.tense == "future" or candidate.verbless):
         return None  # "earn in five years" is a span of time; "will open in two years" a date
     calendar = (fiscal or ArticleFiscal()).calendar(following)
-    tense = _tense(candidate, bound, word)
+    tense = _tense(candidate, bound, word, following)
     value = parse_date(cleaned, base=base, tense=tense, fiscal=calendar, slash_order=slash_order)
     if value is None and cleaned.casefold() not in date_words():
         value = _parse_with_dateparser(cleaned, base)
     if value is not None and bound is not None:
         value = open_bound(value, bound)
     return checked(value)
+
+
+def _names_results(following: str) -> bool:
+    """Whether a reporting period's figures follow ("revenue", "earnings call")."""
+    words = re.match(r"^[\s-]*([A-Za-z]+(?:\s+[A-Za-z]+)?)", following)
+    if words is None:
+        return False
+    first_two = words.group(1).casefold()
+    kinds = date_words()
+    return kinds.get(first_two) == "results" or kinds.get(first_two.split()[0]) == "results"
 
 
 @lru_cache(maxsize=32)

@@ -75,26 +75,32 @@ def group_tense(group: list[Token]) -> str:
     return "any"
 
 
-def _left_group(doc: Doc, span: Span, sentence: Span) -> list[Token] | None:
-    lo = max(sentence.start, span.start - WINDOW)
-    for i in range(span.start - 1, lo - 1, -1):
+NAME_TAGS = frozenset({"NNP", "NNPS", "HYPH", ",", "CC"})  # a long name does not use up the window
+
+
+def _walk(doc: Doc, indices) -> Token | None:
+    """The first verb among ``indices`` within the window, stopping at a clause break."""
+    counted = 0
+    for i in indices:
         token = doc[i]
         if token.lower_ in CLAUSE_BREAKS:
             return None
         if _is_verb(token):
-            return _group(doc, i, sentence.start)
+            return token
+        counted += token.tag_ not in NAME_TAGS
+        if counted >= WINDOW:
+            return None
     return None
+
+
+def _left_group(doc: Doc, span: Span, sentence: Span) -> list[Token] | None:
+    verb = _walk(doc, range(span.start - 1, sentence.start - 1, -1))
+    return None if verb is None else _group(doc, verb.i, sentence.start)
 
 
 def _right_group(doc: Doc, span: Span, sentence: Span) -> list[Token] | None:
-    hi = min(sentence.end, span.end + WINDOW)
-    for i in range(span.end, hi):
-        token = doc[i]
-        if token.lower_ in CLAUSE_BREAKS - {"that"}:
-            return None
-        if _is_verb(token):
-            return _group_forward(doc, i, hi)
-    return None
+    verb = _walk(doc, range(span.end, sentence.end))
+    return None if verb is None else _group_forward(doc, verb.i, sentence.end)
 
 
 def governing_tense(doc: Doc, span: Span) -> str:
