@@ -73,7 +73,7 @@ def find_spans(doc: Doc, *, skip: list[tuple[int, int]]) -> list[tuple[int, int]
     text = doc_text(doc)
     found = [m.span() for _, pattern, _ in candidate_patterns() for m in pattern.finditer(text)]
     ranges = [_trim_number(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    ranges = [_cut_at_and(text, r, found) for r in ranges if not _splits_ours(r, found)] + found
+    ranges = [r for r in (_cut_at_and(text, r, found) for r in ranges) if not _splits_ours(r, found)] + found
     ranges = [_widen(text, s, e) for s, e in ranges]
     chosen: list[tuple[int, int]] = []
     for start, end in sorted(ranges, key=lambda r: (-(r[1] - r[0]), r[0])):
@@ -100,11 +100,10 @@ def _splits_ours(span: tuple[int, int], found: list[tuple[int, int]]) -> bool:
 def _cut_at_and(text: str, span: tuple[int, int], found: list[tuple[int, int]]) -> tuple[int, int]:
     """A model span that runs a date into one of ours with "and" ends before the "and": "the
     fourth quarter" of "the fourth quarter and fiscal year ended June 30, 2025"."""
-    for s, e in found:
+    for s, e in sorted(found):
         if span[0] < s and e == span[1]:
             joint = re.search(r"\s+and\s+$", text[span[0] : s])
-            if joint:
-                return span[0], span[0] + joint.start()
+            return (span[0], span[0] + joint.start()) if joint else span
     return span
 
 

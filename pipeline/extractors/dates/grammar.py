@@ -86,6 +86,7 @@ def clean_expression(text: str) -> str:
     '05 Aug 2016'
     """
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" ,.;:()")
+    text = re.sub(r"['’]s$", "", text)  # "last month's tender"
     for pattern, replacement in _spelling_fixes():
         text = pattern.sub(replacement, text)
     if re.match(fill(r"(?i)^in\s+{COUNT}\s+{UNIT}$"), text):

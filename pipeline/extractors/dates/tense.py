@@ -6,7 +6,8 @@ governing verb is the nearest verb group before the date in its clause ("said on
 said"). A verb group is read as:
 
 - "future": a modal ("will", "would", "may"), "going to", an infinitive ("plans to visit"), a
-  progressive present ("is meeting"), or a participle of scheduling ("set for", "scheduled");
+  progressive present ("is meeting"), a participle of scheduling ("set for", "scheduled"), or
+  a prospective verb some way before the date ("invited investors to a forum in May");
 - "reported": a past tense, reporting verbs included ("said", "met", "was signed", "has
   opened", a bare participle "signed on Tuesday"); "reported-near" when the verb stands
   within three tokens of the date, so that it surely governs it (a year-less "said on March
@@ -66,7 +67,7 @@ def group_tense(group: list[Token]) -> str:
         return "future"  # an infinitive names what is still to happen: "plans to visit"
     if main.tag_ == "VBG":
         return "future" if any(t.lower_ in {"is", "are", "am", "'s", "'re"} for t in verbs[:-1]) else "any"
-    if main.tag_ == "VBD" or any(t.lower_ in PAST_AUXILIARIES for t in verbs):
+    if main.tag_ == "VBD" or any(t.lower_ in PAST_AUXILIARIES for t in verbs[:-1]):
         return "reported"
     if main.tag_ == "VBN":  # "the agreement signed on Tuesday"; "once they are commissioned"
         return "reported" if len(verbs) == 1 else "present"
@@ -114,6 +115,12 @@ def governing_tense(doc: Doc, span: Span) -> str:
             near = gap <= NEAR
             if tense == "reported" and near:
                 return "reported-near"
+            if (
+                tense == "reported"
+                and find is _left_group
+                and date_words().get(group[-1].lower_) == "prospective"
+            ):
+                return "future"  # "invited investors to a business forum in Dakar in May"
             if tense != "any":
                 return tense
     return sentence_tense(sentence)

@@ -159,8 +159,9 @@ def nearest_year(month: int, day: int | None, base: date, *, tense: str = "any")
     """Year putting month/day nearest ``base``; the clause's tense settles what is near.
 
     ``tense`` is "future" (upcoming: a date more than a month back moves a year on), "past"
-    ("since January": never after ``base``), "reported-near" (a past verb right beside it: not
-    more than a week after ``base``) or anything else (nearest).
+    ("since January": never after ``base``), "reported" (a past verb governs it: a month alone
+    not after ``base``), "reported-near" (a past verb right beside it: not more than a week
+    after ``base``) or anything else (nearest).
 
     >>> nearest_year(1, 28, date(2026, 2, 3))
     2026
@@ -182,6 +183,8 @@ def nearest_year(month: int, day: int | None, base: date, *, tense: str = "any")
         return best + 1
     if tense == "past" and date(best, month, min(day or 1, 28)) > base:
         return best - 1
+    if tense == "reported" and day is None and date(best, month, 1) > base:
+        return best - 1  # "welcomed the adoption in March" (in September): the March before
     if tense == "reported-near" and date(best, month, min(day or 1, 28)) > base + timedelta(days=7):
         return best - 1
     return best
