@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from pressfeed.extractors.dates import match_rule, rules
+from pressfeed.extractors.dates.candidates import pattern_evidence
 from pressfeed.extractors.dates.fiscal import find_fiscal_calendar, fiscal_cues
 from pressfeed.extractors.dates.values import FiscalCalendar
 from pressfeed.isodates import iso_bounds
@@ -80,3 +81,21 @@ def test_federal_funds_follow_the_us_government_year():
     calendar = article.calendar(" operations and maintenance funds in the amount of $5,000,000")
     assert match_rule("Fiscal 2026", base=BASE, fiscal=calendar)[1].value == "2025-10/2026-09"
     assert match_rule("Fiscal 2026", base=BASE, fiscal=article.calendar(" revenue"))[1].value == "2026"
+
+
+ORIGINS = {"rd": "recognizers", "rdt": "recognizers", "dd": "duckling", "dt": "duckling"}
+
+
+def _origin(reference: str) -> str:
+    """A peer case's origin is its suite; a corpus article or an issue is its own origin."""
+    return reference if ":" in reference else ORIGINS[reference.split("-")[0]]
+
+
+@pytest.mark.parametrize("name, evidence", sorted(pattern_evidence().items()))
+def test_every_candidate_pattern_answers_failures_of_two_origins(name, evidence):
+    """A pattern added for failures cites at least two cases of different origin (two peer
+    suites, a peer suite and a corpus article, or two articles): no rule is tuned to one
+    source's case."""
+    if evidence == ("team",):
+        return
+    assert len({_origin(reference) for reference in evidence}) >= 2, evidence

@@ -45,11 +45,18 @@ def _candidate_fragments():
 @lru_cache(maxsize=1)
 def candidate_patterns() -> tuple[tuple[str, re.Pattern, str], ...]:
     """(name, pattern, example) rows of ``date_patterns.tsv``, fragments filled in."""
-    rows = read_table("date_patterns.tsv", ("name", "example", "pattern"))
+    rows = read_table("date_patterns.tsv", ("name", "example", "evidence", "pattern"))
     return tuple(
         (row["name"], re.compile(fill(row["pattern"], _candidate_fragments())), row["example"])
         for row in rows
     )
+
+
+@lru_cache(maxsize=1)
+def pattern_evidence() -> dict[str, tuple[str, ...]]:
+    """The failures each row of ``date_patterns.tsv`` answers, by row name."""
+    rows = read_table("date_patterns.tsv", ("name", "example", "evidence", "pattern"))
+    return {row["name"]: tuple(row["evidence"].split()) for row in rows}
 
 
 @lru_cache(maxsize=1)
