@@ -35,7 +35,8 @@ def _candidate_fragments():
         "NUMBER": f"(?i:{f['NUMBER']})",
         "DAY_WORD": f"(?i:{f['ORDINAL']})",
         "NTH": f"(?i:{f['NTH']})",
-        "HOLIDAY": f"(?=[A-Z])(?i:{f['HOLIDAY']})",
+        # a one-word holiday only capitalized ("Easter", not "easter eggs"); phrases in any case
+        "HOLIDAY": f"(?:(?=[A-Z])(?i:{f['HOLIDAY']})|(?i:{f['HOLIDAY_PHRASE']}))",
         "SEASON": f"(?i:{f['SEASON']})",
         "SPLIT_YEAR": f"(?i:{f['SPLIT_YEAR']})",
         "YEAR": f["YEAR"],
@@ -87,7 +88,7 @@ def find_spans(doc: Doc, *, skip: list[tuple[int, int]]) -> list[tuple[int, int]
         if any(s < end and start < e for s, e in skip + chosen):
             continue
         chosen.append((start, end))
-    lead = re.compile(fill(r"(?i)(?:on|in(?!\s+{COUNT}\s+[a-z]+$)|during|at|of)\s+"))
+    lead = re.compile(fill(r"(?i)(?:on|in(?!\s+{COUNT}\s+[a-z]+$)|during|at|of|about|around|circa)\s+"))
     spans = []
     for start, end in sorted(chosen):
         match = lead.match(text[start:end])

@@ -109,6 +109,7 @@ def fragments() -> MappingProxyType:
         "REL": _alternation(v.of("relative")),
         "SEASON": _alternation(v.of("season")),
         "HOLIDAY": _alternation(v.of("holiday")),
+        "HOLIDAY_PHRASE": _alternation([w for w in v.of("holiday") if " " in w]),
         "SPLIT_YEAR": _alternation(v.of("split_year")),
         "YEAR": r"(?:1[89]\d\d|20\d\d|21\d\d)",
         "UNIT": r"(?:day|week|month|year|decade)s?",

@@ -29,13 +29,11 @@ def relative_week(m: re.Match, ctx: Context) -> DateValue | None:
 
 
 def week_of(m: re.Match, ctx: Context) -> DateValue | None:
-    """ "the week of April 10", "the week beginning February 4", "w/c Feb 4": the week
-    holding that day; a week "beginning" on a day other than Monday runs seven days from it."""
+    """ "the week of April 10", "the week beginning February 4", "w/c Feb 4": the ISO week
+    holding that day (both peer suites read "the week beginning" a Tuesday so too)."""
     day = ctx.point(m["date"])
     if day is None or day.precision != "day":
         return None
-    if m["verb"] and day.start.weekday() != 0:
-        return day_interval(day.start, day.start + timedelta(days=6), day.inferred)
     return week_value(day.start, day.inferred)
 
 
