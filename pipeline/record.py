@@ -64,6 +64,7 @@ class Amount:
     approximate: bool
     min: Decimal | None = None
     max: Decimal | None = None
+    per: str | None = None
     equivalent_of: int | None = None
     implied_rate: Decimal | None = None
 

@@ -11,15 +11,17 @@ from .candidates import Candidate, candidate_patterns
 from .fiscal import ArticleFiscal, country_dates, find_fiscal_calendar, slash_order_for
 from .grammar import match_rule, parse_date, rules
 from .publication import infer_publication, latest_past_anchor
-from .resolve import find_candidates, find_dates, resolve
+from .resolve import DateSetting, date_setting, find_candidates, find_dates, resolve
 from .values import DateValue, nearest_year
 
 __all__ = [
     "ArticleFiscal",
     "Candidate",
+    "DateSetting",
     "DateValue",
     "candidate_patterns",
     "country_dates",
+    "date_setting",
     "find_candidates",
     "find_dates",
     "find_fiscal_calendar",

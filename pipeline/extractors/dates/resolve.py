@@ -10,7 +10,7 @@ range; a chain of three or more ("May 1 - May 2 - May 3") is a list, never one v
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -22,13 +22,30 @@ from ...record import DateFact
 from ...record import Span as Evidence
 from ..tokens import doc_text, sentence_of
 from .candidates import BOUND_WORDS, Candidate, date_words, find_spans
-from .fiscal import ArticleFiscal
+from .fiscal import ArticleFiscal, find_fiscal_calendar, slash_order_for
 from .grammar import clean_expression, open_bound, parse_date
 from .tense import governing_tense, is_verbless
 from .values import DateValue, checked, day_value, month_value, year_value
 from .vocabulary import fill, fragments
 
 MAX_DATEPARSER_CHARS = 40  # longer text is no single date; dateparser is slow on it
+
+
+@dataclass(frozen=True)
+class DateSetting:
+    """What an article's country and text say about reading its dates: whose fiscal year
+    counts and the order of slashed numeric dates."""
+
+    fiscal: ArticleFiscal = ArticleFiscal()
+    slash_order: str = "mdy"
+
+
+def date_setting(text: str, countries: tuple[str, ...], currencies: tuple[str | None, ...]) -> DateSetting:
+    """The setting of an article whose context countries are ``countries`` (the dateline's
+    first, then the most mentioned) and whose amounts are in ``currencies``."""
+    country = countries[0] if countries else None
+    found = tuple(sorted({c for c in currencies if c}))
+    return DateSetting(find_fiscal_calendar(text, country, found), slash_order_for(country))
 
 
 def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]:
@@ -162,8 +179,7 @@ def find_dates(
     base: date | None,
     *,
     anchor: date | None = None,
-    fiscal: ArticleFiscal | None = None,
-    slash_order: str = "mdy",
+    setting: DateSetting = DateSetting(),
 ) -> list[DateFact]:
     """Date facts of the candidates, resolved against ``base`` (the publication date).
 
@@ -174,7 +190,7 @@ def find_dates(
     facts = []
     for candidate in join_ranges(text, candidates, base):
         following = text[candidate.end : candidate.end + 100]
-        options = {"fiscal": fiscal, "following": following, "slash_order": slash_order}
+        options = {"fiscal": setting.fiscal, "following": following, "slash_order": setting.slash_order}
         value = resolve(candidate, base, **options)
         if value is None and base is None and anchor is not None:
             value = resolve(candidate, anchor, **options)
