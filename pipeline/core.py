@@ -17,9 +17,9 @@ from spacy.tokens import Doc
 
 from .components.article import LAYOUT_KEY
 from .extractors.dates import (
+    date_setting,
     find_candidates,
     find_dates,
-    fiscal_starts,
     infer_publication,
     latest_past_anchor,
 )
@@ -127,8 +127,8 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
             warnings.append(note)
     base = date.fromisoformat(published) if published else None
     anchor = latest_past_anchor(candidates) if base is None else None
-    fiscal_start = fiscal_starts().get(dateline.country, 1) if dateline and dateline.country else 1
-    dates = find_dates(doc, candidates, base, anchor=anchor, fiscal_start=fiscal_start)
+    setting = date_setting(doc_text(doc), hints, tuple(a.currency for a in amounts))
+    dates = find_dates(doc, candidates, base, anchor=anchor, setting=setting)
     if base is None:
         warnings.append(
             "no publication date: relative dates are left out"
