@@ -86,7 +86,7 @@ def article(
             out_amounts.append({
                 "text": surface, "span": _span(text + surface, len(text), surface), "value": value,
                 "currency": currency, "currency_rule": "explicit", "approximate": False, "min": None,
-                "max": None, "equivalent_of": None, "implied_rate": None,
+                "max": None, "per": None, "equivalent_of": None, "implied_rate": None,
             })  # fmt: skip
             text += surface + ". "
         amounts = ()

@@ -22,8 +22,8 @@ ARTICLES = (
     "kz-afghanistan-working-group",
     "ca-kz-almaty-heating-upgrade",
     "gl-penrose-celtic-sea-export-cables",
-    "heldout/gl-harfield-copperhead-mine-approval",
-    "heldout/gl-pl-odra-rail-vilnius-trams",
+    "gl-harfield-copperhead-mine-approval",
+    "gl-pl-odra-rail-vilnius-trams",
 )
 
 
@@ -84,8 +84,8 @@ def test_same_name_in_two_corpus_articles_without_agreeing_evidence(added, capsy
     out = cli_json(capsys, "who", "Tomasz Wieczorek", "--store", added, "--json")
     people = [json.loads(line) for line in out.splitlines()]
     assert [p["articles"] for p in people] == [
-        ["heldout/gl-harfield-copperhead-mine-approval"],
-        ["heldout/gl-pl-odra-rail-vilnius-trams"],
+        ["gl-harfield-copperhead-mine-approval"],
+        ["gl-pl-odra-rail-vilnius-trams"],
     ]
     assert "no agreeing evidence" in people[1]["merges"][0]["reason"]
     text = cli_json(capsys, "who", "wieczorek", "--store", added)

@@ -10,6 +10,7 @@ COMMAND_MODULES = (
     "schema",
     "validate",
     "eval",
+    "review",
     "store",
     "who",
     "people",

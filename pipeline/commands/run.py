@@ -30,6 +30,7 @@ def register(sub) -> None:
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes or Dask")
     p.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
     p.add_argument("--resume", action="store_true", help="reuse records of unchanged articles in OUTPUT")
+    p.add_argument("--with-text", action="store_true", help="store the analysed text in each record")
     p.add_argument("--published", type=iso_day, help="publication date for articles without one")
     p.add_argument(
         "--store", metavar="DB", help="also add each record to this people store (see pressfeed store)"
@@ -46,6 +47,7 @@ def run(args) -> int:
     from ..feeds import dumps, guess_format, open_writer
     from ..readers import iter_inputs
     from ..store.hook import StoreHook
+    from ..texts import TextQueue, line_with_text, with_text
 
     fmt = args.format or guess_format(args.output)
     if args.resume and fmt != "jsonl":
@@ -56,6 +58,9 @@ def run(args) -> int:
         output.parent.mkdir(parents=True, exist_ok=True)
     errors_path = Path(args.errors or f"{str(output).rstrip('/')}.errors.jsonl")
     items = with_published(iter_inputs(args.inputs), args.published, force=False)
+    texts = TextQueue() if args.with_text else None
+    if texts is not None:
+        items = texts.watch(items)
     if args.resume:
         items = batch.reuse_unchanged(items, output)
     counts: Counter = Counter()
@@ -73,17 +78,18 @@ def run(args) -> int:
         ):
             for outcome in outcomes:
                 progress.update(1)
+                text = texts.pop() if texts is not None else None
                 if outcome.error is not None:
                     counts["failed"] += 1
                     errors.write(dumps(outcome.error.to_json()) + "\n")
                     errors.flush()
                 elif outcome.reused_line is not None:
                     counts["reused"] += 1
-                    feed.write_line(outcome.reused_line)
+                    feed.write_line(line_with_text(outcome.reused_line, text))
                     store.add_line(outcome.reused_line)
                 else:
                     counts["ok"] += 1
-                    feed.write(outcome.record)
+                    feed.write(with_text(outcome.record, text))
                     store.add(outcome.record)
                     facts.update({k: len(outcome.record[k]) for k in FACT_TYPES})
     except KeyboardInterrupt:
