@@ -18,7 +18,7 @@ from ..lexicons import CONNECTORS, Lexicons
 from ..record import Location, Organization
 from ..record import Span as Evidence
 from .quantities import unit_surfaces
-from .roles import chain_end, country_prefix_end, located_org_end
+from .titles import chain_end, country_prefix_end, located_org_end
 from .tokens import MONTHS, POSSESSIVE, doc_text, is_capitalized, is_demonym, is_hyphen_link
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -251,7 +251,7 @@ def find_locations(
         if _overlaps(span, taken) or is_demonym(span[0], lex) and len(span) == 1:
             continue
         name = _display_name(span)
-        key = _place_key(name, lex)
+        key = place_key(name, lex)
         if key not in names or name.casefold() == key:  # "Surkhandarya" over "Surkhandarya region"
             names[key] = name
     locations = []
@@ -260,9 +260,9 @@ def find_locations(
     for key, name in sorted(names.items(), key=lambda kv: -len(kv[1])):
         country = lex.gazetteer.place_country(name) or shared.get(name.casefold())
         forms = {name} | {
-            _display_name(_trim_the(s)) for s in spans if _place_key(_display_name(_trim_the(s)), lex) == key
+            _display_name(_trim_the(s)) for s in spans if place_key(_display_name(_trim_the(s)), lex) == key
         }
-        mentions = _find_mentions(doc, forms, claimed, unquoted)
+        mentions = find_mentions(doc, forms, claimed, unquoted)
         if mentions:
             locations.append(Location(name=name, country=country, mentions=mentions))
             claimed += [(m.start, m.end) for m in mentions]
@@ -296,7 +296,7 @@ def _display_name(span: Span) -> str:
     return text.title() if text.isupper() and len(text) > 3 else text
 
 
-def _place_key(name: str, lex: Lexicons) -> str:
+def place_key(name: str, lex: Lexicons) -> str:
     """Countries are one place however named ("UAE", "United Arab Emirates")."""
     code = lex.gazetteer.country_code(name)
     if code:
@@ -305,7 +305,7 @@ def _place_key(name: str, lex: Lexicons) -> str:
     return " ".join(words[:-1] if len(words) > 1 and words[-1] in PLACE_SUFFIXES else words)
 
 
-def _find_mentions(
+def find_mentions(
     doc: Doc, forms: set[str], taken: list[tuple[int, int]], excluded: set[int]
 ) -> tuple[Evidence, ...]:
     blocked = {doc[i].idx for i in excluded}
@@ -367,7 +367,7 @@ def find_organizations(
         shorts = {n for n in short_names if _is_word_prefix(n.casefold(), name.casefold())}
         shorts |= _short_name(name, lex) | ({acronyms[name]} if name in acronyms else set())
         shorts |= _acronym_used(doc, name)
-        mentions = _find_mentions(doc, {name} | shorts, taken, unquoted)
+        mentions = find_mentions(doc, {name} | shorts, taken, unquoted)
         if mentions:
             organizations.append(Organization(name=name, country=country, mentions=mentions))
     return sorted(organizations, key=lambda o: o.mentions[0].start)

@@ -1,0 +1,69 @@
+"""Candidate finders: every source of entity spans writes into the claims registry.
+
+Layout blocks, the money and date extractors' spans (adapted from their character ranges),
+the pattern families of ``data/patterns/`` and the statistical model's entities (labelled
+``MODEL_*``, so every claim says where it came from) become candidates of
+``doc.spans["pf_candidates"]``; :func:`pressfeed.extractors.claims.resolve` decides.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from .. import extensions  # noqa: F401  (the pf_* token attributes the patterns read)
+from ..components.article import LAYOUT_KEY
+from . import claims
+from .patterns import PatternSet, family_rules
+
+CANDIDATE_FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes")
+LAYOUT_LABELS = {
+    "boilerplate": "BOILERPLATE",
+    "headline": "NO_NEW",
+    "heading": "NO_NEW",
+    "dateline": "NO_NEW",
+    "dateline_place": "DATELINE_PLACE",
+}
+MODEL_LABELS = {"PERSON": "MODEL_PERSON", "ORG": "MODEL_ORG", "GPE": "MODEL_PLACE", "LOC": "MODEL_PLACE"}
+
+
+@cache
+def candidate_patterns(vocab) -> PatternSet:
+    """The candidate pattern families, compiled once per vocabulary."""
+    rules = [rule for family in CANDIDATE_FAMILIES for rule in family_rules(family)]
+    return PatternSet(vocab, rules)
+
+
+def add_layout(doc: Doc) -> None:
+    """Boilerplate claims its text; headline, headings and dateline admit no new names."""
+    claims.add(
+        doc,
+        (
+            Span(doc, s.start, s.end, label=LAYOUT_LABELS[s.label_], span_id=f"layout:{s.label_}")
+            for s in doc.spans.get(LAYOUT_KEY, [])
+            if s.label_ in LAYOUT_LABELS
+        ),
+    )
+
+
+def add_patterns(doc: Doc) -> None:
+    """Matches of every candidate pattern family."""
+    claims.add(doc, candidate_patterns(doc.vocab)(doc))
+
+
+def add_model_entities(doc: Doc) -> None:
+    """The model's PERSON, ORG, GPE and LOC entities, each in the lowest band."""
+    claims.add(
+        doc,
+        (
+            Span(doc, e.start, e.end, label=MODEL_LABELS[e.label_], span_id="model")
+            for e in doc.ents
+            if e.label_ in MODEL_LABELS
+        ),
+    )
+
+
+def pattern_mentions(doc: Doc, fact: str, prefix: str) -> list[Span]:
+    """Resolved mentions of ``fact`` that a pattern whose id starts with ``prefix`` found."""
+    return [m for m in claims.mentions(doc, fact) if m.id_.startswith(prefix)]
