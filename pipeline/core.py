@@ -74,11 +74,11 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     place_span = next((s for s in layout if s.label_ == "dateline_place"), None)
     finders.add_layout(doc)
     claims.resolve(doc)
-    skip = claims.claimed_chars(doc, ["BOILERPLATE"])
+    skip = claims.claimed_chars(doc, ["BOILERPLATE", "CONTACT"])
     money_spans = [(a.span.start, a.span.end) for a in find_amounts_in_text(text, skip=skip)]
     claims.add_chars(doc, money_spans, "MONEY", "money")
     claims.resolve(doc)
-    candidates = find_candidates(doc, skip=claims.claimed_chars(doc, ["BOILERPLATE", "MONEY"]))
+    candidates = find_candidates(doc, skip=claims.claimed_chars(doc, ["BOILERPLATE", "CONTACT", "MONEY"]))
     claims.add_chars(doc, [(c.start, c.end) for c in candidates], "DATE", "dates")
     finders.add_patterns(doc)
     finders.add_model_entities(doc)

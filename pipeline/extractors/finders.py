@@ -20,6 +20,7 @@ from .patterns import PatternSet, family_rules
 CANDIDATE_FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes")
 LAYOUT_LABELS = {
     "boilerplate": "BOILERPLATE",
+    "contact": "CONTACT",
     "headline": "NO_NEW",
     "heading": "NO_NEW",
     "dateline": "NO_NEW",
