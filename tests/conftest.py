@@ -13,6 +13,16 @@ TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 CORPUS = ROOT / "corpus"
 REFERENCE = CORPUS / "kz-afghanistan-working-group.txt"
+# A few articles of different styles for batch and CLI tests: the whole corpus is extracted once
+# per session by tests/test_corpus_eval.py, and nowhere else.
+SAMPLE = (
+    "kz-afghanistan-working-group",
+    "ca-kg-balykchy-solar-deal",
+    "gl-who-cholera-stockpile-expansion",
+    "gl-kestrel-chennai-container-hub",
+    "ca-tm-ru-foreign-ministry-consultations",
+)
+SAMPLE_NESTED = ("ca-am-irrigation-reservoirs", "gl-penrose-celtic-sea-export-cables")
 
 
 def pytest_configure(config):
@@ -22,6 +32,18 @@ def pytest_configure(config):
 @pytest.fixture(scope="session")
 def nlp():
     return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def sample_corpus(tmp_path_factory) -> Path:
+    """A folder of seven corpus articles (text, metadata and gold), two of them in a sub-folder."""
+    root = tmp_path_factory.mktemp("sample")
+    for folder, names in ((root, SAMPLE), (root / "nested", SAMPLE_NESTED)):
+        folder.mkdir(exist_ok=True)
+        for name in names:
+            for path in CORPUS.glob(f"{name}.*"):
+                (folder / path.name).write_bytes(path.read_bytes())
+    return root
 
 
 @pytest.fixture(scope="session")
