@@ -109,7 +109,9 @@ def _reconcile_people(
         parsed = parse_person_name(span.text)
         aliases = [parsed.family] if parsed and parsed.family != span.text else []
         draft = Draft(span.text, tuple(span.text.casefold().split()), [], aliases)
-        kept.append(finish_person(doc, draft, unquoted))
+        person = finish_person(doc, draft, unquoted)
+        if person.mentions:
+            kept.append(person)
     for link in links:
         kept = [_with_link(p, link) if any(_overlaps(m, link.person) for m in p.mentions) else p for p in kept]
     return sorted(kept, key=lambda p: p.mentions[0].start if p.mentions else 0)
