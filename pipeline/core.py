@@ -79,7 +79,7 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     claims.add_chars(doc, money_spans, "MONEY", "money")
     claims.resolve(doc)
     candidates = find_candidates(doc, skip=claims.claimed_chars(doc, ["BOILERPLATE", "CONTACT", "MONEY"]))
-    claims.add_chars(doc, [(c.start, c.end) for c in candidates], "DATE", "dates")
+    finders.add_dates(doc, candidates)
     finders.add_patterns(doc)
     finders.add_model_entities(doc)
     claims.resolve(doc)

@@ -60,7 +60,7 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities
     grammar = find_people(doc, lex, excluded=blocked | list_members, unquoted=unquoted)
     claims.add_chars(doc, [(m.start, m.end) for p in grammar for m in p.mentions], "PERSON", "grammar")
     claims.resolve(doc)
-    people = _reconcile_people(doc, grammar, pattern_people, find_links(doc), unquoted)
+    people = _reconcile_people(doc, grammar, find_links(doc), unquoted)
     person_ranges = [(m.start, m.end) for p in people for m in p.mentions]
     role_orgs = [r.organization for p in people for r in p.roles if r.organization and r.organization[:1].isupper()]
     organizations = find_organizations(
@@ -94,27 +94,46 @@ def _all_vetoed(mentions, vetoes: list[Span]) -> bool:
     return bool(mentions) and all(any(_overlaps(m, v) for v in real) for m in mentions)
 
 
-def _reconcile_people(
-    doc: Doc, grammar: list[Person], pattern_people: list[Span], links: list[Link], unquoted: set[int]
-) -> list[Person]:
-    """Pattern names win over grammar names they overlap; linkers add roles."""
+def _reconcile_people(doc: Doc, grammar: list[Person], links: list[Link], unquoted: set[int]) -> list[Person]:
+    """People whose mention the resolver kept: a grammar name survives only where its own
+    candidate won (a longer pattern name, a title or an organization form beat it), is no
+    acronym ("NASA" after a title and a comma), and pattern names join; linkers add roles."""
+    resolved = claims.mentions(doc, "PERSON")
+    pattern_people = [m for m in resolved if m.id_.startswith("name.")]
+    won = [m for m in resolved if m.id_ == "grammar"]
     kept = [
         p
         for p in grammar
-        if not any(_overlaps(m, s) and (m.start, m.end) != (s.start_char, s.end_char) for m in p.mentions for s in pattern_people)
+        if not p.name.isupper() and any(_overlaps(m, w) for m in p.mentions for w in won)
     ]
     for span in pattern_people:
-        if any((m.start, m.end) == (span.start_char, span.end_char) for p in kept for m in p.mentions):
+        owner = next((p for p in kept if any(_overlaps(m, span) for m in p.mentions)), None)
+        if owner is not None and len(owner.name) >= len(span.text):
             continue
-        parsed = parse_person_name(span.text)
-        aliases = [parsed.family] if parsed and parsed.family != span.text else []
-        draft = Draft(span.text, tuple(span.text.casefold().split()), [], aliases)
-        person = finish_person(doc, draft, unquoted)
+        person = _pattern_person(doc, span, owner, unquoted)
+        kept = [p for p in kept if p is not owner]
         if person.mentions:
             kept.append(person)
     for link in links:
         kept = [_with_link(p, link) if any(_overlaps(m, link.person) for m in p.mentions) else p for p in kept]
     return sorted(kept, key=lambda p: p.mentions[0].start if p.mentions else 0)
+
+
+def _pattern_person(doc: Doc, span: Span, owner: Person | None, unquoted: set[int]) -> Person:
+    """A person named by a name pattern, taking over the shorter grammar person it overlaps.
+
+    Later mentions use the family name, a peer's "Lord X" (never "X of Y" alone)."""
+    parsed = parse_person_name(span.text)
+    aliases = []
+    if parsed is not None and parsed.peerage and parsed.honorific:
+        aliases.append(f"{parsed.honorific} {parsed.family}")
+    elif parsed is not None and parsed.family != span.text:
+        aliases.append(parsed.family)
+    roles = list(owner.roles) if owner else []
+    if owner is not None:
+        aliases += [owner.name, *owner.aliases]
+    draft = Draft(span.text, tuple(span.text.casefold().split()), roles, aliases)
+    return finish_person(doc, draft, unquoted)
 
 
 def _with_link(person: Person, link: Link) -> Person:

@@ -8,6 +8,8 @@ the pattern families of ``data/patterns/`` and the statistical model's entities 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -27,6 +29,31 @@ LAYOUT_LABELS = {
     "dateline_place": "DATELINE_PLACE",
 }
 MODEL_LABELS = {"PERSON": "MODEL_PERSON", "ORG": "MODEL_ORG", "GPE": "MODEL_PLACE", "LOC": "MODEL_PLACE"}
+
+
+# What a date candidate must hold to claim its text: a digit, a month or weekday, or a
+# calendar word. The model's DATE entities also tag names ("Zhanbyrbayuly"); those stay
+# unclaimed, so the name grammar still sees them.
+DATE_EVIDENCE_RE = re.compile(
+    r"""
+    \d                                                    # 2026, Jan. 28, Q3
+    |\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)  # months
+    |\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b        # weekdays
+    |\b(?:year|month|week|quarter|half|decade|century|today|yesterday|tomorrow|
+        spring|summer|autumn|fall|winter|weekend|fiscal|fy)s?\b  # calendar words
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def add_dates(doc: Doc, candidates: Iterable) -> None:
+    """The date extractor's candidates (``start``/``end`` characters) that look like dates.
+
+    >>> bool(DATE_EVIDENCE_RE.search("next Tuesday")), bool(DATE_EVIDENCE_RE.search("Zhanbyrbayuly"))
+    (True, False)
+    """
+    ranges = [(c.start, c.end) for c in candidates if DATE_EVIDENCE_RE.search(c.text)]
+    claims.add_chars(doc, ranges, "DATE", "dates")
 
 
 @cache

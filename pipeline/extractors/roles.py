@@ -162,9 +162,9 @@ def _links_in(match: Span) -> list[Link]:
     people = [m for m in inside if claims.band(m.label_).fact == "PERSON"]
     titles = [m for m in inside if claims.band(m.label_).fact == "TITLE"]
     # the model's ORG guesses name no employer here ("Deputy Mayor of Erenhot")
-    orgs = [m for m in inside if m.label_ == "ORG" and not any(t.start <= m.start < t.end for t in titles)]
+    orgs = [m for m in inside if m.label_ in {"ORG", "ORG_FORM"} and not any(t.start <= m.start < t.end for t in titles)]
     doc = match.doc
-    titles = [t for t in titles if not (t.end < len(doc) and doc[t.end].text in POSSESSIVES)]
+    titles = [t for t in _joined(titles) if not (t.end < len(doc) and doc[t.end].text in POSSESSIVES)]
     qualifiers = build_lexicons().qualifiers
     qualifier = next((qualifiers[t.lower_] for t in match if t.lower_ in qualifiers), None)
     if match.label_ == "ROLE_FORMER":
@@ -173,6 +173,17 @@ def _links_in(match: Span) -> list[Link]:
         return []
     organization = orgs[-1] if orgs else None
     return [Link(people[0], title, organization, qualifier, match.id_) for title in titles]
+
+
+def _joined(titles: list[Span]) -> list[Span]:
+    """Title mentions that touch are one title ("Representative Director")."""
+    joined: list[Span] = []
+    for title in titles:
+        if joined and joined[-1].end == title.start:
+            last = joined.pop()
+            title = Span(title.doc, last.start, title.end, label=last.label_, span_id=last.id_)
+        joined.append(title)
+    return joined
 
 
 @cache
