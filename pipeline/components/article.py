@@ -113,8 +113,9 @@ def find_layout(text: str, patterns: tuple[BoilerplatePattern, ...]) -> list[Blo
             continue
         if index in header:
             blocks.append(Block("header_line", start, end))
-            if header[index] == "header_place":
+            if header[index] == "header_place":  # "Washington, DC": the state is no place of its own
                 place = HEADER_PLACE_RE.match(line)
+                blocks.append(Block("dateline", start, end))
                 blocks.append(Block("dateline_place", start, start + place.end("place")))
             continue
         if index > body_start and _is_heading(line):

@@ -17,7 +17,7 @@ from ..resources import read_table
 ACRONYM_RE = re.compile(
     r"""
     ^(?P<name>.+?)\s*          # the full name
-    \(\s*(?P<acronym>[A-Z][A-Za-z&]{1,7})\s*\)$  # (NIB), (USAID)
+    \(\s*(?P<acronym>(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&]{2,8})\s*\)$  # (NIB), (AfDB); not (Alaska)
     """,
     re.VERBOSE,
 )
