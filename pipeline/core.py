@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components.article import LAYOUT_KEY
+from .extractors import claims, finders
 from .extractors.dates import (
     find_candidates,
     find_dates,
@@ -24,15 +25,15 @@ from .extractors.dates import (
     infer_publication,
     latest_past_anchor,
 )
-from .extractors.money import find_amounts_in_text, implausible_pairs
-from .extractors import claims, finders
 from .extractors.entities import find_entities
+from .extractors.money import find_amounts_in_text, implausible_pairs
 from .extractors.quantities import Lemmatize, find_quantities, plain_lemma
 from .extractors.tokens import doc_text
 from .lexicons import build_lexicons
 from .nlp import lemma
 from .record import Dateline, Record, Source
 from .record import Span as Evidence
+
 
 @dataclass(frozen=True)
 class Meta:

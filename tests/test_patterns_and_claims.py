@@ -71,9 +71,15 @@ def test_every_family_loads_with_unique_ids():
 @pytest.mark.parametrize(
     "row, message",
     [
-        ({"id": "x", "label": "ORG", "pattern": "a", "examples": ["a"], "colour": 1}, "unknown keys ['colour']"),
+        (
+            {"id": "x", "label": "ORG", "pattern": "a", "examples": ["a"], "colour": 1},
+            "unknown keys ['colour']",
+        ),
         ({"id": "x", "label": "ORG", "pattern": "a", "examples": []}, "has no examples"),
-        ({"id": "x", "label": "ORG", "pattern": [{"LOWER": {"IN": "@lexicon:nope"}}], "examples": ["a"]}, "unknown lexicon"),
+        (
+            {"id": "x", "label": "ORG", "pattern": [{"LOWER": {"IN": "@lexicon:nope"}}], "examples": ["a"]},
+            "unknown lexicon",
+        ),
         ({"id": "x", "label": "ORG", "pattern": "a"}, "missing keys ['examples']"),
     ],
     ids=["unknown-key", "no-examples", "unknown-lexicon", "missing-key"],
@@ -91,7 +97,17 @@ def test_loader_rejects_duplicate_ids():
 
 def test_lexicon_references_are_expanded():
     (rule,) = parse_rows(
-        [("f:1", {"id": "x", "label": "TITLE", "pattern": [{"LOWER": {"IN": "@lexicon:title_heads"}}], "examples": ["a"]})]
+        [
+            (
+                "f:1",
+                {
+                    "id": "x",
+                    "label": "TITLE",
+                    "pattern": [{"LOWER": {"IN": "@lexicon:title_heads"}}],
+                    "examples": ["a"],
+                },
+            )
+        ]
     )
     words = rule.pattern[0]["LOWER"]["IN"]
     assert "minister" in words and "ambassador-at-large" in words and "prime minister" not in words
@@ -131,8 +147,13 @@ def test_resolver_keeps_the_longest_inside_a_band(blank):
 
 
 def test_a_title_keeps_the_place_of_its_complement(blank):
-    doc, kept = _doc_with(blank, "President of Kazakhstan spoke", (0, 3, "TITLE"), (2, 3, "PLACE"), (2, 3, "PERSON"))
-    assert [(m.text, m.label_) for m in kept] == [("President of Kazakhstan", "TITLE"), ("Kazakhstan", "PLACE")]
+    doc, kept = _doc_with(
+        blank, "President of Kazakhstan spoke", (0, 3, "TITLE"), (2, 3, "PLACE"), (2, 3, "PERSON")
+    )
+    assert [(m.text, m.label_) for m in kept] == [
+        ("President of Kazakhstan", "TITLE"),
+        ("Kazakhstan", "PLACE"),
+    ]
 
 
 def test_unknown_labels_are_an_error(blank):

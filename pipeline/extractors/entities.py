@@ -19,12 +19,12 @@ from ..lexicons import Lexicons
 from ..record import Location, Organization, Person, Role
 from ..record import Span as Evidence
 from . import claims, finders
-from .locations import canonical_locations, pattern_places
+from .locations import canonical_locations, find_locations, find_place_lists, list_tokens, pattern_places
 from .names import parse_person_name
-from .organizations import normalize_org
-from .people import Draft, finish_person, find_people
-from .places import find_locations, find_organizations, find_mentions, find_place_lists, list_tokens
+from .organizations import find_organizations, normalize_org
+from .people import Draft, find_people, finish_person
 from .roles import Link, find_links, parse_title
+from .tokens import find_mentions
 
 NO_NEW_LABELS = ("NO_NEW", "BOILERPLATE", "MONEY", "DATE")
 
@@ -53,7 +53,9 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities
     unquoted = claims.claimed_tokens(doc, ["BOILERPLATE"])
     pattern_people = finders.pattern_mentions(doc, "PERSON", "name.")
     blocked = claims.claimed_tokens(doc, NO_NEW_LABELS) | claims.claimed_tokens(doc, ["NOT_ENTITY"])
-    blocked |= {i for m in finders.pattern_mentions(doc, "PLACE", "place.facility") for i in range(m.start, m.end)}
+    blocked |= {
+        i for m in finders.pattern_mentions(doc, "PLACE", "place.facility") for i in range(m.start, m.end)
+    }
     person_tokens = {i for m in pattern_people for i in range(m.start, m.end)}
     place_lists = find_place_lists(doc, lex)
     list_members = list_tokens(place_lists) - blocked - person_tokens
@@ -62,7 +64,9 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities
     claims.resolve(doc)
     people = _reconcile_people(doc, grammar, find_links(doc), unquoted)
     person_ranges = [(m.start, m.end) for p in people for m in p.mentions]
-    role_orgs = [r.organization for p in people for r in p.roles if r.organization and r.organization[:1].isupper()]
+    role_orgs = [
+        r.organization for p in people for r in p.roles if r.organization and r.organization[:1].isupper()
+    ]
     organizations = find_organizations(
         doc,
         lex,
@@ -102,9 +106,7 @@ def _reconcile_people(doc: Doc, grammar: list[Person], links: list[Link], unquot
     pattern_people = [m for m in resolved if m.id_.startswith("name.")]
     won = [m for m in resolved if m.id_ == "grammar"]
     kept = [
-        p
-        for p in grammar
-        if not p.name.isupper() and any(_overlaps(m, w) for m in p.mentions for w in won)
+        p for p in grammar if not p.name.isupper() and any(_overlaps(m, w) for m in p.mentions for w in won)
     ]
     for span in pattern_people:
         owner = next((p for p in kept if any(_overlaps(m, span) for m in p.mentions)), None)
@@ -115,7 +117,9 @@ def _reconcile_people(doc: Doc, grammar: list[Person], links: list[Link], unquot
         if person.mentions:
             kept.append(person)
     for link in links:
-        kept = [_with_link(p, link) if any(_overlaps(m, link.person) for m in p.mentions) else p for p in kept]
+        kept = [
+            _with_link(p, link) if any(_overlaps(m, link.person) for m in p.mentions) else p for p in kept
+        ]
     return sorted(kept, key=lambda p: p.mentions[0].start if p.mentions else 0)
 
 
@@ -146,11 +150,17 @@ def _with_link(person: Person, link: Link) -> Person:
     if link.organization is not None and (org := normalize_org(link.organization.text)):
         organization = org.name
     role = Role(title.title, organization, title.country, span, link.qualifier or title.qualifier)
-    roles = [r for r in person.roles if not (span.start <= r.span.start and r.span.end <= span.end and r.span != span)]
+    roles = [
+        r
+        for r in person.roles
+        if not (span.start <= r.span.start and r.span.end <= span.end and r.span != span)
+    ]
     same = [r for r in roles if r.title.casefold() == role.title.casefold() or _overlaps(r.span, span)]
     if same:
         merged = [
-            replace(r, organization=r.organization or role.organization, qualifier=r.qualifier or role.qualifier)
+            replace(
+                r, organization=r.organization or role.organization, qualifier=r.qualifier or role.qualifier
+            )
             if r in same
             else r
             for r in roles
@@ -170,7 +180,9 @@ def _reconcile_organizations(
         o
         for o in organizations
         if not _all_vetoed(o.mentions, vetoes)
-        and not all(any(t.start_char <= m.start and m.end <= t.end_char for t in inside_title) for m in o.mentions)
+        and not all(
+            any(t.start_char <= m.start and m.end <= t.end_char for t in inside_title) for m in o.mentions
+        )
     ]
     for span in finders.pattern_mentions(doc, "ORG", "org."):
         org = normalize_org(span.text)

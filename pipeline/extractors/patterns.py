@@ -37,7 +37,9 @@ ALLOWED_KEYS = frozenset({"id", "label", "pattern", "examples", "not", "comment"
 REQUIRED_KEYS = frozenset({"id", "label", "pattern", "examples"})
 LEXICON_PREFIX = "@lexicon:"
 # Token attributes that only a statistical model sets: rules using them are tested with it.
-MODEL_ATTRS = frozenset({"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "SENT_START"})
+MODEL_ATTRS = frozenset(
+    {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "SENT_START"}
+)
 
 # name -> (data file, column, single words only): the lexicons a pattern may reference.
 LEXICONS: dict[str, tuple[str, str, bool]] = {

@@ -86,7 +86,9 @@ def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
         if not rest:
             break
         folded = [w.casefold() for w in rest]
-        proper = [w for w in folded if w not in lex.portfolio and w not in lex.org_heads and w not in CONNECTORS]
+        proper = [
+            w for w in folded if w not in lex.portfolio and w not in lex.org_heads and w not in CONNECTORS
+        ]
         named = (
             any(w in lex.org_heads for w in folded)
             and folded[-1] not in CONNECTORS
@@ -162,7 +164,11 @@ def _links_in(match: Span) -> list[Link]:
     people = [m for m in inside if claims.band(m.label_).fact == "PERSON"]
     titles = [m for m in inside if claims.band(m.label_).fact == "TITLE"]
     # the model's ORG guesses name no employer here ("Deputy Mayor of Erenhot")
-    orgs = [m for m in inside if m.label_ in {"ORG", "ORG_FORM"} and not any(t.start <= m.start < t.end for t in titles)]
+    orgs = [
+        m
+        for m in inside
+        if m.label_ in {"ORG", "ORG_FORM"} and not any(t.start <= m.start < t.end for t in titles)
+    ]
     doc = match.doc
     titles = [t for t in _joined(titles) if not (t.end < len(doc) and doc[t.end].text in POSSESSIVES)]
     qualifiers = build_lexicons().qualifiers

@@ -8,6 +8,7 @@ grammar works on tokens, with title heads found by the ``pressfeed_titles`` comp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -115,6 +116,165 @@ def _head_start(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, loose
     return k if k in heads else None
 
 
+@dataclass(frozen=True)
+class _Chain:
+    """What every step of :func:`chain_end` reads."""
+
+    doc: Doc
+    start: int
+    heads: dict[int, int]
+    lex: Lexicons
+    name_follows: bool
+    last_word: int | None  # the last institution word of the capitalized run
+
+
+# A step looks at token ``i`` of the chain and returns (next index, stop), or None when it does
+# not apply; the first step that applies decides, as in a grammar's ordered alternatives.
+Step = Callable[[_Chain, int], "tuple[int, bool] | None"]
+
+
+def _within_run(c: _Chain, i: int):
+    """Up to the run's last institution word, and through glued hyphens ("At-Bashy")."""
+    if (c.last_word is not None and i <= c.last_word) or (
+        i > c.start and (is_hyphen_link(c.doc, i) or is_hyphen_link(c.doc, i - 1))
+    ):
+        return i + 1, False
+    return None
+
+
+def _possessive_inside(c: _Chain, i: int):
+    """ "Bangladesh's Economic Relations Division" (no name after the chain)."""
+    doc = c.doc
+    if (
+        doc[i].text in POSSESSIVE
+        and i > c.start
+        and not c.name_follows
+        and i + 1 < len(doc)
+        and is_capitalized(doc[i + 1])
+    ):
+        return i + 1, False
+    return None
+
+
+def _enumeration(c: _Chain, i: int):
+    """ "the Asia, Pacific and Africa Department"."""
+    if c.doc[i].lower_ in {",", "and"} and i > c.start and _enumeration_ends_in_org(c.doc, i + 1, c.lex):
+        return i + 1, False
+    return None
+
+
+def _lower_portfolio_and(c: _Chain, i: int):
+    """ "for investment and foreign trade"."""
+    doc = c.doc
+    if (
+        not c.name_follows
+        and doc[i].lower_ == "and"
+        and i > c.start
+        and i + 1 < len(doc)
+        and doc[i + 1].is_lower
+        and doc[i + 1].lower_ in c.lex.portfolio
+    ):
+        return i + 1, False
+    return None
+
+
+def _org_connector(c: _Chain, i: int):
+    """ "National Institute for Disaster Risk Management and Reduction"."""
+    doc = c.doc
+    if (
+        not c.name_follows
+        and doc[i].lower_ in {"for", "of", "and"}
+        and i + 1 < len(doc)
+        and is_capitalized(doc[i + 1])
+        and any(t.lower_ in c.lex.org_heads for t in doc[c.start : i])
+        and _head_start(doc, i + 1, c.heads, c.lex) is None
+    ):
+        return i + 1, False
+    return None
+
+
+def _capital_connector(c: _Chain, i: int):
+    """ "Investment, Industry and Trade", but not "... and Minister of ..."."""
+    doc, token = c.doc, c.doc[i]
+    if not (token.lower_ in {"and", "of", "for", "the", "&", ","} and i + 1 < len(doc)):
+        return None
+    nxt = doc[i + 1]
+    if not is_capitalized(nxt) or is_name_word(nxt, c.lex):
+        return None
+    if token.text == "," and not c.lex.is_institution_word(nxt.text):
+        return None
+    if token.lower_ in {"and", ","} and _head_start(doc, i + 1, c.heads, c.lex) is not None:
+        return None
+    return i + 1, False
+
+
+def _institution_word(c: _Chain, i: int):
+    token = c.doc[i]
+    if is_capitalized(token) and (
+        c.lex.is_institution_word(token.text)
+        or is_demonym(token, c.lex)
+        or c.lex.gazetteer.country_code(token.text)
+    ):
+        return i + 1, False
+    return None
+
+
+def _lower_complement(c: _Chain, i: int):
+    """ "hokim of Surkhandarya region", "head of research", "head of the investment department",
+    "Akim of At-Bashy district Chynara Abdyrakhmanova"."""
+    doc, token, lex = c.doc, c.doc[i], c.lex
+    if not c.name_follows and token.lower_ in lex.portfolio and i > c.start:
+        return i + 1, False
+    if not c.name_follows and i > c.start and token.is_lower and token.lower_ in lex.org_heads:
+        return i + 1, False
+    if i > c.start and token.lower_ in PLACE_WORDS and is_capitalized(doc[i - 1]):
+        return i + 1, False
+    if not c.name_follows and i == c.start and token.lower_ in lex.portfolio:
+        return i + 1, False
+    return None
+
+
+def _lower_description(c: _Chain, i: int):
+    """ "chairman of the board of the joint venture": up to three lower-case words, then stop."""
+    doc = c.doc
+    if c.name_follows or i != c.start or not (doc[i].is_lower and pos(doc[i]) in {"ADJ", "NOUN"}):
+        return None
+    while i < len(doc) and i - c.start < 3 and doc[i].is_lower and pos(doc[i]) in {"ADJ", "NOUN"}:
+        i += 1
+    return i, True
+
+
+def _capitalized(c: _Chain, i: int):
+    """Any capitalized word when no name follows; before a name, only what leaves it two words."""
+    doc, token, lex = c.doc, c.doc[i], c.lex
+    if not is_capitalized(token):
+        return None
+    if not c.name_follows:
+        return i + 1, False
+    run = name_end(doc, i, lex) - i
+    if run >= 4 and lex.gazetteer.is_place(token.text):
+        return i + 1, False  # "Governor of Herat Abdul Ghani Faizi"
+    if run >= 4:  # "Chairman of Barqi Tojik Sharofiddin Rahmonzoda": two-word name
+        return i + run - 2, False
+    if _place_or_org_before_name(doc, i, lex, first=i == c.start):
+        return i + 1, False
+    return i, True
+
+
+CHAIN_STEPS: tuple[Step, ...] = (
+    _within_run,
+    _possessive_inside,
+    _enumeration,
+    _lower_portfolio_and,
+    _org_connector,
+    _capital_connector,
+    _institution_word,
+    _lower_complement,
+    _lower_description,
+    _capitalized,
+)
+
+
 def chain_end(doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, name_follows: bool) -> int:
     """End of an institution or portfolio chain ("National Economy", "the Astana ... Centre").
 
@@ -122,87 +282,18 @@ def chain_end(doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, nam
     personal name holds none). After that, countries, demonyms and institution words do;
     other capitalized words only when a name still follows them (see
     :func:`_place_or_org_before_name`), or always when no name is expected (apposition).
+    The alternatives are the named steps of :data:`CHAIN_STEPS`, tried in order.
     """
     run_end = capitalized_run_end(doc, start)
     last_word = max((k for k in range(start, run_end) if lex.is_institution_word(doc[k].text)), default=None)
+    chain = _Chain(doc, start, heads, lex, name_follows, last_word)
     i = start
     while i < len(doc):
-        token = doc[i]
-        if (
-            last_word is not None
-            and i <= last_word
-            or i > start
-            and (is_hyphen_link(doc, i) or is_hyphen_link(doc, i - 1))
-        ):
-            i += 1  # "At-Bashy"
-        elif (
-            token.text in POSSESSIVE
-            and i > start
-            and not name_follows
-            and i + 1 < len(doc)
-            and is_capitalized(doc[i + 1])
-        ):
-            i += 1  # "Bangladesh's Economic Relations Division"
-        elif token.lower_ in {",", "and"} and i > start and _enumeration_ends_in_org(doc, i + 1, lex):
-            i += 1  # "the Asia, Pacific and Africa Department"
-        elif (
-            not name_follows
-            and token.lower_ == "and"
-            and i > start
-            and i + 1 < len(doc)
-            and doc[i + 1].is_lower
-            and doc[i + 1].lower_ in lex.portfolio
-        ):
-            i += 1  # "for investment and foreign trade"
-        elif (
-            not name_follows
-            and token.lower_ in {"for", "of", "and"}
-            and i + 1 < len(doc)
-            and is_capitalized(doc[i + 1])
-            and any(t.lower_ in lex.org_heads for t in doc[start:i])
-            and _head_start(doc, i + 1, heads, lex) is None
-        ):
-            i += 1  # "National Institute for Disaster Risk Management and Reduction"
-        elif (
-            token.lower_ in {"and", "of", "for", "the", "&", ","}
-            and i + 1 < len(doc)
-            and (is_capitalized(doc[i + 1]) and not is_name_word(doc[i + 1], lex))
-            and (token.text != "," or lex.is_institution_word(doc[i + 1].text))
-            and not (token.lower_ in {"and", ","} and _head_start(doc, i + 1, heads, lex) is not None)
-        ):
-            i += 1  # "Investment, Industry and Trade", "Institute for Disaster Risk Management",
-            # but not "... and Minister of ..."
-        elif is_capitalized(token) and (
-            lex.is_institution_word(token.text)
-            or is_demonym(token, lex)
-            or lex.gazetteer.country_code(token.text)
-        ):
-            i += 1
-        elif not name_follows and token.lower_ in lex.portfolio and i > start:
-            i += 1  # "hokim of Surkhandarya region", "head of research"
-        elif not name_follows and i > start and token.is_lower and token.lower_ in lex.org_heads:
-            i += 1  # "head of the investment department"
-        elif i > start and token.lower_ in PLACE_WORDS and is_capitalized(doc[i - 1]):
-            i += 1  # "Akim of At-Bashy district Chynara Abdyrakhmanova"
-        elif not name_follows and i == start and token.lower_ in lex.portfolio:
-            i += 1
-        elif not name_follows and i == start and token.is_lower and pos(token) in {"ADJ", "NOUN"}:
-            while i < len(doc) and i - start < 3 and doc[i].is_lower and pos(doc[i]) in {"ADJ", "NOUN"}:
-                i += 1  # "chairman of the board of the joint venture"
+        step = next((r for r in (s(chain, i) for s in CHAIN_STEPS) if r is not None), None)
+        if step is None:
             break
-        elif is_capitalized(token) and not name_follows:
-            i += 1
-        elif is_capitalized(token) and name_follows:
-            run = name_end(doc, i, lex) - i
-            if run >= 4 and lex.gazetteer.is_place(token.text):
-                i += 1  # "Governor of Herat Abdul Ghani Faizi"
-            elif run >= 4:  # "Chairman of Barqi Tojik Sharofiddin Rahmonzoda": two-word name
-                i += run - 2
-            elif _place_or_org_before_name(doc, i, lex, first=i == start):
-                i += 1
-            else:
-                break
-        else:
+        i, stop = step
+        if stop:
             break
     return i
 
@@ -251,25 +342,8 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     if chunk[-1].lower_ in PLACE_WORDS - {"state"}:
         return False  # "Surkhandarya region" is a place
     words = [t for t in chunk if t.is_alpha and t.lower_ not in CONNECTORS]
-    if any(t.lower_ in lex.org_heads for t in words) and (
-        words[0].lower_ in lex.org_heads
-        or len(words) > 1
-        and words[0].lower_ in lex.org_modifiers
-        and words[1].lower_ in lex.org_heads
-        or words[-1].lower_ in lex.org_heads
-        or any(is_demonym(t, lex) or lex.gazetteer.country_code(t.text) for t in words)
-        or _proper_words(chunk, lex)
-    ):
-        # "Ministry of ...", "Federal Ministry of ...", "... Relations Division", "Mongolian
-        # University of Science"; but
-        # "Territorial Administration and Infrastructure" is a portfolio
+    if _named_by_org_word(chunk, words, lex) or _described(chunk, lex):
         return True
-    if (
-        all(t.is_lower and pos(t) in {"ADJ", "NOUN"} for t in chunk)
-        and pos(chunk[-1]) == "NOUN"
-        and (chunk[-1].lower_ not in lex.portfolio)
-    ):
-        return True  # described, not named: "the joint venture"
     if lex.gazetteer.country_code(chunk.text) or lex.gazetteer.is_place(chunk.text) or _is_model_place(chunk):
         return False  # "Regional Director for Southern Africa"
     proper = _proper_words(chunk, lex)
@@ -282,6 +356,34 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     ):
         return True  # exactly the model's ORG entity
     return bool(proper) and not lex.gazetteer.is_place(" ".join(t.text for t in proper))
+
+
+def _named_by_org_word(chunk: Span, words: list, lex: Lexicons) -> bool:
+    """ "Ministry of ...", "Federal Ministry of ...", "... Relations Division", "Mongolian
+    University of Science"; but "Territorial Administration and Infrastructure" is a portfolio."""
+    if not any(t.lower_ in lex.org_heads for t in words):
+        return False
+    first_head = words[0].lower_ in lex.org_heads
+    modified_head = (
+        len(words) > 1 and words[0].lower_ in lex.org_modifiers and words[1].lower_ in lex.org_heads
+    )
+    national = any(is_demonym(t, lex) or lex.gazetteer.country_code(t.text) for t in words)
+    return (
+        first_head
+        or modified_head
+        or words[-1].lower_ in lex.org_heads
+        or national
+        or bool(_proper_words(chunk, lex))
+    )
+
+
+def _described(chunk: Span, lex: Lexicons) -> bool:
+    """Described, not named: "the joint venture"."""
+    return (
+        all(t.is_lower and pos(t) in {"ADJ", "NOUN"} for t in chunk)
+        and pos(chunk[-1]) == "NOUN"
+        and chunk[-1].lower_ not in lex.portfolio
+    )
 
 
 def _is_model_place(chunk: Span) -> bool:
@@ -302,6 +404,58 @@ def _proper_words(span: Span, lex: Lexicons) -> list:
     ]
 
 
+def _phrase_prefix(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons):
+    """Qualifier, country or owner before the heads: (next index, qualifier, country, owner,
+    prefixed). "Kazakh Foreign Minister" is prefixed; "acting managing director" is not."""
+    j, qualifier = _qualifier_end(doc, i, lex)
+    after_qualifier = j
+    j, country = country_prefix_end(doc, j, lex)
+    owner = None
+    if country is None:
+        j, owner = owner_prefix_end(doc, j, heads, lex)
+    prefixed = j > after_qualifier
+    if qualifier is None:
+        j, qualifier = _qualifier_end(doc, j, lex)
+    return j, qualifier, country, owner, prefixed
+
+
+def _complements(doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, name_follows: bool):
+    """Complements after a head: (index after them, title end, organization, country)."""
+    title_end, organization, part_country = j, None, None
+    while j + 1 < len(doc) and (doc[j].lower_ in COMPLEMENT_WORDS or _place_complement(doc, j, lex)):
+        k = j + 1 + (doc[j + 1].lower_ == "the")
+        end = chain_end(doc, k, heads, lex, name_follows=name_follows)
+        if end == k:
+            break
+        chunk = doc[k:end]
+        if doc[j].lower_ == "at" or (
+            doc[j].lower_ in ORG_PREPOSITIONS
+            and _is_organization(chunk, lex)
+            and not _organization_follows(doc, end, heads, lex)
+        ):
+            j = located_org_end(doc, chunk, lex)  # "Embassy of Azerbaijan in Kuwait"
+            return j, title_end, doc[k:j], part_country
+        if doc[j].lower_ == "of" and part_country is None:
+            part_country = next((c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None)
+        title_end = j = end
+    if title_end == j:
+        title_end = j = _comma_portfolio_end(doc, j, lex)
+    return j, title_end, organization, part_country
+
+
+def _next_part(doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, loose: bool):
+    """Start and qualifier of the next title of the phrase (", and", "and a former ..."), or
+    (None, None) when the phrase ends."""
+    nxt = j + (j < len(doc) and doc[j].text == ",")
+    nxt += nxt < len(doc) and doc[nxt].lower_ == "and"
+    if nxt > j and loose and nxt < len(doc) and doc[nxt].lower_ in {"a", "an"}:
+        nxt += 1  # "chairman of the board and a former deputy minister"
+    nxt, part_qualifier = _qualifier_end(doc, nxt, lex) if nxt > j else (nxt, None)
+    if nxt == j or _head_start(doc, nxt, heads, lex, loose=loose) is None:
+        return None, None
+    return nxt, part_qualifier
+
+
 def parse_title_phrase(
     doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, capitalized: bool, name_follows: bool
 ) -> TitlePhrase | None:
@@ -312,15 +466,7 @@ def parse_title_phrase(
         name_follows: a personal name is expected right after the phrase, so the last
             capitalized words are left to it.
     """
-    j, qualifier = _qualifier_end(doc, i, lex)
-    after_qualifier = j
-    j, country = country_prefix_end(doc, j, lex)
-    owner = None
-    if country is None:
-        j, owner = owner_prefix_end(doc, j, heads, lex)
-    prefixed = j > after_qualifier  # "Kazakh Foreign Minister"; "acting managing director" is not
-    if qualifier is None:
-        j, qualifier = _qualifier_end(doc, j, lex)
+    j, qualifier, country, owner, prefixed = _phrase_prefix(doc, i, heads, lex)
     parts: list[TitlePart] = []
     loose = not capitalized and not name_follows
     part_qualifier = None
@@ -328,34 +474,13 @@ def parse_title_phrase(
         head = _head_start(doc, j, heads, lex, loose=loose and not parts)
         if head is None or (capitalized and not prefixed and not is_capitalized(doc[head])):
             break
-        part_start, j = j, heads[head]
-        title_end, organization, part_country = j, None, None
-        while j + 1 < len(doc) and (doc[j].lower_ in COMPLEMENT_WORDS or _place_complement(doc, j, lex)):
-            k = j + 1 + (doc[j + 1].lower_ == "the")
-            end = chain_end(doc, k, heads, lex, name_follows=name_follows)
-            if end == k:
-                break
-            chunk = doc[k:end]
-            if doc[j].lower_ == "at" or (
-                doc[j].lower_ in ORG_PREPOSITIONS
-                and _is_organization(chunk, lex)
-                and not _organization_follows(doc, end, heads, lex)
-            ):
-                j = located_org_end(doc, chunk, lex)  # "Embassy of Azerbaijan in Kuwait"
-                organization = doc[k:j]
-                break
-            if doc[j].lower_ == "of" and part_country is None:
-                part_country = next((c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None)
-            title_end = j = end
-        if organization is None and title_end == j:
-            title_end = j = _comma_portfolio_end(doc, j, lex)
+        part_start = j
+        j, title_end, organization, part_country = _complements(
+            doc, heads[head], heads, lex, name_follows=name_follows
+        )
         parts.append(TitlePart(part_start, title_end, organization or owner, part_country, part_qualifier))
-        nxt = j + (j < len(doc) and doc[j].text == ",")
-        nxt += nxt < len(doc) and doc[nxt].lower_ == "and"
-        if nxt > j and loose and nxt < len(doc) and doc[nxt].lower_ in {"a", "an"}:
-            nxt += 1  # "chairman of the board and a former deputy minister"
-        nxt, part_qualifier = _qualifier_end(doc, nxt, lex) if nxt > j else (nxt, None)
-        if nxt == j or _head_start(doc, nxt, heads, lex, loose=loose) is None:
+        nxt, part_qualifier = _next_part(doc, j, heads, lex, loose=loose)
+        if nxt is None:
             break
         j = nxt
     if not parts:
