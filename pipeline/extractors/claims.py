@@ -81,26 +81,27 @@ def add_chars(doc: Doc, ranges: Iterable[tuple[int, int]], label: str, source: s
 def resolve(doc: Doc) -> list[Span]:
     """Assign every token once, by band; store and return the mentions in text order."""
     candidates = list(doc.spans.get(CANDIDATES_KEY, []))
-    owner: list[Span | None] = [None] * len(doc)
+    holders: list[list[Span]] = [[] for _ in range(len(doc))]
     kept: list[Span] = []
     for priority in sorted({band(s.label_).priority for s in candidates}):
         members = [s for s in candidates if band(s.label_).priority == priority]
         for span in filter_spans(members):
-            if _free(span, owner):
+            if _free(span, holders):
                 kept.append(span)
                 for i in range(span.start, span.end):
-                    owner[i] = owner[i] or span
+                    holders[i].append(span)
     mentions = sorted(kept, key=lambda s: (s.start, -s.end))
     doc.spans[MENTIONS_KEY] = mentions
     return mentions
 
 
-def _free(span: Span, owner: list[Span | None]) -> bool:
-    """No earlier winner holds these tokens, or every holder lets this label nest inside it."""
+def _free(span: Span, holders: list[list[Span]]) -> bool:
+    """No earlier winner holds these tokens, or every holder lets this label nest inside it
+    (a person inside a contact block, but not inside the organization named there)."""
     fact = band(span.label_).fact
-    holders = {id(o): o for o in owner[span.start : span.end] if o is not None}
+    held = {id(h): h for hs in holders[span.start : span.end] for h in hs}
     return all(
-        fact in band(h.label_).nests and h.start <= span.start and span.end <= h.end for h in holders.values()
+        fact in band(h.label_).nests and h.start <= span.start and span.end <= h.end for h in held.values()
     )
 
 

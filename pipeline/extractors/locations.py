@@ -366,7 +366,10 @@ def _fullest(loc: Location, lex: Lexicons) -> Location:
     texts = {m.text for m in loc.mentions} | {loc.name, *loc.aliases}
     if not lex.gazetteer.country_code(loc.name):
         return loc
-    written = [t for t in texts if lex.gazetteer.country_code(t) and not (t.isupper() and len(t) > 3)]
+    key = place_key(loc.name, lex)
+    written = [
+        t for t in texts if place_key(t, lex) == key and not (t.isupper() and t.isalpha() and len(t) > 3)
+    ]
     forms = sorted(written, key=lambda f: (-len(f), f != loc.name, f))
     name = forms[0] if forms else loc.name
     aliases = tuple(f for f in forms if f != name)

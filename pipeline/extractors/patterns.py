@@ -12,7 +12,8 @@ phrase pattern, is replaced by the words of a lexicon (see :data:`LEXICONS`). Th
 rejects unknown keys, duplicate ids (across every file), unknown lexicons and rows without
 examples, and names ``file:line`` in every error (medspaCy's rule loader, but loud).
 
-An example is a string the rule must match exactly, or ``{"text": ..., "match": ...}`` for a
+``"trim": [left, right]`` leaves that many context tokens at each end out of the candidate
+(a name after "appointed"). An example is a string the rule must match exactly, or ``{"text": ..., "match": ...}`` for a
 match inside a longer text; a ``not`` example is a text where the rule must not match at all.
 """
 
@@ -33,7 +34,7 @@ from ..resources import DataFileError, data_path, read_table
 
 PATTERN_DIR = "patterns"
 FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes", "links")
-ALLOWED_KEYS = frozenset({"id", "label", "pattern", "examples", "not", "comment"})
+ALLOWED_KEYS = frozenset({"id", "label", "pattern", "examples", "not", "comment", "trim"})
 REQUIRED_KEYS = frozenset({"id", "label", "pattern", "examples"})
 LEXICON_PREFIX = "@lexicon:"
 # Token attributes that only a statistical model sets: rules using them are tested with it.
@@ -72,6 +73,7 @@ class Rule:
     examples: tuple
     negatives: tuple[str, ...]
     source: str  # "file:line"
+    trim: tuple[int, int] = (0, 0)  # tokens of context matched but left out of the span
 
     @property
     def needs_model(self) -> bool:
@@ -153,9 +155,22 @@ def parse_rows(rows: Iterable[tuple[str, Any]]) -> tuple[Rule, ...]:
                 examples=tuple(row["examples"]),
                 negatives=tuple(row.get("not", ())),
                 source=where,
+                trim=_trim(row.get("trim", (0, 0)), where),
             )
         )
     return tuple(rules)
+
+
+def _trim(value: Any, where: str) -> tuple[int, int]:
+    """``"trim": [left, right]``: context tokens at each end of a match ("appointed" before a
+    name), matched but not part of the candidate."""
+    if not (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(v, int) and v >= 0 for v in value)
+    ):
+        raise DataFileError(f"{where}: trim must be two counts of tokens, [left, right]")
+    return value[0], value[1]
 
 
 def _file_rows(family: str) -> Iterator[tuple[str, Any]]:
@@ -202,7 +217,9 @@ class PatternSet:
         spans = []
         for match_id, start, end in found:
             rule = self.rules[doc.vocab.strings[match_id]]
-            spans.append(Span(doc, start, end, label=rule.label, span_id=rule.id))
+            start, end = start + rule.trim[0], end - rule.trim[1]
+            if start < end:
+                spans.append(Span(doc, start, end, label=rule.label, span_id=rule.id))
         return sorted(spans, key=lambda s: (s.start, -s.end))
 
 
