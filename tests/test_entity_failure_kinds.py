@@ -76,7 +76,8 @@ def test_header_block(run_extract):
 
 ROLE_CASES_BULLETED_PARTICIPANTS = [
     RoleCase(
-        "Participants:\n- Bruno Alves, director, Harlow Robotics Ltd.\n- Ines Maro, chief engineer, said more.\n",
+        "Participants:\n- Bruno Alves, director, Harlow Robotics Ltd.\n"
+        "- Ines Maro, chief engineer, said more.\n",
         "Bruno Alves",
         "Director",
         "Harlow Robotics Ltd.",
@@ -120,7 +121,10 @@ def test_appointment_verbs(run_extract, case):
 
 
 def test_contact_block_chain(run_extract):
-    text = "The plant opens in May.\n\nMedia contact: Iris Vane, Director of Communications, Tolland Mining Corp.\n"
+    text = (
+        "The plant opens in May.\n\n"
+        "Media contact: Iris Vane, Director of Communications, Tolland Mining Corp.\n"
+    )
     check_role(
         run_extract(text),
         RoleCase(text, "Iris Vane", "Director of Communications", "Tolland Mining Corp."),

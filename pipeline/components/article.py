@@ -80,8 +80,18 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+BULLETS = ("- ", "– ", "• ", "* ", "· ")
+
+
 def _is_heading(line: str) -> bool:
-    """Short line without closing punctuation: a headline or section heading."""
+    """Short line without closing punctuation: a headline or section heading. A bulleted line
+    is a list item ("- Ana Ruiz, director, Goddard Center"), never a heading.
+
+    >>> _is_heading("Key Facts"), _is_heading("- Ana Ruiz, director, Goddard Center")
+    (True, False)
+    """
+    if line.startswith(BULLETS):
+        return False
     return len(line.split()) <= 16 and not line.rstrip().endswith((".", "!", "?", ":", ";", ",", '"', "”"))
 
 
@@ -156,7 +166,7 @@ def _header_block(text: str, paragraphs: list[tuple[int, int]], body_start: int)
     """Lines of a header block under the headline (name / title / city / date, one a line):
     each is a ``header_line``, the city line before the date also a ``header_place``.
 
-    >>> text = "Media Note\n\nMary K. Dalton\nSecretary of Energy\nWashington, DC\nMay 3, 2024\n\nBody."
+    >>> text = "Media Note\\n\\nMary K. Dalton\\nSecretary of Energy\\nWashington, DC\\nMay 3, 2024\\n\\nBody."
     >>> sorted(_header_block(text, _paragraphs(text), 1).items())
     [(1, 'header_line'), (2, 'header_line'), (3, 'header_place'), (4, 'header_line')]
     """

@@ -13,8 +13,9 @@ rejects unknown keys, duplicate ids (across every file), unknown lexicons and ro
 examples, and names ``file:line`` in every error (medspaCy's rule loader, but loud).
 
 ``"trim": [left, right]`` leaves that many context tokens at each end out of the candidate
-(a name after "appointed"). An example is a string the rule must match exactly, or ``{"text": ..., "match": ...}`` for a
-match inside a longer text; a ``not`` example is a text where the rule must not match at all.
+(a name after "appointed"). An example is a string the rule must match exactly, or
+``{"text": ..., "match": ...}`` for a match inside a longer text; a ``not`` example is a text
+where the rule must not match at all.
 """
 
 from __future__ import annotations
