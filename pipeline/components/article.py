@@ -166,7 +166,7 @@ def _header_block(text: str, paragraphs: list[tuple[int, int]], body_start: int)
     """Lines of a header block under the headline (name / title / city / date, one a line):
     each is a ``header_line``, the city line before the date also a ``header_place``.
 
-    >>> text = "Media Note\\n\\nMary K. Dalton\\nSecretary of Energy\\nWashington, DC\\nMay 3, 2024\\n\\nBody."
+    >>> text = "Note\\n\\nMary K. Dalton\\nSecretary of Energy\\nWashington, DC\\nMay 3, 2024\\n\\nBody."
     >>> sorted(_header_block(text, _paragraphs(text), 1).items())
     [(1, 'header_line'), (2, 'header_line'), (3, 'header_place'), (4, 'header_line')]
     """
