@@ -271,3 +271,14 @@ def test_org_normalizer_keeps_the_acronym_as_alias():
     org = normalize_org("U.S. Agency for International Development (USAID)")
     assert (org.name, org.aliases) == ("U.S. Agency for International Development", ("USAID",))
     assert normalize_org("Kodiak Power Cooperative (Alaska)").aliases == ()
+
+
+def test_small_towns_take_the_country_of_the_article(run_extract):
+    record = run_extract("Kazakhstan will open a gas plant near Aksay, the ministry in Astana said.")
+    places = {loc["name"]: loc["country"] for loc in record["locations"]}
+    assert places["Aksay"] == "KZ"  # the largest Aksay is Russian
+
+
+def test_a_town_keeps_its_own_country_when_the_article_names_no_other(run_extract):
+    record = run_extract("A gas plant will open near Aksay next year.")
+    assert {loc["name"]: loc["country"] for loc in record["locations"]}["Aksay"] == "RU"

@@ -10,6 +10,8 @@ known place ("Turgundi, Herat, Kandahar, and Spin Boldak"), the gazetteer after 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from ..lexicons import Lexicons
@@ -357,8 +359,18 @@ def canonical_locations(locations: list[Location], lex: Lexicons) -> tuple[Locat
         forms = sorted({old.name, loc.name, *old.aliases, *loc.aliases}, key=lambda f: (-len(f), f))
         mentions = tuple(sorted({*old.mentions, *loc.mentions}, key=lambda m: m.start))
         merged[key] = Location(forms[0], old.country or loc.country, mentions, tuple(forms[1:]))
-    ordered = sorted(merged.values(), key=lambda loc: loc.mentions[0].start)
-    return tuple(_fullest(loc, lex) for loc in ordered)
+    ordered = [_fullest(loc, lex) for loc in sorted(merged.values(), key=lambda loc: loc.mentions[0].start)]
+    countries = {loc.country for loc in ordered if loc.country and lex.gazetteer.country_code(loc.name)}
+    return tuple(_local_country(loc, countries, lex) for loc in ordered)
+
+
+def _local_country(loc: Location, countries: set[str], lex: Lexicons) -> Location:
+    """A town with namesakes abroad lies in a country the article names ("Aksay" in an
+    article about Kazakhstan is the Kazakh town, not the larger Russian one)."""
+    if loc.country in countries or lex.gazetteer.country_code(loc.name):
+        return loc
+    local = next((c for c in lex.gazetteer.place_countries(loc.name) if c in countries), None)
+    return replace(loc, country=local) if local else loc
 
 
 def _fullest(loc: Location, lex: Lexicons) -> Location:
