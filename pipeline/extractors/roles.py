@@ -171,14 +171,20 @@ def _links_in(match: Span) -> list[Link]:
     ]
     doc = match.doc
     titles = [t for t in _joined(titles) if not (t.end < len(doc) and doc[t.end].text in POSSESSIVES)]
-    qualifiers = build_lexicons().qualifiers
-    qualifier = next((qualifiers[t.lower_] for t in match if t.lower_ in qualifiers), None)
-    if match.label_ == "ROLE_FORMER":
-        qualifier = "former"
-    if len(people) != 1:
+    if len(people) != 1 or not titles:
         return []
     organization = orgs[-1] if orgs else None
-    return [Link(people[0], title, organization, qualifier, match.id_) for title in titles]
+    return [Link(people[0], t, organization, _qualifier(match, t), match.id_) for t in titles]
+
+
+def _qualifier(match: Span, title: Span) -> str | None:
+    """ "former" for a former-role rule, else a qualifier word within three tokens before the
+    title ("will serve as interim CEO"), never one belonging to another title of the match."""
+    if match.label_ == "ROLE_FORMER":
+        return "former"
+    qualifiers = build_lexicons().qualifiers
+    before = match.doc[max(match.start, title.start - 3) : title.start]
+    return next((qualifiers[t.lower_] for t in reversed(before) if t.lower_ in qualifiers), None)
 
 
 def _joined(titles: list[Span]) -> list[Span]:
