@@ -282,3 +282,13 @@ def test_small_towns_take_the_country_of_the_article(run_extract):
 def test_a_town_keeps_its_own_country_when_the_article_names_no_other(run_extract):
     record = run_extract("A gas plant will open near Aksay next year.")
     assert {loc["name"]: loc["country"] for loc in record["locations"]}["Aksay"] == "RU"
+
+
+def test_news_agency_credits_are_sources_never_employers(run_extract):
+    record = run_extract(
+        "LONDON (Reuters) - Copper rose. Mining Minister Paul Tate told Reuters the mine would reopen."
+    )
+    organizations = {o["name"]: o["country"] for o in record["organizations"]}
+    assert organizations.get("Reuters") == "GB"
+    roles = roles_of(record, "Paul Tate")
+    assert all(r["organization"] != "Reuters" for r in roles.values()), roles

@@ -166,3 +166,27 @@ def test_priority_order_is_the_declared_one():
     order = ["BOILERPLATE", "MONEY", "DATE", "TITLE", "PERSON", "ORG", "PLACE", "MODEL_ORG"]
     ranks = [claims.priorities()[label].priority for label in order]
     assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks)
+
+
+def test_loader_rejects_a_bad_trim():
+    row = {"id": "x", "label": "ORG", "pattern": "a b", "examples": ["a b"], "trim": [1]}
+    with pytest.raises(DataFileError, match=r"f:3: trim must be two counts"):
+        parse_rows([("f:3", row)])
+
+
+def test_trim_leaves_context_tokens_out(blank):
+    (rule,) = parse_rows(
+        [
+            (
+                "f:1",
+                {
+                    "id": "x",
+                    "label": "ORG",
+                    "pattern": [{"LOWER": "told"}, {"IS_TITLE": True}],
+                    "examples": ["a"],
+                    "trim": [1, 0],
+                },
+            )
+        ]
+    )
+    assert _matches(blank, rule, "he told Trend") == ["Trend"]

@@ -21,7 +21,7 @@ from ..record import Span as Evidence
 from . import claims, finders
 from .locations import canonical_locations, find_locations, find_place_lists, list_tokens, pattern_places
 from .names import parse_person_name
-from .organizations import find_organizations, normalize_org
+from .organizations import agency_country, find_organizations, normalize_org
 from .people import Draft, find_people, finish_person
 from .roles import Link, find_links, parse_title
 from .tokens import find_mentions
@@ -189,7 +189,7 @@ def _reconcile_organizations(
         if org is None:
             continue
         rivals = [o for o in kept if any(_overlaps(m, span) for m in o.mentions)]
-        country = next((o.country for o in rivals if o.country), None)
+        country = agency_country(org.name) or next((o.country for o in rivals if o.country), None)
         kept = [o for o in kept if o not in rivals]
         mentions = find_mentions(doc, {org.name, *org.aliases}, taken, unquoted)
         if mentions:

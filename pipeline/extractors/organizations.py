@@ -47,6 +47,20 @@ def _legal_forms() -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+@cache
+def _agencies() -> dict[str, str]:
+    return {row["agency"]: row["country"] for row in read_table("news_agencies.tsv", ("agency", "country"))}
+
+
+def agency_country(name: str) -> str | None:
+    """Country of a news agency credited as a source, else None.
+
+    >>> agency_country("Reuters"), agency_country("Harfield Minerals")
+    ('GB', None)
+    """
+    return _agencies().get(name)
+
+
 def legal_form(name: str) -> str | None:
     """The legal form that ends ``name``, as written in the lexicon.
 

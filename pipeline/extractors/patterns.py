@@ -61,7 +61,10 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "name_suffixes": ("name_suffixes.tsv", "suffix", True),
     "appointment_verbs": ("appointment_verbs.tsv", "verb", True),
     "contact_words": ("contact_words.tsv", "word", True),
+    "news_agencies_cased": ("news_agencies.tsv", "agency", True),
 }
+CASED = frozenset({"news_agencies_cased"})  # matched on TEXT: "Trend" the agency, not "trend"
+COLUMNS = {"titles.tsv": ("title", "kind"), "news_agencies.tsv": ("agency", "country")}
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,8 @@ def lexicon(name: str) -> tuple[str, ...]:
     if name not in LEXICONS:
         raise KeyError(name)
     file, column, single = LEXICONS[name]
-    columns = (column, "kind") if file == "titles.tsv" else (column,)
-    words = [row[column].casefold() for row in read_table(file, columns)]
+    columns = COLUMNS.get(file, (column,))
+    words = [row[column] if name in CASED else row[column].casefold() for row in read_table(file, columns)]
     return tuple(w for w in words if not single or " " not in w)
 
 

@@ -167,7 +167,9 @@ def _links_in(match: Span) -> list[Link]:
     orgs = [
         m
         for m in inside
-        if m.label_ in {"ORG", "ORG_FORM"} and not any(t.start <= m.start < t.end for t in titles)
+        if m.label_ in {"ORG", "ORG_FORM"}
+        and not m.id_.startswith("org.agency")  # a credited agency is a source, never an employer
+        and not any(t.start <= m.start < t.end for t in titles)
     ]
     doc = match.doc
     titles = [t for t in _joined(titles) if not (t.end < len(doc) and doc[t.end].text in POSSESSIVES)]
