@@ -19,9 +19,9 @@ from spacy.tokens import Doc
 from .components.article import LAYOUT_KEY
 from .extractors import claims, finders
 from .extractors.dates import (
+    date_setting,
     find_candidates,
     find_dates,
-    fiscal_starts,
     infer_publication,
     latest_past_anchor,
 )
@@ -87,12 +87,12 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     entities = find_entities(doc, lex, dateline=place_span)
     dateline = _dateline(place_span, entities.locations, lex)
     hints = _country_hints(dateline, entities.locations)
-    amounts = find_amounts_in_text(text, country_hints=hints, skip=skip)
+    amounts = find_amounts_in_text(text, dateline=_country_of(dateline), mentioned=hints, skip=skip)
     amount_ranges = [(a.span.start, a.span.end) for a in amounts]
     warnings = list(implausible_pairs(text, amounts))
     published, published_source, base, anchor = _publication(doc, meta, candidates, warnings)
-    fiscal_start = fiscal_starts().get(dateline.country, 1) if dateline and dateline.country else 1
-    dates = find_dates(doc, candidates, base, anchor=anchor, fiscal_start=fiscal_start)
+    setting = date_setting(text, hints, tuple(a.currency for a in amounts))
+    dates = find_dates(doc, candidates, base, anchor=anchor, setting=setting)
     date_ranges = [(d.span.start, d.span.end) for d in dates]
     quantities = find_quantities(
         doc, skip=skip + amount_ranges + date_ranges, money=amount_ranges, lemmatize=lemmatize
@@ -101,7 +101,7 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
         inside = (headline.start_char, headline.end_char)
         amounts = _drop_headline_repeats(amounts, inside, lambda a: (a.value, a.currency))
         dates = _drop_headline_repeats(dates, inside, lambda d: d.value)
-        quantities = _drop_headline_repeats(quantities, inside, lambda q: (q.value, q.unit, q.noun))
+        quantities = _drop_headline_repeats(quantities, inside, _measure_key)
     return Record(
         id=meta.id,
         source=Source(path=meta.path, url=meta.url),
@@ -170,6 +170,15 @@ def _drop_headline_repeats(facts, headline: tuple[int, int], key) -> list:
             fact = replace(fact, equivalent_of=new_index.get(link))
         kept.append(fact)
     return kept
+
+
+def _country_of(dateline: Dateline | None) -> str | None:
+    return dateline.country if dateline is not None else None
+
+
+def _measure_key(quantity) -> tuple:
+    """ "1.1 GW" in the headline is the body's "1,100 MW": measures compare by base value."""
+    return (quantity.base_value or quantity.value, quantity.base_unit or quantity.unit, quantity.noun)
 
 
 def _country_hints(dateline: Dateline | None, locations) -> tuple[str, ...]:

@@ -69,3 +69,22 @@ def run_extract(nlp):
 
 def load_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+REVIEW_ARTICLES = (  # nested spans, a crossing pair, two conversions, the reference article
+    "gl-penrose-celtic-sea-export-cables",
+    "ca-tm-az-caspian-ferry-line",
+    "ca-kz-cn-dostyk-rail-crossing",
+    "kz-afghanistan-working-group",
+)
+
+
+@pytest.fixture(scope="session")
+def review_records(nlp) -> list[dict]:
+    """A few corpus articles extracted once, each record with its text (as ``run --with-text``)."""
+    from dataclasses import replace
+
+    from pressfeed.readers import iter_inputs
+
+    articles = iter_inputs([str(CORPUS / f"{name}.txt") for name in REVIEW_ARTICLES])
+    return [replace(extract(a.text, a.meta, nlp=nlp), text=a.text).to_json() for a in articles]

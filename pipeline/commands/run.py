@@ -30,6 +30,7 @@ def register(sub) -> None:
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes or Dask")
     p.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
     p.add_argument("--resume", action="store_true", help="reuse records of unchanged articles in OUTPUT")
+    p.add_argument("--with-text", action="store_true", help="store the analysed text in each record")
     p.add_argument("--published", type=iso_day, help="publication date for articles without one")
     add_model(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
@@ -42,6 +43,7 @@ def run(args) -> int:
     from .. import batch
     from ..feeds import dumps, guess_format, open_writer
     from ..readers import iter_inputs
+    from ..texts import TextQueue, line_with_text, with_text
 
     fmt = args.format or guess_format(args.output)
     if args.resume and fmt != "jsonl":
@@ -52,6 +54,9 @@ def run(args) -> int:
         output.parent.mkdir(parents=True, exist_ok=True)
     errors_path = Path(args.errors or f"{str(output).rstrip('/')}.errors.jsonl")
     items = with_published(iter_inputs(args.inputs), args.published, force=False)
+    texts = TextQueue() if args.with_text else None
+    if texts is not None:
+        items = texts.watch(items)
     if args.resume:
         items = batch.reuse_unchanged(items, output)
     counts: Counter = Counter()
@@ -68,16 +73,17 @@ def run(args) -> int:
         ):
             for outcome in outcomes:
                 progress.update(1)
+                text = texts.pop() if texts is not None else None
                 if outcome.error is not None:
                     counts["failed"] += 1
                     errors.write(dumps(outcome.error.to_json()) + "\n")
                     errors.flush()
                 elif outcome.reused_line is not None:
                     counts["reused"] += 1
-                    feed.write_line(outcome.reused_line)
+                    feed.write_line(line_with_text(outcome.reused_line, text))
                 else:
                     counts["ok"] += 1
-                    feed.write(outcome.record)
+                    feed.write(with_text(outcome.record, text))
                     facts.update({k: len(outcome.record[k]) for k in FACT_TYPES})
     except KeyboardInterrupt:
         print("pressfeed run: interrupted; the feed holds every article finished so far", file=sys.stderr)
