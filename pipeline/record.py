@@ -45,6 +45,7 @@ class Organization:
     name: str
     country: str | None
     mentions: tuple[Span, ...]
+    aliases: tuple[str, ...] = ()  # other written forms: "NIB" of "Nordic Investment Bank"
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Location:
     name: str
     country: str | None
     mentions: tuple[Span, ...]
+    aliases: tuple[str, ...] = ()  # other written forms: "U.S." of "United States"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..gazetteer import build_gazetteer
 from ..resources import DataFileError, data_path
 
 LAYOUT_KEY = "pressfeed_layout"
@@ -79,8 +80,18 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+BULLETS = ("- ", "– ", "• ", "* ", "· ")
+
+
 def _is_heading(line: str) -> bool:
-    """Short line without closing punctuation: a headline or section heading."""
+    """Short line without closing punctuation: a headline or section heading. A bulleted line
+    is a list item ("- Ana Ruiz, director, Goddard Center"), never a heading.
+
+    >>> _is_heading("Key Facts"), _is_heading("- Ana Ruiz, director, Goddard Center")
+    (True, False)
+    """
+    if line.startswith(BULLETS):
+        return False
     return len(line.split()) <= 16 and not line.rstrip().endswith((".", "!", "?", ":", ";", ",", '"', "”"))
 
 
@@ -103,10 +114,19 @@ def find_layout(text: str, patterns: tuple[BoilerplatePattern, ...]) -> list[Blo
         blocks.append(Block("headline", *paragraphs[0]))
         body_start = 1
     rest_from: int | None = None
+    rest_label = "boilerplate"
+    header = _header_block(text, paragraphs, body_start)
     for index, (start, end) in enumerate(paragraphs[body_start:], start=body_start):
         line = text[start:end]
         if rest_from is not None:
-            blocks.append(Block("boilerplate", start, end))
+            blocks.append(Block(rest_label, start, end))
+            continue
+        if index in header:
+            blocks.append(Block("header_line", start, end))
+            if header[index] == "header_place":  # "Washington, DC": the state is no place of its own
+                place = HEADER_PLACE_RE.match(line)
+                blocks.append(Block("dateline", start, end))
+                blocks.append(Block("dateline_place", start, start + place.end("place")))
             continue
         if index > body_start and _is_heading(line):
             blocks.append(Block("heading", start, end))
@@ -121,10 +141,51 @@ def find_layout(text: str, patterns: tuple[BoilerplatePattern, ...]) -> list[Blo
                     for m in pattern.regex.finditer(line)
                 )
             elif pattern.regex.search(line):
-                blocks.append(Block("boilerplate", start, end))
+                # contact blocks name people with their titles (corpus/README.md), nothing else
+                label = "contact" if pattern.label == "contact" else "boilerplate"
+                blocks.append(Block(label, start, end))
                 if pattern.scope == "rest":
-                    rest_from = start
+                    rest_from, rest_label = start, label
     return blocks
+
+
+# The date line of a header block: "May 3, 2024", "3 May 2024", "March 2026".
+HEADER_DATE_RE = re.compile(
+    r"""
+    ^(?:[A-Z][a-z]+day,?\s+)?                          # an optional weekday
+    (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}           # May 3, 2024
+      |\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})$             # 3 May 2024
+    """,
+    re.VERBOSE,
+)
+# The city line of a header block: "Washington, DC", "Astana", "Geneva, Switzerland".
+HEADER_PLACE_RE = re.compile(r"^(?P<place>[A-Z][A-Za-z.\- ]{1,30}?)(?:,\s*[A-Z][A-Za-z. ]{1,30})?$")
+
+
+def _header_block(text: str, paragraphs: list[tuple[int, int]], body_start: int) -> dict[int, str]:
+    """Lines of a header block under the headline (name / title / city / date, one a line):
+    each is a ``header_line``, the city line before the date also a ``header_place``.
+
+    >>> text = "Note\\n\\nMary K. Dalton\\nSecretary of Energy\\nWashington, DC\\nMay 3, 2024\\n\\nBody."
+    >>> sorted(_header_block(text, _paragraphs(text), 1).items())
+    [(1, 'header_line'), (2, 'header_line'), (3, 'header_place'), (4, 'header_line')]
+    """
+    lines: dict[int, str] = {}
+    for index in range(body_start, min(body_start + 6, len(paragraphs))):
+        line = text[slice(*paragraphs[index])]
+        if HEADER_DATE_RE.match(line):
+            if len(lines) < 1:
+                return {}
+            lines[index] = "header_line"
+            before = index - 1
+            place = HEADER_PLACE_RE.match(text[slice(*paragraphs[before])])
+            if place and before in lines and build_gazetteer().is_place(place["place"]):
+                lines[before] = "header_place"
+            return lines
+        if not _is_heading(line) or len(line.split()) > 8:
+            return {}
+        lines[index] = "header_line"
+    return {}
 
 
 def _dateline_blocks(line: str, offset: int) -> list[Block]:

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 from ..lexicons import Lexicons
 from ..record import Person, Role
 from ..record import Span as Evidence
-from .roles import (
+from .names import parse_person_name
+from .titles import (
     TitlePhrase,
     country_prefix_end,
     format_title,
@@ -67,7 +68,7 @@ def find_people(doc: Doc, lex: Lexicons, *, excluded: set[int], unquoted: set[in
             candidate.roles.extend(_apposition_roles(doc, candidate.span, heads, lex))
     people = _cluster(candidates)
     _attach_later_mentions(doc, people, heads, lex, excluded)
-    finished = [_finish(doc, draft, unquoted) for draft in people]
+    finished = [finish_person(doc, draft, unquoted) for draft in people]
     return [person for person in finished if person.mentions]
 
 
@@ -219,7 +220,7 @@ def _roles_after_who(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> 
 
 
 @dataclass
-class _Draft:
+class Draft:
     name: str
     words: tuple[str, ...]
     roles: list[Role]
@@ -227,9 +228,9 @@ class _Draft:
     extra_mentions: list[Evidence] = field(default_factory=list)
 
 
-def _cluster(candidates: list[_Candidate]) -> list[_Draft]:
+def _cluster(candidates: list[_Candidate]) -> list[Draft]:
     """Merge candidates into people: longest names first; shorter ones that fit become aliases."""
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     order = sorted(candidates, key=lambda c: (-len(c.span.text.split()), c.span.start))
     for candidate in order:
         text = " ".join(candidate.span.text.split())
@@ -238,7 +239,7 @@ def _cluster(candidates: list[_Candidate]) -> list[_Draft]:
         if owner is None:
             if len(words) < 2 and candidate.evidence == "ner":
                 continue
-            drafts.append(_Draft(text, words, list(candidate.roles)))
+            drafts.append(Draft(text, words, list(candidate.roles)))
             continue
         if text != owner.name and text not in owner.aliases:
             owner.aliases.append(text)
@@ -254,7 +255,7 @@ def _fits(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 def _attach_later_mentions(
-    doc: Doc, people: list[_Draft], heads: dict[int, int], lex: Lexicons, excluded: set[int]
+    doc: Doc, people: list[Draft], heads: dict[int, int], lex: Lexicons, excluded: set[int]
 ) -> None:
     """ "the minister said": a lower-case title on a later mention goes to the right person."""
     if not people:
@@ -283,7 +284,7 @@ def _attach_later_mentions(
             owner.roles.append(Role(title, None, None, evidence(role_span), phrase.qualifier))
 
 
-def _latest_with_title(doc: Doc, people: list[_Draft], head: str, before: int) -> _Draft | None:
+def _latest_with_title(doc: Doc, people: list[Draft], head: str, before: int) -> Draft | None:
     """The person holding a title with this head, else the last one named before ``before``."""
     holders = [p for p in people if any(head in r.title.casefold() for r in p.roles)]
     if len(holders) == 1:
@@ -298,9 +299,10 @@ def _latest_with_title(doc: Doc, people: list[_Draft], head: str, before: int) -
     return best
 
 
-def _finish(doc: Doc, draft: _Draft, excluded: set[int]) -> Person:
+def finish_person(doc: Doc, draft: Draft, excluded: set[int]) -> Person:
     forms = [draft.name, *draft.aliases]
-    surname = draft.name.split()[-1]
+    parsed = parse_person_name(draft.name)
+    surname = parsed.family if parsed else draft.name.split()[-1]
     if surname not in forms and len(draft.name.split()) > 1:
         forms.append(surname)
     blocked = {doc[i].idx for i in excluded}

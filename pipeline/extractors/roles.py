@@ -1,485 +1,211 @@
-"""Role titles: parse the title phrase around a title head into one role per title.
+"""Roles: a title read as a value, and linkers that attach title mentions to person mentions.
 
-"Deputy Prime Minister and Minister of National Economy" gives two titles; "Ambassador-at-Large
-at the Ministry of Foreign Affairs" gives the title and its organization; "acting" and "former"
-become the role's qualifier; "Kazakh"/"Uzbekistan's" before the title give its country. The
-grammar works on tokens, with title heads found by the ``pressfeed_titles`` component.
+:func:`parse_title` is pure: "Indian External Affairs Minister" -> title "External Affairs
+Minister", country IN; "acting Chief Executive of Qamar Renewables" -> title "Chief Executive",
+organization "Qamar Renewables", qualifier "acting". :func:`find_links` runs the patterns of
+``data/patterns/links.jsonl`` over the resolved mentions (``{"_": {"pf_mention": "TITLE"}}``)
+and returns one :class:`Link` per (person mention, title mention) a rule joins; rules
+labelled ``ROLE_FORMER`` give a former role ("previously served as ...").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from ..components.titles import TITLE_HEADS_KEY
-from ..lexicons import CONNECTORS, Lexicons
-from .tokens import (
-    POSSESSIVE,
-    capitalized_run_end,
-    is_capitalized,
-    is_demonym,
-    is_hyphen_link,
-    is_name_start,
-    is_name_word,
-    name_end,
-    pos,
-    sentence_bounds,
-)
+from .. import extensions  # noqa: F401  (the pf_* token attributes the link patterns read)
+from ..lexicons import CONNECTORS, build_lexicons
+from . import claims
+from .patterns import PatternSet, family_rules
 
-COMPLEMENT_WORDS = frozenset({"of", "for", "at", "to", "on"})
-PLACE_WORDS = frozenset({"region", "province", "oblast", "district", "autonomous", "county", "state", "city"})
-ORG_PREPOSITIONS = frozenset({"of", "at", "for", "to"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # a title never ends before an owner's possessive
 LOWER_WORDS = frozenset({"of", "for", "at", "to", "on", "and", "the", "in", "a", "an"})
+POSSESSIVE_RE = re.compile(r"^(?P<owner>.+?)(?:'s|’s|'|’)\s+(?P<rest>.+)$")
 
 
 @dataclass(frozen=True)
-class TitlePart:
-    """One title inside a title phrase; token offsets into the doc."""
-
-    start: int
-    end: int
-    organization: Span | None
-    country: str | None
-    qualifier: str | None = None  # its own, as in "... and a former deputy minister"
+class Title:
+    title: str
+    organization: str | None = None
+    qualifier: str | None = None
+    country: str | None = None
 
 
-@dataclass(frozen=True)
-class TitlePhrase:
-    start: int
-    end: int
-    parts: tuple[TitlePart, ...]
-    qualifier: str | None
-    country: str | None
+def title_case(text: str) -> str:
+    """Title Case as written: function words lower, other lower-case words capitalized.
 
-
-def heads_by_start(doc: Doc) -> dict[int, int]:
-    return {span.start: span.end for span in doc.spans.get(TITLE_HEADS_KEY, [])}
-
-
-def format_title(span: Span) -> str:
-    """Title Case a title as written ("deputy prime minister" -> "Deputy Prime Minister").
-
-    Function words stay lower case, hyphens stay glued ("Ambassador-at-Large").
+    >>> title_case("deputy minister of finance")
+    'Deputy Minister of Finance'
+    >>> title_case("Ambassador-at-Large")
+    'Ambassador-at-Large'
     """
-    words = []
-    for i, token in enumerate(span):
-        text = token.text
-        if token.lower_ in LOWER_WORDS and i > 0:
-            text = token.lower_
-        elif text.islower():
-            text = text[:1].upper() + text[1:]
-        words.append(text + token.whitespace_)
-    return "".join(words).strip()
+    words = text.split()
+    out = []
+    for i, word in enumerate(words):
+        if i and word.casefold() in LOWER_WORDS:
+            out.append(word.casefold())
+        elif word.islower():
+            out.append(word[:1].upper() + word[1:])
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
-def _qualifier_end(doc: Doc, i: int, lex: Lexicons) -> tuple[int, str | None]:
+def _strip_qualifier(words: list[str]) -> tuple[list[str], str | None]:
+    qualifiers = build_lexicons().qualifiers
     for width in (2, 1):
-        phrase = " ".join(t.lower_ for t in doc[i : i + width])
-        if i + width <= len(doc) and phrase in lex.qualifiers:
-            return i + width, lex.qualifiers[phrase]
-    return i, None
+        phrase = " ".join(words[:width]).casefold()
+        if len(words) > width and phrase in qualifiers:
+            return words[width:], qualifiers[phrase]
+    return words, None
 
 
-def country_prefix_end(doc: Doc, i: int, lex: Lexicons) -> tuple[int, str | None]:
-    """ "Kazakh", "Uzbekistan's", "UAE", "United Arab Emirates'" before a title or an organization."""
-    if i < len(doc) and is_demonym(doc[i], lex):
-        return i + 1, lex.gazetteer.demonym_country(doc[i].text)
-    for width in (3, 2, 1):
-        if i + width > len(doc):
-            continue
-        span = doc[i : i + width]
-        code = lex.gazetteer.country_code(span.text)
-        if code and all(is_capitalized(t) or t.lower_ == "of" for t in span):
-            end = i + width
-            if end < len(doc) and doc[end].text in POSSESSIVE:
-                end += 1
-            return end, code
-    return i, None
+def _strip_country(words: list[str]) -> tuple[list[str], str | None]:
+    gazetteer = build_lexicons().gazetteer
+    if len(words) > 1 and (code := gazetteer.demonym_country(words[0])):
+        return words[1:], code
+    text = " ".join(words)
+    match = POSSESSIVE_RE.match(text)
+    if match and (code := gazetteer.country_code(match["owner"])):
+        return match["rest"].split(), code
+    return words, None
 
 
-def _head_start(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, loose: bool = False) -> int | None:
-    """Index of the title head after optional modifiers/portfolio words at ``i``, else None.
-
-    ``loose`` (a lower-case title in apposition) also admits up to two other lower-case nouns
-    or adjectives before the head: "project director", "senior legal counsel".
-    """
-    k, other = i, 0
-    while k < len(doc) and k not in heads:
-        if doc[k].lower_ in lex.modifiers or doc[k].lower_ in lex.portfolio:
-            k += 1
-        elif loose and other < 2 and doc[k].is_lower and pos(doc[k]) in {"NOUN", "ADJ"}:
-            k, other = k + 1, other + 1
-        else:
+def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
+    """ "Chief Executive of Qamar Renewables" -> (title words, organization): the part after
+    "at", or after "of"/"for" when it holds an organization word."""
+    lex = build_lexicons()
+    for i, word in enumerate(words[1:], start=1):
+        low = word.casefold()
+        rest = words[i + 1 :]
+        if rest and rest[0].casefold() == "the":
+            rest = rest[1:]
+        if not rest:
             break
-    return k if k in heads else None
-
-
-def chain_end(doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, name_follows: bool) -> int:
-    """End of an institution or portfolio chain ("National Economy", "the Astana ... Centre").
-
-    Words up to the last institution word of the capitalized run belong to the chain (a
-    personal name holds none). After that, countries, demonyms and institution words do;
-    other capitalized words only when a name still follows them (see
-    :func:`_place_or_org_before_name`), or always when no name is expected (apposition).
-    """
-    run_end = capitalized_run_end(doc, start)
-    last_word = max((k for k in range(start, run_end) if lex.is_institution_word(doc[k].text)), default=None)
-    i = start
-    while i < len(doc):
-        token = doc[i]
-        if (
-            last_word is not None
-            and i <= last_word
-            or i > start
-            and (is_hyphen_link(doc, i) or is_hyphen_link(doc, i - 1))
-        ):
-            i += 1  # "At-Bashy"
-        elif (
-            token.text in POSSESSIVE
-            and i > start
-            and not name_follows
-            and i + 1 < len(doc)
-            and is_capitalized(doc[i + 1])
-        ):
-            i += 1  # "Bangladesh's Economic Relations Division"
-        elif token.lower_ in {",", "and"} and i > start and _enumeration_ends_in_org(doc, i + 1, lex):
-            i += 1  # "the Asia, Pacific and Africa Department"
-        elif (
-            not name_follows
-            and token.lower_ == "and"
-            and i > start
-            and i + 1 < len(doc)
-            and doc[i + 1].is_lower
-            and doc[i + 1].lower_ in lex.portfolio
-        ):
-            i += 1  # "for investment and foreign trade"
-        elif (
-            not name_follows
-            and token.lower_ in {"for", "of", "and"}
-            and i + 1 < len(doc)
-            and is_capitalized(doc[i + 1])
-            and any(t.lower_ in lex.org_heads for t in doc[start:i])
-            and _head_start(doc, i + 1, heads, lex) is None
-        ):
-            i += 1  # "National Institute for Disaster Risk Management and Reduction"
-        elif (
-            token.lower_ in {"and", "of", "for", "the", "&", ","}
-            and i + 1 < len(doc)
-            and (is_capitalized(doc[i + 1]) and not is_name_word(doc[i + 1], lex))
-            and (token.text != "," or lex.is_institution_word(doc[i + 1].text))
-            and not (token.lower_ in {"and", ","} and _head_start(doc, i + 1, heads, lex) is not None)
-        ):
-            i += 1  # "Investment, Industry and Trade", "Institute for Disaster Risk Management",
-            # but not "... and Minister of ..."
-        elif is_capitalized(token) and (
-            lex.is_institution_word(token.text)
-            or is_demonym(token, lex)
-            or lex.gazetteer.country_code(token.text)
-        ):
-            i += 1
-        elif not name_follows and token.lower_ in lex.portfolio and i > start:
-            i += 1  # "hokim of Surkhandarya region", "head of research"
-        elif not name_follows and i > start and token.is_lower and token.lower_ in lex.org_heads:
-            i += 1  # "head of the investment department"
-        elif i > start and token.lower_ in PLACE_WORDS and is_capitalized(doc[i - 1]):
-            i += 1  # "Akim of At-Bashy district Chynara Abdyrakhmanova"
-        elif not name_follows and i == start and token.lower_ in lex.portfolio:
-            i += 1
-        elif not name_follows and i == start and token.is_lower and pos(token) in {"ADJ", "NOUN"}:
-            while i < len(doc) and i - start < 3 and doc[i].is_lower and pos(doc[i]) in {"ADJ", "NOUN"}:
-                i += 1  # "chairman of the board of the joint venture"
-            break
-        elif is_capitalized(token) and not name_follows:
-            i += 1
-        elif is_capitalized(token) and name_follows:
-            run = name_end(doc, i, lex) - i
-            if run >= 4 and lex.gazetteer.is_place(token.text):
-                i += 1  # "Governor of Herat Abdul Ghani Faizi"
-            elif run >= 4:  # "Chairman of Barqi Tojik Sharofiddin Rahmonzoda": two-word name
-                i += run - 2
-            elif _place_or_org_before_name(doc, i, lex, first=i == start):
-                i += 1
-            else:
-                break
-        else:
-            break
-    return i
-
-
-def _enumeration_ends_in_org(doc: Doc, i: int, lex: Lexicons) -> bool:
-    """Capitalized words, commas and one "and" up to an organization word: "Pacific and Africa
-    Department" after "Asia,"."""
-    last, start = None, i
-    while i < len(doc) and i - start < 12:
-        token = doc[i]
-        if is_capitalized(token):
-            last = token
-        elif token.text != "," and token.lower_ != "and":
-            break
-        i += 1
-    return last is not None and last.lower_ in lex.org_heads
-
-
-def _place_or_org_before_name(doc: Doc, i: int, lex: Lexicons, *, first: bool) -> bool:
-    """A place or institution word before a name ("Mayor of Balykchy Tilek Asanaliev").
-
-    Taken only when a name still follows: two name words, or the model's PERSON entity
-    starting right after it. ``first``: the word opens the complement ("Mayor of Vilnius").
-    """
-    token = doc[i]
-    person_starts = token.ent_type_ == "PERSON" and token.ent_iob_ == "B"
-    if not first and person_starts and i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON":
-        return False  # after portfolio words the model starts a name: "Environment Tran Van Khanh"
-    place_word_next = i + 1 < len(doc) and doc[i + 1].lower_ in PLACE_WORDS
-    if lex.gazetteer.is_place(token.text) or lex.is_institution_word(token.text) or place_word_next:
-        nxt = i + 1 + place_word_next  # "Zhanakorgan district", "Kashkadarya region"
-        person_next = doc[nxt].ent_type_ == "PERSON" and doc[nxt].ent_iob_ == "B" if nxt < len(doc) else False
-        return person_next or name_end(doc, nxt, lex) - nxt >= 2
-    # the model's place or organization, unless it cuts a name the model sees ("Herat Abdul
-    # Ghani Faizi", "Environment Tran Van Khanh")
-    known = token.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} and not (
-        i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON"
-    )
-    return known and name_end(doc, i + 1, lex) - (i + 1) >= 2
-
-
-def _is_organization(chunk: Span, lex: Lexicons) -> bool:
-    """An organization, not a portfolio or a place: it has an organization word, is the
-    model's ORG entity, or holds a proper name ("Da Afghanistan Breshna Sherkat")."""
-    doc = chunk.doc
-    if chunk[-1].lower_ in PLACE_WORDS - {"state"}:
-        return False  # "Surkhandarya region" is a place
-    words = [t for t in chunk if t.is_alpha and t.lower_ not in CONNECTORS]
-    if any(t.lower_ in lex.org_heads for t in words) and (
-        words[0].lower_ in lex.org_heads
-        or len(words) > 1
-        and words[0].lower_ in lex.org_modifiers
-        and words[1].lower_ in lex.org_heads
-        or words[-1].lower_ in lex.org_heads
-        or any(is_demonym(t, lex) or lex.gazetteer.country_code(t.text) for t in words)
-        or _proper_words(chunk, lex)
-    ):
-        # "Ministry of ...", "Federal Ministry of ...", "... Relations Division", "Mongolian
-        # University of Science"; but
-        # "Territorial Administration and Infrastructure" is a portfolio
-        return True
-    if (
-        all(t.is_lower and pos(t) in {"ADJ", "NOUN"} for t in chunk)
-        and pos(chunk[-1]) == "NOUN"
-        and (chunk[-1].lower_ not in lex.portfolio)
-    ):
-        return True  # described, not named: "the joint venture"
-    if lex.gazetteer.country_code(chunk.text) or lex.gazetteer.is_place(chunk.text) or _is_model_place(chunk):
-        return False  # "Regional Director for Southern Africa"
-    proper = _proper_words(chunk, lex)
-    if len([t for t in words if t.lower_ in lex.portfolio]) > len(proper):
-        return False  # "Roads and Urban Development" is a portfolio, whatever the model says
-    if (
-        all(t.ent_type_ == "ORG" for t in chunk)
-        and chunk[0].ent_iob_ == "B"
-        and (chunk.end >= len(doc) or doc[chunk.end].ent_iob_ != "I")
-    ):
-        return True  # exactly the model's ORG entity
-    return bool(proper) and not lex.gazetteer.is_place(" ".join(t.text for t in proper))
-
-
-def _is_model_place(chunk: Span) -> bool:
-    """The chunk is exactly one of the model's GPE or LOC entities."""
-    ents = {(e.start, e.end, e.label_) for e in chunk.doc.ents}
-    return any((chunk.start, chunk.end, label) in ents for label in ("GPE", "LOC"))
-
-
-def _proper_words(span: Span, lex: Lexicons) -> list:
-    """Capitalized words that are not institution words, demonyms or countries."""
-    return [
-        t
-        for t in span
-        if is_capitalized(t)
-        and not lex.is_institution_word(t.text)
-        and not is_demonym(t, lex)
-        and not lex.gazetteer.country_code(t.text)
-    ]
-
-
-def parse_title_phrase(
-    doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, capitalized: bool, name_follows: bool
-) -> TitlePhrase | None:
-    """Parse a title phrase starting at token ``i``, or return None.
-
-    Args:
-        capitalized: require capitalized heads (titles written before a name).
-        name_follows: a personal name is expected right after the phrase, so the last
-            capitalized words are left to it.
-    """
-    j, qualifier = _qualifier_end(doc, i, lex)
-    after_qualifier = j
-    j, country = country_prefix_end(doc, j, lex)
-    owner = None
-    if country is None:
-        j, owner = owner_prefix_end(doc, j, heads, lex)
-    prefixed = j > after_qualifier  # "Kazakh Foreign Minister"; "acting managing director" is not
-    if qualifier is None:
-        j, qualifier = _qualifier_end(doc, j, lex)
-    parts: list[TitlePart] = []
-    loose = not capitalized and not name_follows
-    part_qualifier = None
-    while j < len(doc):
-        head = _head_start(doc, j, heads, lex, loose=loose and not parts)
-        if head is None or (capitalized and not prefixed and not is_capitalized(doc[head])):
-            break
-        part_start, j = j, heads[head]
-        title_end, organization, part_country = j, None, None
-        while j + 1 < len(doc) and (doc[j].lower_ in COMPLEMENT_WORDS or _place_complement(doc, j, lex)):
-            k = j + 1 + (doc[j + 1].lower_ == "the")
-            end = chain_end(doc, k, heads, lex, name_follows=name_follows)
-            if end == k:
-                break
-            chunk = doc[k:end]
-            if doc[j].lower_ == "at" or (
-                doc[j].lower_ in ORG_PREPOSITIONS
-                and _is_organization(chunk, lex)
-                and not _organization_follows(doc, end, heads, lex)
-            ):
-                j = located_org_end(doc, chunk, lex)  # "Embassy of Azerbaijan in Kuwait"
-                organization = doc[k:j]
-                break
-            if doc[j].lower_ == "of" and part_country is None:
-                part_country = next((c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None)
-            title_end = j = end
-        if organization is None and title_end == j:
-            title_end = j = _comma_portfolio_end(doc, j, lex)
-        parts.append(TitlePart(part_start, title_end, organization or owner, part_country, part_qualifier))
-        nxt = j + (j < len(doc) and doc[j].text == ",")
-        nxt += nxt < len(doc) and doc[nxt].lower_ == "and"
-        if nxt > j and loose and nxt < len(doc) and doc[nxt].lower_ in {"a", "an"}:
-            nxt += 1  # "chairman of the board and a former deputy minister"
-        nxt, part_qualifier = _qualifier_end(doc, nxt, lex) if nxt > j else (nxt, None)
-        if nxt == j or _head_start(doc, nxt, heads, lex, loose=loose) is None:
-            break
-        j = nxt
-    if not parts:
-        return None
-    return TitlePhrase(i, j, tuple(parts), qualifier, country)
-
-
-def located_org_end(doc: Doc, org: Span, lex: Lexicons) -> int:
-    """End of an organization whose name goes on with its place ("Embassy of Türkiye in
-    Kyrgyzstan"); ``org.end`` for any other."""
-    end = org.end
-    if (
-        end + 1 >= len(doc)
-        or doc[end].lower_ != "in"
-        or not any(t.lower_ in lex.located_org_heads for t in org)
-    ):
-        return end
-    place_end = chain_end(doc, end + 1, {}, lex, name_follows=False)
-    return place_end if place_end > end + 1 and lex.gazetteer.is_place(doc[end + 1 : place_end].text) else end
-
-
-def _comma_portfolio_end(doc: Doc, j: int, lex: Lexicons) -> int:
-    """ "Executive Vice President, Operations, Tomasz Wieczorek": a corporate title names its
-    portfolio after a comma; taken only when a name follows the next comma."""
-    k = j + 1
-    while k < len(doc) and k - j <= 3 and is_capitalized(doc[k]) and doc[k].lower_ in lex.portfolio:
-        k += 1
-    if k == j + 1 or j >= len(doc) or doc[j].text != "," or k + 1 >= len(doc) or doc[k].text != ",":
-        return j
-    return k if is_name_start(doc, k + 1, lex) else j
-
-
-def _organization_follows(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> bool:
-    """The organization comes next, so what came before belongs to the title: "Vice President
-    for Offshore Projects at Penrose Cables", "head of the Africa Department of the Ministry of
-    Foreign Affairs"."""
-    if i + 1 >= len(doc) or doc[i].lower_ not in {"at", "of"}:
-        return False
-    k = i + 1 + (doc[i + 1].lower_ == "the")
-    if k >= len(doc) or not is_capitalized(doc[k]):
-        return False
-    if doc[i].lower_ == "at":
-        return True
-    end = chain_end(doc, k, heads, lex, name_follows=False)
-    return (
-        end > k and any(t.lower_ in lex.org_heads for t in doc[k:end]) and _is_organization(doc[k:end], lex)
-    )
-
-
-def _place_complement(doc: Doc, i: int, lex: Lexicons) -> bool:
-    """ "in Mozambique", "in Naryn Region" after a title: a place that belongs to it."""
-    if doc[i].lower_ != "in" or i + 1 >= len(doc):
-        return False
-    nxt = doc[i + 1]
-    return is_capitalized(nxt) and (
-        nxt.ent_type_ in {"GPE", "LOC"}
-        or lex.gazetteer.is_place(nxt.text)
-        or bool(lex.gazetteer.country_code(nxt.text))
-    )
-
-
-def owner_prefix_end(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> tuple[int, Span | None]:
-    """An organization owning the title: "Kestrel's founder", "WHO spokesperson",
-    "Foreign Office Spokesperson"; never portfolio words alone ("Transport Minister")."""
-    if i + 1 < len(doc) and doc[i].lower_ in lex.org_heads and doc[i + 1].text in POSSESSIVE:
-        return i + 2, None  # "the company's chief financial officer": the owner is not named
-    k = i
-    while (
-        k < len(doc)
-        and k - i < 6
-        and (is_capitalized(doc[k]) and doc[k].lower_ != "the" or k > i and is_hyphen_link(doc, k))
-        and not (k > i and _head_start(doc, k, heads, lex) is not None)
-    ):
-        k += 1  # "Samruk-Kazyna spokesperson"
-    if k == i or k >= len(doc):
-        return i, None
-    owner = doc[i:k]
-    generic = len(owner) == 1 and owner[0].lower_ in lex.org_heads  # "Ministry press secretary"
-    if (
-        generic
-        or any(lex.is_title_word(t.text) for t in owner)
-        or not (any(t.lower_ in lex.org_heads for t in owner) or _proper_words(owner, lex))
-    ):
-        return i, None
-    if doc[k].text in POSSESSIVE:
-        return k + 1, owner
-    if _head_start(doc, k, heads, lex) is not None:
-        return k, owner
-    return i, None
-
-
-def title_before_name(doc: Doc, name_start: int, heads: dict[int, int], lex: Lexicons) -> TitlePhrase | None:
-    """The title phrase that ends right before the name at ``name_start``, if any.
-
-    Tries every start within the preceding 25 tokens of the same sentence and keeps the
-    longest phrase that reaches the name.
-    """
-    sentence_start = sentence_bounds(doc)[0][name_start]
-    window_start = max(sentence_start, name_start - 25)
-    if not any(window_start <= h < name_start for h in heads):
-        return None  # no title head before the name: nothing to parse
-    skip_to = window_start
-    for i in range(window_start, name_start):
-        if i < skip_to:
-            continue
-        may_start = (
-            _head_start(doc, i, heads, lex) is not None
-            or doc[i].lower_ in lex.qualifiers
-            or is_capitalized(doc[i])
-            and (i == 0 or not is_capitalized(doc[i - 1]))
+        folded = [w.casefold() for w in rest]
+        proper = [
+            w for w in folded if w not in lex.portfolio and w not in lex.org_heads and w not in CONNECTORS
+        ]
+        named = (
+            any(w in lex.org_heads for w in folded)
+            and folded[-1] not in CONNECTORS
+            and (folded[0] in lex.org_heads or bool(proper))  # not a portfolio: "Territorial Administration"
         )
-        if not may_start:
-            continue
-        phrase = parse_title_phrase(doc, i, heads, lex, capitalized=True, name_follows=True)
-        if phrase and phrase.end == name_start:
-            return phrase
-        if phrase and phrase.end < name_start and is_name_start(doc, phrase.end, lex):
-            # the phrase is another person's: "Ambassador to Georgia Bakhodir Nazarov and
-            # Georgia's First Deputy Minister ..., Levan Gogoladze"
-            skip_to = max(skip_to, name_end(doc, phrase.end, lex))
-            continue
-        # "Japan's newly appointed ambassador, Mochizuki Haruto, ...": any case before a comma
-        if doc[name_start - 1].text == ",":
-            phrase = parse_title_phrase(doc, i, heads, lex, capitalized=False, name_follows=False)
-            if phrase and phrase.end == name_start - 1:
-                return phrase
-    return None
+        if low == "at" or (low in {"of", "for"} and named and rest[0][:1].isupper()):
+            return words[:i], " ".join(rest)
+    return words, None
+
+
+def parse_title(text: str) -> Title | None:
+    """Read a title phrase: its title, organization, qualifier and country.
+
+    >>> parse_title("Indian External Affairs Minister")
+    Title(title='External Affairs Minister', organization=None, qualifier=None, country='IN')
+    >>> parse_title("Brazil's Finance Minister")
+    Title(title='Finance Minister', organization=None, qualifier=None, country='BR')
+    >>> parse_title("interim chief executive officer at Halden Corp.")
+    Title(title='Chief Executive Officer', organization='Halden Corp.', qualifier='interim', country=None)
+    >>> parse_title("President of Kazakhstan")
+    Title(title='President of Kazakhstan', organization=None, qualifier=None, country='KZ')
+    >>> parse_title("Director of Communications")
+    Title(title='Director of Communications', organization=None, qualifier=None, country=None)
+    """
+    words = text.replace(",", " , ").split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    words, qualifier = _strip_qualifier(words)
+    words, country = _strip_country(words)
+    if qualifier is None:
+        words, qualifier = _strip_qualifier(words)
+    words, organization = _split_organization(words)
+    if not words:
+        return None
+    if country is None and len(words) > 2 and words[-2].casefold() == "of":
+        country = build_lexicons().gazetteer.country_code(words[-1])
+    title = title_case(" ".join(words).replace(" , ", ", "))
+    return Title(title.strip(" ,"), organization, qualifier, country)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A title mention joined to a person mention by the rule ``rule``."""
+
+    person: Span
+    title: Span
+    organization: Span | None
+    qualifier: str | None
+    rule: str
+
+
+@cache
+def _link_rules():
+    return family_rules("links")
+
+
+class Linker:
+    """The link patterns, built once per vocabulary."""
+
+    def __init__(self, vocab):
+        self.patterns = PatternSet(vocab, _link_rules())
+
+    def __call__(self, doc: Doc) -> list[Link]:
+        links: list[Link] = []
+        for match in self.patterns(doc):
+            links.extend(_links_in(match))
+        return links
+
+
+def _links_in(match: Span) -> list[Link]:
+    """Every (person, title) pair one match joins, with the organization it names."""
+    inside = [m for m in claims.mentions(match.doc) if match.start <= m.start and m.end <= match.end]
+    people = [m for m in inside if claims.band(m.label_).fact == "PERSON"]
+    titles = [m for m in inside if claims.band(m.label_).fact == "TITLE"]
+    # the model's ORG guesses name no employer here ("Deputy Mayor of Erenhot")
+    orgs = [
+        m
+        for m in inside
+        if m.label_ in {"ORG", "ORG_FORM"}
+        and not m.id_.startswith("org.agency")  # a credited agency is a source, never an employer
+        and not any(t.start <= m.start < t.end for t in titles)
+    ]
+    doc = match.doc
+    titles = [t for t in _joined(titles) if not (t.end < len(doc) and doc[t.end].text in POSSESSIVES)]
+    if len(people) != 1 or not titles:
+        return []
+    organization = orgs[-1] if orgs else None
+    return [Link(people[0], t, organization, _qualifier(match, t), match.id_) for t in titles]
+
+
+def _qualifier(match: Span, title: Span) -> str | None:
+    """ "former" for a former-role rule, else a qualifier word within three tokens before the
+    title ("will serve as interim CEO"), never one belonging to another title of the match."""
+    if match.label_ == "ROLE_FORMER":
+        return "former"
+    qualifiers = build_lexicons().qualifiers
+    before = match.doc[max(match.start, title.start - 3) : title.start]
+    return next((qualifiers[t.lower_] for t in reversed(before) if t.lower_ in qualifiers), None)
+
+
+def _joined(titles: list[Span]) -> list[Span]:
+    """Title mentions that touch are one title ("Representative Director")."""
+    joined: list[Span] = []
+    for title in titles:
+        if joined and joined[-1].end == title.start:
+            last = joined.pop()
+            title = Span(title.doc, last.start, title.end, label=last.label_, span_id=last.id_)
+        joined.append(title)
+    return joined
+
+
+@cache
+def build_linker(vocab) -> Linker:
+    """One linker per vocabulary (per process, in practice)."""
+    return Linker(vocab)
+
+
+def find_links(doc: Doc) -> list[Link]:
+    """Links of the resolved mentions of ``doc`` (call after :func:`claims.resolve`)."""
+    return build_linker(doc.vocab)(doc)

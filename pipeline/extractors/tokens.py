@@ -6,11 +6,14 @@ one token, with the lexicons passed in, so rules read as sentences.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import NAME_PARTICLES, Lexicons
+from ..record import Span as Evidence
 from ..resources import read_table
 
 MONTHS = frozenset(
@@ -205,3 +208,30 @@ def capitalized_run_end(doc: Doc, start: int) -> int:
     ):
         i += 1
     return i
+
+
+def overlaps_any(span: Span, taken: Iterable[tuple[int, int]]) -> bool:
+    return any(span.start_char < e and s < span.end_char for s, e in taken)
+
+
+def trim_the(span: Span) -> Span:
+    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
+
+
+def find_mentions(
+    doc: Doc, forms: set[str], taken: list[tuple[int, int]], excluded: set[int]
+) -> tuple[Evidence, ...]:
+    blocked = {doc[i].idx for i in excluded}
+    found: dict[int, Evidence] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        flags = re.IGNORECASE if form.istitle() else 0
+        # Whole names only, but "Riyadh-based" names Riyadh ("Al-Harbi" does not name "Harbi").
+        pattern = rf"(?<![\w-]){re.escape(form)}(?![\w])(?-i:(?!-[A-Z]))"
+        for m in re.finditer(pattern, doc_text(doc), flags):
+            start, end = m.span()
+            if start in blocked or any(start < e and s < end for s, e in taken):
+                continue
+            if any(f.start <= start < f.end for f in found.values()):
+                continue
+            found[start] = Evidence(start, end, m.group())
+    return tuple(found[k] for k in sorted(found))

@@ -1,0 +1,58 @@
+"""The ``Token._`` extensions pressfeed's patterns read, declared once, all getters.
+
+Patterns in ``data/patterns/`` use them like built-in attributes: ``{"_": {"pf_name_word":
+true}}`` is a word that may be part of a personal name, ``{"_": {"pf_mention": "PERSON"}}`` a
+token of a resolved person mention (the linkers' patterns). Registering is idempotent
+(guarded by ``has_extension``) and happens when this module is imported.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .extractors.claims import MENTIONS_KEY, band
+from .extractors.tokens import is_country_word, is_demonym, is_name_word
+from .lexicons import build_lexicons
+
+_INDEX_KEY = "pf_mention_index"
+
+
+def mention_index(doc: Doc) -> list[str | None]:
+    """Fact label of the mention over each token (``None`` outside mentions), cached per
+    mention group (the resolver replaces the group, so a stale index is never read)."""
+    group = doc.spans.get(MENTIONS_KEY)
+    cached = doc.user_data.get(_INDEX_KEY)
+    if cached is not None and cached[0] is group and cached[1] == len(group or ()):
+        return cached[2]
+    labels: list[str | None] = [None] * len(doc)
+    for span in group or ():  # outer spans come first: a title keeps its nested places
+        fact = band(span.label_).fact
+        for i in range(span.start, span.end):
+            if labels[i] is None and fact != "NONE":
+                labels[i] = fact
+    doc.user_data[_INDEX_KEY] = (group, len(group or ()), labels)
+    return labels
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 alphabetic codes ("EUR", "KZT")."""
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+EXTENSIONS = {
+    "pf_currency": lambda token: token.text in currency_codes(),
+    "pf_name_word": lambda token: is_name_word(token, build_lexicons()),
+    "pf_country": lambda token: is_country_word(token, build_lexicons()),
+    "pf_demonym": lambda token: is_demonym(token, build_lexicons()),
+    "pf_place": lambda token: build_lexicons().gazetteer.is_place(token.text),
+    "pf_mention": lambda token: mention_index(token.doc)[token.i] or "",
+}
+
+for _name, _getter in EXTENSIONS.items():
+    if not Token.has_extension(_name):
+        Token.set_extension(_name, getter=_getter)

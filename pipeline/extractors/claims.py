@@ -1,0 +1,123 @@
+"""The one claims registry: finders add labelled candidate spans, one resolver keeps each token once.
+
+Every finder (layout, money, dates, titles, names, organizations, places, the model's entities)
+adds spans to ``doc.spans["pf_candidates"]`` with a label from ``data/priorities.tsv`` and its
+source in ``span.id_`` (a pattern id, ``grammar:...`` or ``model``). :func:`resolve` sorts the
+candidates by (priority, -length, start) and keeps, band by band, the spans whose tokens no
+earlier band claimed (``spacy.util.filter_spans`` inside a band); a span of a label that a
+winner ``nests`` may stay inside it (a title keeps the places of its complement). The result is
+``doc.spans["pf_mentions"]``; nothing downstream asks whether a range is taken, it reads mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..resources import DataFileError, read_table
+
+CANDIDATES_KEY = "pf_candidates"
+MENTIONS_KEY = "pf_mentions"
+
+
+@dataclass(frozen=True)
+class Band:
+    label: str
+    priority: int
+    fact: str
+    nests: frozenset[str]
+
+
+@cache
+def priorities() -> dict[str, Band]:
+    """The priority table, label -> band.
+
+    >>> priorities()["MONEY"].priority < priorities()["DATE"].priority < priorities()["PERSON"].priority
+    True
+    """
+    table = {}
+    for row in read_table("priorities.tsv", ("label", "priority", "fact", "nests", "note")):
+        if not row["priority"].isdigit():
+            raise DataFileError(f"priorities.tsv: priority of {row['label']} is not a number")
+        nests = frozenset() if row["nests"] == "-" else frozenset(row["nests"].split())
+        table[row["label"]] = Band(row["label"], int(row["priority"]), row["fact"], nests)
+    return table
+
+
+def band(label: str) -> Band:
+    """The band of ``label``; an unknown label is an error, never a silent drop."""
+    try:
+        return priorities()[label]
+    except KeyError:
+        raise ValueError(f"label {label!r} is not in priorities.tsv") from None
+
+
+def add(doc: Doc, spans: Iterable[Span]) -> None:
+    """Add candidate spans (labels must be in the priority table)."""
+    spans = list(spans)
+    for span in spans:
+        band(span.label_)
+    group = doc.spans.get(CANDIDATES_KEY)
+    if group is None:
+        doc.spans[CANDIDATES_KEY] = spans
+    else:
+        group.extend(spans)
+
+
+def add_chars(doc: Doc, ranges: Iterable[tuple[int, int]], label: str, source: str) -> None:
+    """Add candidates given as character ranges (regex finders), expanded to whole tokens."""
+    spans = []
+    for start, end in ranges:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(Span(doc, span.start, span.end, label=label, span_id=source))
+    add(doc, spans)
+
+
+def resolve(doc: Doc) -> list[Span]:
+    """Assign every token once, by band; store and return the mentions in text order."""
+    candidates = list(doc.spans.get(CANDIDATES_KEY, []))
+    holders: list[list[Span]] = [[] for _ in range(len(doc))]
+    kept: list[Span] = []
+    for priority in sorted({band(s.label_).priority for s in candidates}):
+        members = [s for s in candidates if band(s.label_).priority == priority]
+        for span in filter_spans(members):
+            if _free(span, holders):
+                kept.append(span)
+                for i in range(span.start, span.end):
+                    holders[i].append(span)
+    mentions = sorted(kept, key=lambda s: (s.start, -s.end))
+    doc.spans[MENTIONS_KEY] = mentions
+    return mentions
+
+
+def _free(span: Span, holders: list[list[Span]]) -> bool:
+    """No earlier winner holds these tokens, or every holder lets this label nest inside it
+    (a person inside a contact block, but not inside the organization named there)."""
+    fact = band(span.label_).fact
+    held = {id(h): h for hs in holders[span.start : span.end] for h in hs}
+    return all(
+        fact in band(h.label_).nests and h.start <= span.start and span.end <= h.end for h in held.values()
+    )
+
+
+def mentions(doc: Doc, *facts: str) -> list[Span]:
+    """Resolved mentions whose label becomes one of ``facts`` (all when none is given)."""
+    return [s for s in doc.spans.get(MENTIONS_KEY, []) if not facts or band(s.label_).fact in facts]
+
+
+def claimed_chars(doc: Doc, labels: Iterable[str]) -> list[tuple[int, int]]:
+    """Character ranges of the mentions of ``labels``: the money, date and quantity extractors
+    take these as ``skip`` (they keep their own interfaces)."""
+    wanted = frozenset(labels)
+    return [(s.start_char, s.end_char) for s in doc.spans.get(MENTIONS_KEY, []) if s.label_ in wanted]
+
+
+def claimed_tokens(doc: Doc, labels: Iterable[str]) -> set[int]:
+    """Tokens held by the mentions of ``labels``."""
+    wanted = frozenset(labels)
+    return {i for s in doc.spans.get(MENTIONS_KEY, []) if s.label_ in wanted for i in range(s.start, s.end)}

@@ -1,0 +1,197 @@
+"""People, organizations and places of one doc, read off the claims registry.
+
+Order of work: the name grammar (:mod:`people`) proposes people, whose mentions join the
+registry as ``PERSON`` candidates (source ``grammar``); after :func:`claims.resolve` the
+pattern mentions correct them (a pattern name replaces a grammar name it overlaps, a title
+pattern's country and portfolio replace a shorter title), the linkers attach titles, vetoes
+drop what is not an organization, and place patterns add places named with their
+administrative word or facility word. Places and organizations are one entry each, named in
+full, other forms kept as aliases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from ..lexicons import Lexicons
+from ..record import Location, Organization, Person, Role
+from ..record import Span as Evidence
+from . import claims, finders
+from .locations import canonical_locations, find_locations, find_place_lists, list_tokens, pattern_places
+from .names import parse_person_name
+from .organizations import agency_country, find_organizations, normalize_org
+from .people import Draft, find_people, finish_person
+from .roles import Link, find_links, parse_title
+from .tokens import find_mentions
+
+NO_NEW_LABELS = ("NO_NEW", "BOILERPLATE", "MONEY", "DATE")
+
+
+@dataclass(frozen=True)
+class Entities:
+    people: tuple[Person, ...]
+    organizations: tuple[Organization, ...]
+    locations: tuple[Location, ...]
+
+
+def _overlaps(a: Evidence | Span, b: Evidence | Span) -> bool:
+    return _start(a) < _end(b) and _start(b) < _end(a)
+
+
+def _start(x) -> int:
+    return x.start_char if isinstance(x, Span) else x.start
+
+
+def _end(x) -> int:
+    return x.end_char if isinstance(x, Span) else x.end
+
+
+def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities:
+    """People, organizations and locations; the registry must hold every other candidate."""
+    unquoted = claims.claimed_tokens(doc, ["BOILERPLATE"])
+    pattern_people = finders.pattern_mentions(doc, "PERSON", "name.")
+    blocked = claims.claimed_tokens(doc, NO_NEW_LABELS) | claims.claimed_tokens(doc, ["NOT_ENTITY"])
+    blocked |= {
+        i for m in finders.pattern_mentions(doc, "PLACE", "place.facility") for i in range(m.start, m.end)
+    }
+    person_tokens = {i for m in pattern_people for i in range(m.start, m.end)}
+    place_lists = find_place_lists(doc, lex)
+    list_members = list_tokens(place_lists) - blocked - person_tokens
+    grammar = find_people(doc, lex, excluded=blocked | list_members, unquoted=unquoted)
+    claims.add_chars(doc, [(m.start, m.end) for p in grammar for m in p.mentions], "PERSON", "grammar")
+    claims.resolve(doc)
+    people = _reconcile_people(doc, grammar, find_links(doc), unquoted)
+    person_ranges = [(m.start, m.end) for p in people for m in p.mentions]
+    role_orgs = [
+        r.organization for p in people for r in p.roles if r.organization and r.organization[:1].isupper()
+    ]
+    organizations = find_organizations(
+        doc,
+        lex,
+        role_orgs=role_orgs,
+        taken=person_ranges,
+        excluded=claims.claimed_tokens(doc, ["NO_NEW", "BOILERPLATE"]),
+        unquoted=unquoted,
+        list_members=list_members,
+    )
+    organizations = _reconcile_organizations(doc, organizations, person_ranges, unquoted)
+    org_ranges = [(m.start, m.end) for o in organizations for m in o.mentions]
+    locations = find_locations(
+        doc,
+        lex,
+        lists=place_lists,
+        taken=person_ranges + org_ranges,
+        excluded=claims.claimed_tokens(doc, ["NO_NEW", "BOILERPLATE"]),
+        unquoted=unquoted,
+        dateline=dateline,
+    )
+    vetoes = claims.mentions(doc, "NONE")
+    locations = [loc for loc in locations if not _all_vetoed(loc.mentions, vetoes)]
+    locations += pattern_places(doc, lex, locations, person_ranges + org_ranges, unquoted)
+    return Entities(tuple(people), tuple(organizations), canonical_locations(locations, lex))
+
+
+def _all_vetoed(mentions, vetoes: list[Span]) -> bool:
+    real = [v for v in vetoes if v.label_ == "NOT_ENTITY"]
+    return bool(mentions) and all(any(_overlaps(m, v) for v in real) for m in mentions)
+
+
+def _reconcile_people(doc: Doc, grammar: list[Person], links: list[Link], unquoted: set[int]) -> list[Person]:
+    """People whose mention the resolver kept: a grammar name survives only where its own
+    candidate won (a longer pattern name, a title or an organization form beat it), is no
+    acronym ("NASA" after a title and a comma), and pattern names join; linkers add roles."""
+    resolved = claims.mentions(doc, "PERSON")
+    pattern_people = [m for m in resolved if m.id_.startswith("name.")]
+    won = [m for m in resolved if m.id_ == "grammar"]
+    kept = [
+        p for p in grammar if not p.name.isupper() and any(_overlaps(m, w) for m in p.mentions for w in won)
+    ]
+    for span in pattern_people:
+        owner = next((p for p in kept if any(_overlaps(m, span) for m in p.mentions)), None)
+        if owner is not None and len(owner.name) >= len(span.text):
+            continue
+        person = _pattern_person(doc, span, owner, unquoted)
+        kept = [p for p in kept if p is not owner]
+        if person.mentions:
+            kept.append(person)
+    for link in links:
+        kept = [
+            _with_link(p, link) if any(_overlaps(m, link.person) for m in p.mentions) else p for p in kept
+        ]
+    return sorted(kept, key=lambda p: p.mentions[0].start if p.mentions else 0)
+
+
+def _pattern_person(doc: Doc, span: Span, owner: Person | None, unquoted: set[int]) -> Person:
+    """A person named by a name pattern, taking over the shorter grammar person it overlaps.
+
+    Later mentions use the family name, a peer's "Lord X" (never "X of Y" alone)."""
+    parsed = parse_person_name(span.text)
+    aliases = []
+    if parsed is not None and parsed.peerage and parsed.honorific:
+        aliases.append(f"{parsed.honorific} {parsed.family}")
+    elif parsed is not None and parsed.family != span.text:
+        aliases.append(parsed.family)
+    roles = list(owner.roles) if owner else []
+    if owner is not None:
+        aliases += [owner.name, *owner.aliases]
+    draft = Draft(span.text, tuple(span.text.casefold().split()), roles, aliases)
+    return finish_person(doc, draft, unquoted)
+
+
+def _with_link(person: Person, link: Link) -> Person:
+    """The person with the linked role: it replaces a role whose span it contains."""
+    title = parse_title(link.title.text)
+    if title is None:
+        return person
+    span = Evidence(link.title.start_char, link.title.end_char, link.title.text)
+    organization = title.organization
+    if link.organization is not None and (org := normalize_org(link.organization.text)):
+        organization = org.name
+    role = Role(title.title, organization, title.country, span, link.qualifier or title.qualifier)
+    roles = [
+        r
+        for r in person.roles
+        if not (span.start <= r.span.start and r.span.end <= span.end and r.span != span)
+    ]
+    same = [r for r in roles if r.title.casefold() == role.title.casefold() or _overlaps(r.span, span)]
+    if same:
+        merged = [
+            replace(
+                r, organization=r.organization or role.organization, qualifier=r.qualifier or role.qualifier
+            )
+            if r in same
+            else r
+            for r in roles
+        ]
+        return replace(person, roles=tuple(merged))
+    return replace(person, roles=tuple(roles) + (role,))
+
+
+def _reconcile_organizations(
+    doc: Doc, organizations: list[Organization], taken: list[tuple[int, int]], unquoted: set[int]
+) -> list[Organization]:
+    """Vetoes and title patterns drop organizations; organization patterns name them in full."""
+    vetoes = [v for v in claims.mentions(doc, "NONE") if v.label_ == "NOT_ENTITY"]
+    titles = finders.pattern_mentions(doc, "TITLE", "title.")
+    inside_title = [t for t in titles if not t.id_.startswith(("title.head", "title.phrase"))]
+    kept = [
+        o
+        for o in organizations
+        if not _all_vetoed(o.mentions, vetoes)
+        and not all(
+            any(t.start_char <= m.start and m.end <= t.end_char for t in inside_title) for m in o.mentions
+        )
+    ]
+    for span in [m for m in finders.pattern_mentions(doc, "ORG", "org.") if m.label_ == "ORG_FORM"]:
+        org = normalize_org(span.text)
+        if org is None:
+            continue
+        rivals = [o for o in kept if any(_overlaps(m, span) for m in o.mentions)]
+        country = agency_country(org.name) or next((o.country for o in rivals if o.country), None)
+        kept = [o for o in kept if o not in rivals]
+        mentions = find_mentions(doc, {org.name, *org.aliases}, taken, unquoted)
+        if mentions:
+            kept.append(Organization(org.name, country, mentions, aliases=org.aliases))
+    return sorted(kept, key=lambda o: o.mentions[0].start)

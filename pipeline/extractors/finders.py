@@ -1,0 +1,97 @@
+"""Candidate finders: every source of entity spans writes into the claims registry.
+
+Layout blocks, the money and date extractors' spans (adapted from their character ranges),
+the pattern families of ``data/patterns/`` and the statistical model's entities (labelled
+``MODEL_*``, so every claim says where it came from) become candidates of
+``doc.spans["pf_candidates"]``; :func:`pressfeed.extractors.claims.resolve` decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from .. import extensions  # noqa: F401  (the pf_* token attributes the patterns read)
+from ..components.article import LAYOUT_KEY
+from . import claims
+from .patterns import PatternSet, family_rules
+
+CANDIDATE_FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes")
+LAYOUT_LABELS = {
+    "boilerplate": "BOILERPLATE",
+    "contact": "CONTACT",
+    "headline": "NO_NEW",
+    "heading": "NO_NEW",
+    "dateline": "NO_NEW",
+    "dateline_place": "DATELINE_PLACE",
+}
+MODEL_LABELS = {"PERSON": "MODEL_PERSON", "ORG": "MODEL_ORG", "GPE": "MODEL_PLACE", "LOC": "MODEL_PLACE"}
+
+
+# What a date candidate must hold to claim its text: a digit, a month or weekday, or a
+# calendar word. The model's DATE entities also tag names ("Zhanbyrbayuly"); those stay
+# unclaimed, so the name grammar still sees them.
+DATE_EVIDENCE_RE = re.compile(
+    r"""
+    \d                                                    # 2026, Jan. 28, Q3
+    |\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)  # months
+    |\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b        # weekdays
+    |\b(?:year|month|week|quarter|half|decade|century|today|yesterday|tomorrow|
+        spring|summer|autumn|fall|winter|weekend|fiscal|fy)s?\b  # calendar words
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def add_dates(doc: Doc, candidates: Iterable) -> None:
+    """The date extractor's candidates (``start``/``end`` characters) that look like dates.
+
+    >>> bool(DATE_EVIDENCE_RE.search("next Tuesday")), bool(DATE_EVIDENCE_RE.search("Zhanbyrbayuly"))
+    (True, False)
+    """
+    ranges = [(c.start, c.end) for c in candidates if DATE_EVIDENCE_RE.search(c.text)]
+    claims.add_chars(doc, ranges, "DATE", "dates")
+
+
+@cache
+def candidate_patterns(vocab) -> PatternSet:
+    """The candidate pattern families, compiled once per vocabulary."""
+    rules = [rule for family in CANDIDATE_FAMILIES for rule in family_rules(family)]
+    return PatternSet(vocab, rules)
+
+
+def add_layout(doc: Doc) -> None:
+    """Boilerplate claims its text; headline, headings and dateline admit no new names."""
+    claims.add(
+        doc,
+        (
+            Span(doc, s.start, s.end, label=LAYOUT_LABELS[s.label_], span_id=f"layout:{s.label_}")
+            for s in doc.spans.get(LAYOUT_KEY, [])
+            if s.label_ in LAYOUT_LABELS
+        ),
+    )
+
+
+def add_patterns(doc: Doc) -> None:
+    """Matches of every candidate pattern family."""
+    claims.add(doc, candidate_patterns(doc.vocab)(doc))
+
+
+def add_model_entities(doc: Doc) -> None:
+    """The model's PERSON, ORG, GPE and LOC entities, each in the lowest band."""
+    claims.add(
+        doc,
+        (
+            Span(doc, e.start, e.end, label=MODEL_LABELS[e.label_], span_id="model")
+            for e in doc.ents
+            if e.label_ in MODEL_LABELS
+        ),
+    )
+
+
+def pattern_mentions(doc: Doc, fact: str, prefix: str) -> list[Span]:
+    """Resolved mentions of ``fact`` that a pattern whose id starts with ``prefix`` found."""
+    return [m for m in claims.mentions(doc, fact) if m.id_.startswith(prefix)]

@@ -1,0 +1,388 @@
+"""Locations: countries, regions, cities and named places, each once per article with its
+ISO 3166 country, named in full with other forms as aliases.
+
+Found in the model's GPE/LOC entities, the dateline place, every member of a list that holds a
+known place ("Turgundi, Herat, Kandahar, and Spin Boldak"), the gazetteer after locatives
+("in Takoradi"), names before a place word ("Surkhandarya region") and the place patterns of
+``data/patterns/places.jsonl`` ("Dornogovi aimag", "Ramstein Air Base").
+:func:`canonical_locations` merges the forms of one place ("U.S." and "United States").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from ..lexicons import Lexicons
+from ..record import Location
+from . import finders
+from .tokens import (
+    MONTHS,
+    POSSESSIVE,
+    find_mentions,
+    is_capitalized,
+    is_demonym,
+    is_hyphen_link,
+    overlaps_any,
+    trim_the,
+)
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+PLACE_SUFFIXES = frozenset(
+    {
+        "region",
+        "province",
+        "oblast",
+        "district",
+        "governorate",
+        "county",
+        "prefecture",
+        "valley",
+        "autonomous",
+    }
+)
+
+
+# Last words of natural features: a place, never an organization ("Toktogul Reservoir").
+FEATURE_SUFFIXES = frozenset({"reservoir", "river", "lake"})
+
+
+# Words before a capitalized name that make it a place ("in Takoradi", "near Chaman").
+LOCATIVES = frozenset(
+    {"in", "at", "near", "from", "to", "via", "across", "outside", "around", "between", "through", "into"}
+)
+
+
+def _runs(doc: Doc, sent: Span) -> list[tuple[int, int]]:
+    """Token ranges of the capitalized runs in a sentence (not counting its first word)."""
+    runs, i = [], sent.start
+    while i < sent.end:
+        if is_capitalized(doc[i]) and not doc[i].is_sent_start:
+            j = i + 1
+            while j < sent.end and (
+                is_capitalized(doc[j]) or is_hyphen_link(doc, j) or is_hyphen_link(doc, j - 1)
+            ):
+                j += 1  # "Mazar-i-Sharif"
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+PlaceList = list[tuple[int, int]]
+
+
+def find_place_lists(doc: Doc, lex: Lexicons) -> list[PlaceList]:
+    """Coordinated lists of places, as token ranges of their members.
+
+    A list is capitalized runs joined by ",", "and" or ", and"; it counts when one member is a
+    GPE/LOC entity or a gazetteer place, no member is a demonym, and none is longer than three
+    words: "Turgundi, Herat, Kandahar, and Spin Boldak".
+    """
+    lists: list[PlaceList] = []
+    for sent in doc.sents:
+        runs = _runs(doc, sent)
+        group: PlaceList = []
+        for index, (start, end) in enumerate(runs):
+            owner = end < len(doc) and doc[end].text in POSSESSIVE  # "Iran's Deputy Minister"
+            if not owner and not _named_person(doc, start, end, lex):
+                group.append((start, end))
+            nxt = runs[index + 1][0] if index + 1 < len(runs) else None
+            between = doc[end:nxt].text.strip().lower() if nxt is not None else None
+            if between not in {",", "and", ", and"} or owner:
+                if _is_place_group(doc, group, lex):
+                    lists.append(group)
+                group = []
+    return lists
+
+
+def _named_person(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """The model's PERSON entity, two words or more, no known place, and the subject of a
+    speech verb: "Southern Africa, Tendai Moyo, said" is a title and a name, not a list."""
+    span = doc[start:end]
+    after = end + (end < len(doc) and doc[end].text == ",")
+    return (
+        after < len(doc)
+        and doc[after].lower_ in lex.speech_verbs
+        and len(span) >= 2
+        and all(t.ent_type_ == "PERSON" for t in span)
+        and span[0].ent_iob_ == "B"
+        and (end >= len(doc) or doc[end].ent_iob_ != "I")
+        and not lex.gazetteer.is_place(span.text)
+    )
+
+
+def list_tokens(lists: list[PlaceList]) -> set[int]:
+    return {i for group in lists for start, end in group for i in range(start, end)}
+
+
+def _is_place_group(doc: Doc, group: PlaceList, lex: Lexicons) -> bool:
+    """One member tagged a place by the model, or two known to the gazetteer; no title words."""
+    if len(group) < 2 or any(len(doc[s:e].text.split()) > 3 for s, e in group):
+        return False
+    if any(lex.is_institution_word(t.text) for s, e in group for t in doc[s:e]):
+        return False
+    if any(lex.gazetteer.demonym_country(doc[s:e].text) for s, e in group):
+        return False
+    tagged = sum(1 for s, e in group if all(t.ent_type_ in PLACE_LABELS for t in doc[s:e]))
+    known = sum(1 for s, e in group if lex.gazetteer.place_country(doc[s:e].text))
+    return tagged > 0 or known > 1
+
+
+def _shared_countries(doc: Doc, lists: list[PlaceList], lex: Lexicons) -> dict[str, str]:
+    """Country of unknown list members whose known list-mates all lie in one country."""
+    shared: dict[str, str] = {}
+    for group in lists:
+        names = [_display_name(doc[s:e]) for s, e in group]
+        codes = {c for n in names if (c := lex.gazetteer.place_country(n))}
+        if len(codes) == 1:
+            code = codes.pop()
+            shared.update({n.casefold(): code for n in names if not lex.gazetteer.place_country(n)})
+    return shared
+
+
+def _suffixed_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
+    """ "Surkhandarya region", "Xinjiang Uygur Autonomous Region", "Toktogul Reservoir": a name
+    before a place word."""
+    spans = []
+    for i, token in enumerate(doc):
+        if token.lower_ not in (PLACE_SUFFIXES - {"autonomous"}) | FEATURE_SUFFIXES or i == 0:
+            continue
+        start = i
+        while start > 0 and (
+            is_capitalized(doc[start - 1])
+            and not lex.is_title_word(doc[start - 1].text)
+            or is_hyphen_link(doc, start - 1)
+        ):
+            start -= 1  # "At-Bashy River"
+        if start < i and not (
+            start > 0
+            and doc[start - 1].lower_ == "of"
+            and start > 1
+            and (doc[start - 2].lower_ in lex.org_heads)
+        ):
+            spans.append(doc[start : i + 1])
+    return spans
+
+
+def _capitalized_name_end(doc: Doc, i: int) -> int:
+    """End of up to five capitalized words from ``i`` through glued hyphens ("Mazar-i-Sharif"),
+    a dangling hyphen left out."""
+    end = i + 1
+    while (
+        end < len(doc)
+        and end - i < 5
+        and (is_capitalized(doc[end]) or is_hyphen_link(doc, end) or is_hyphen_link(doc, end - 1))
+    ):
+        end += 1
+    while end > i + 1 and doc[end - 1].text in {"-", "‐"}:
+        end -= 1
+    return end
+
+
+def _placed_by_syntax(doc: Doc, i: int, end: int) -> bool:
+    """After a locative ("in Takoradi", "near Chaman") or before "-based" ("Riyadh-based")."""
+    locative = i > 0 and doc[i - 1].lower_ in LOCATIVES
+    based = end + 1 < len(doc) and is_hyphen_link(doc, end) and doc[end + 1].lower_ == "based"
+    return locative or based
+
+
+def _gazetteer_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
+    """Known places the model missed, where the syntax says place."""
+    spans = []
+    for i, token in enumerate(doc):
+        if not is_capitalized(token) or token.is_sent_start or (i > 0 and is_capitalized(doc[i - 1])):
+            continue
+        end = _capitalized_name_end(doc, i)
+        span = doc[i:end]
+        if span.text.casefold() in MONTHS or span.text.casefold() in WEEKDAYS:
+            continue
+        if (
+            _placed_by_syntax(doc, i, end)
+            and span.text[0].isalpha()
+            and lex.gazetteer.place_country(span.text)
+        ):
+            spans.append(span)
+    return spans
+
+
+def _country_spans(doc: Doc, lex: Lexicons) -> list[Span]:
+    """Country names anywhere ("UAE" inside "the UAE Ministry of Energy")."""
+    spans, i = [], 0
+    while i < len(doc):
+        if is_capitalized(doc[i]) and lex.gazetteer.may_start_country(doc[i].text):
+            for width in (3, 2, 1):
+                span = doc[i : i + width]
+                if len(span) == width and is_capitalized(span[-1]) and lex.gazetteer.country_code(span.text):
+                    spans.append(span)
+                    i += width - 1
+                    break
+        i += 1
+    return spans
+
+
+def find_locations(
+    doc: Doc,
+    lex: Lexicons,
+    *,
+    lists: list[PlaceList],
+    taken: list[tuple[int, int]],
+    excluded: set[int],
+    unquoted: set[int],
+    dateline: Span | None,
+) -> list[Location]:
+    """Locations of ``doc``; ``taken`` holds character ranges of people and organizations."""
+    list_members = list_tokens(lists)
+    shared = _shared_countries(doc, lists, lex)
+    spans: list[Span] = (
+        _country_spans(doc, lex) + _suffixed_place_spans(doc, lex) + _gazetteer_place_spans(doc, lex)
+    )
+    if dateline is not None:
+        spans.append(dateline)
+    spans += [
+        e
+        for e in doc.ents
+        if e.label_ in PLACE_LABELS
+        and not excluded.intersection(range(e.start, e.end))
+        and not list_members.intersection(range(e.start, e.end))
+    ]
+    spans += _member_spans(doc, list_members)
+    names: dict[str, str] = {}
+    for span in spans:
+        span = trim_the(span)
+        if overlaps_any(span, taken) or is_demonym(span[0], lex) and len(span) == 1:
+            continue
+        name = _display_name(span)
+        key = place_key(name, lex)
+        if key not in names or name.casefold() == key:  # "Surkhandarya" over "Surkhandarya region"
+            names[key] = name
+    locations = []
+    claimed = list(taken)
+    # Longest names first, so "Mazar" (a part the model tagged) cannot claim "Mazar-i-Sharif".
+    for key, name in sorted(names.items(), key=lambda kv: -len(kv[1])):
+        country = lex.gazetteer.place_country(name) or shared.get(name.casefold())
+        forms = {name} | {
+            _display_name(trim_the(s)) for s in spans if place_key(_display_name(trim_the(s)), lex) == key
+        }
+        mentions = find_mentions(doc, forms, claimed, unquoted)
+        if mentions:
+            locations.append(Location(name=name, country=country, mentions=mentions))
+            claimed += [(m.start, m.end) for m in mentions]
+    return sorted(locations, key=lambda loc: loc.mentions[0].start)
+
+
+def _member_spans(doc: Doc, members: set[int]) -> list[Span]:
+    spans, ordered = [], sorted(members)
+    for i in ordered:
+        if i - 1 in members:
+            continue
+        j = i
+        while j + 1 in members:
+            j += 1
+        spans.append(doc[i : j + 1])
+    return spans
+
+
+def _display_name(span: Span) -> str:
+    """ "ALMATY" -> "Almaty"; "South Korea's" -> "South Korea"; "Kashkadarya region" ->
+    "Kashkadarya"; other names as written."""
+    while len(span) > 1 and (
+        span[-1].text in POSSESSIVE or span[-1].is_lower and span[-1].lower_ in PLACE_SUFFIXES
+    ):
+        span = span[:-1]
+    text = " ".join(span.text.split())
+    return text.title() if text.isupper() and len(text) > 3 else text
+
+
+def place_key(name: str, lex: Lexicons) -> str:
+    """Countries are one place however named ("UAE", "United Arab Emirates")."""
+    code = lex.gazetteer.country_code(name)
+    if code:
+        return f"country:{code}"
+    words = name.casefold().split()
+    return " ".join(words[:-1] if len(words) > 1 and words[-1] in PLACE_SUFFIXES else words)
+
+
+def place_name(words: list[str], admin_words: frozenset[str]) -> str:
+    """The place without a lower-case administrative word used as a label.
+
+    >>> place_name(["Turkistan", "region"], frozenset({"region"}))
+    'Turkistan'
+    >>> place_name(["Naryn", "Region"], frozenset({"region"}))
+    'Naryn'
+    """
+    if len(words) > 1 and words[-1].casefold() in admin_words:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _key(name: str, lex: Lexicons) -> str:
+    return place_key(name, lex)
+
+
+def pattern_places(
+    doc: Doc, lex: Lexicons, known: list[Location], taken: list[tuple[int, int]], unquoted: set[int]
+) -> list[Location]:
+    """Places found by place patterns that no known location names yet."""
+    from .patterns import lexicon
+
+    admin = frozenset(lexicon("admin_words"))
+    keys = {_key(loc.name, lex) for loc in known} | {_key(a, lex) for loc in known for a in loc.aliases}
+    added: list[Location] = []
+    for span in finders.pattern_mentions(doc, "PLACE", "place."):
+        name = place_name([t.text for t in span], admin)
+        if _key(name, lex) in keys:
+            continue
+        keys.add(_key(name, lex))
+        mentions = find_mentions(doc, {name}, taken, unquoted)
+        if mentions:
+            added.append(Location(name, lex.gazetteer.place_country(name), mentions))
+    return added
+
+
+def canonical_locations(locations: list[Location], lex: Lexicons) -> tuple[Location, ...]:
+    """One entry per place: forms of one country merge; the longest form names it."""
+    merged: dict[str, Location] = {}
+    for loc in locations:
+        key = _key(loc.name, lex)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = loc
+            continue
+        forms = sorted({old.name, loc.name, *old.aliases, *loc.aliases}, key=lambda f: (-len(f), f))
+        mentions = tuple(sorted({*old.mentions, *loc.mentions}, key=lambda m: m.start))
+        merged[key] = Location(forms[0], old.country or loc.country, mentions, tuple(forms[1:]))
+    ordered = [_fullest(loc, lex) for loc in sorted(merged.values(), key=lambda loc: loc.mentions[0].start)]
+    countries = {loc.country for loc in ordered if loc.country and lex.gazetteer.country_code(loc.name)}
+    return tuple(_local_country(loc, countries, lex) for loc in ordered)
+
+
+def _local_country(loc: Location, countries: set[str], lex: Lexicons) -> Location:
+    """A town with namesakes abroad lies in a country the article names ("Aksay" in an
+    article about Kazakhstan is the Kazakh town, not the larger Russian one)."""
+    if loc.country in countries or lex.gazetteer.country_code(loc.name):
+        return loc
+    local = next((c for c in lex.gazetteer.place_countries(loc.name) if c in countries), None)
+    return replace(loc, country=local) if local else loc
+
+
+def _fullest(loc: Location, lex: Lexicons) -> Location:
+    """A country mentioned by a short form ("U.S.") takes the fullest form written."""
+    texts = {m.text for m in loc.mentions} | {loc.name, *loc.aliases}
+    if not lex.gazetteer.country_code(loc.name):
+        return loc
+    key = place_key(loc.name, lex)
+    written = [
+        t for t in texts if place_key(t, lex) == key and not (t.isupper() and t.isalpha() and len(t) > 3)
+    ]
+    forms = sorted(written, key=lambda f: (-len(f), f != loc.name, f))
+    name = forms[0] if forms else loc.name
+    aliases = tuple(f for f in forms if f != name)
+    return Location(name, loc.country, loc.mentions, aliases)

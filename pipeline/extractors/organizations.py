@@ -1,0 +1,331 @@
+"""Organizations: named once per article with their country, and their names as values.
+
+:func:`find_organizations` reads the model's ORG entities and names built on an organization
+word ("Kestrel Logistics Technologies", "Cabinet of Ministers"), moves "the" and a country
+prefix ("Pakistan's", "UAE") into ``country`` and drops title phrases, demonyms, amounts and
+project names. :func:`normalize_org` is pure: "U.S. Agency for International Development (USAID)" -> name
+"U.S. Agency for International Development", aliases ("USAID",); "Hercules Holdings S.à r.l."
+keeps its legal form in the name and reports it. The entity layer uses it for organization
+mentions found by the patterns of ``data/patterns/organizations.jsonl``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from ..lexicons import CONNECTORS, Lexicons
+from ..record import Organization
+from ..resources import read_table
+from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES
+from .quantities import unit_surfaces
+from .titles import chain_end, country_prefix_end, located_org_end
+from .tokens import POSSESSIVE, doc_text, find_mentions, is_capitalized, is_demonym, overlaps_any, trim_the
+
+ACRONYM_RE = re.compile(
+    r"""
+    ^(?P<name>.+?)\s*          # the full name
+    \(\s*(?P<acronym>(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&]{2,8})\s*\)$  # (NIB), (AfDB); not (Alaska)
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str
+    aliases: tuple[str, ...] = ()
+    legal_form: str | None = None
+
+
+@cache
+def _legal_forms() -> tuple[str, ...]:
+    forms = (row["form"] for row in read_table("legal_forms.tsv", ("form",)))
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+@cache
+def _agencies() -> dict[str, str]:
+    return {row["agency"]: row["country"] for row in read_table("news_agencies.tsv", ("agency", "country"))}
+
+
+def agency_country(name: str) -> str | None:
+    """Country of a news agency credited as a source, else None.
+
+    >>> agency_country("Reuters"), agency_country("Harfield Minerals")
+    ('GB', None)
+    """
+    return _agencies().get(name)
+
+
+def legal_form(name: str) -> str | None:
+    """The legal form that ends ``name``, as written in the lexicon.
+
+    >>> legal_form("Hercules Holdings S.à r.l.")
+    'S.à r.l.'
+    >>> legal_form("Halden Corp.")
+    'Corp.'
+    >>> legal_form("Nordic Investment Bank") is None
+    True
+    """
+    for form in _legal_forms():
+        if name.endswith(" " + form) and len(name) > len(form) + 1:
+            return form
+    return None
+
+
+def normalize_org(text: str) -> Org | None:
+    """Name an organization: no leading "the", the bracketed acronym as an alias.
+
+    >>> normalize_org("the Nordic Investment Bank (NIB)")
+    Org(name='Nordic Investment Bank', aliases=('NIB',), legal_form=None)
+    >>> normalize_org("Hercules Holdings S.à r.l.")
+    Org(name='Hercules Holdings S.à r.l.', aliases=(), legal_form='S.à r.l.')
+    >>> normalize_org("  ") is None
+    True
+    """
+    name = " ".join(text.split())
+    if name.casefold().startswith("the "):
+        name = name[4:]
+    aliases: tuple[str, ...] = ()
+    match = ACRONYM_RE.match(name)
+    if match:
+        name, aliases = match["name"], (match["acronym"],)
+    if not name:
+        return None
+    return Org(name, aliases, legal_form(name))
+
+
+# Nouns after an ORG entity that show it names a project, not an organization ("CASA railway
+# project", "the Nurly Zhol programme").
+PROJECT_NOUNS = frozenset(
+    {
+        "project",
+        "projects",
+        "programme",
+        "program",
+        "initiative",
+        "corridor",
+        "railway",
+        "pipeline",
+        "route",
+        "highway",
+        "line",
+    }
+)
+
+
+def find_organizations(
+    doc: Doc,
+    lex: Lexicons,
+    *,
+    role_orgs: list[str],
+    taken: list[tuple[int, int]],
+    excluded: set[int],
+    unquoted: set[int],
+    list_members: set[int],
+) -> list[Organization]:
+    """Organizations of ``doc``, one per name; ``role_orgs`` are named in role titles."""
+    entries: dict[str, tuple[str, str | None, list[Span]]] = {}
+    for name in role_orgs:
+        entries.setdefault(name.casefold(), (name, None, []))
+    for span in [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex):
+        if excluded.intersection(range(span.start, span.end)) or list_members.intersection(
+            range(span.start, span.end)
+        ):
+            continue
+        cleaned = _clean_org(doc, span, lex)
+        if cleaned is None or overlaps_any(cleaned[0], taken):
+            continue
+        name_span, country = cleaned
+        name = " ".join(name_span.text.split())
+        key = name.casefold()
+        if key in entries:
+            _, old_country, seen = entries[key]
+            entries[key] = (entries[key][0], old_country or country, seen + [name_span])
+        else:
+            entries[key] = (name, country, [name_span])
+    organizations = []
+    short_names = set()
+    for short in [k for k in entries if any(_is_word_prefix(k, other) for other in entries)]:
+        short_names.add(entries.pop(short)[0])  # "Kestrel" of "Kestrel Logistics Technologies"
+    acronyms = {}
+    for key in [k for k, (name, _, _) in entries.items() if name.isupper() and 2 <= len(name) <= 6]:
+        full = next((other for other, _, _ in entries.values() if _initials(other) == key.upper()), None)
+        if full is not None:  # "IOM" of "International Organization for Migration"
+            acronyms[full] = entries.pop(key)[0]
+    for name, country, _ in entries.values():
+        shorts = {n for n in short_names if _is_word_prefix(n.casefold(), name.casefold())}
+        shorts |= _short_name(name, lex) | ({acronyms[name]} if name in acronyms else set())
+        shorts |= _acronym_used(doc, name)
+        mentions = find_mentions(doc, {name} | shorts, taken, unquoted)
+        if mentions:
+            organizations.append(Organization(name=name, country=country, mentions=mentions))
+    return sorted(organizations, key=lambda o: o.mentions[0].start)
+
+
+def _acronym_used(doc: Doc, name: str) -> set[str]:
+    """The name's initials when the text uses them as a word: "IOM" after "International
+    Organization for Migration (IOM)"; three letters at least, so "ME" stays a word."""
+    initials = _initials(name)
+    if len(initials) < 3 or len(name.split()) < 3:
+        return set()
+    return {initials} if re.search(rf"\b{initials}\b", doc_text(doc)) else set()
+
+
+def _initials(name: str) -> str:
+    """ "International Organization for Migration" -> "IOM" (function words skipped)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.casefold() not in CONNECTORS)
+
+
+def _country_before(doc: Doc, start: int, lex: Lexicons) -> str | None:
+    """Country named right before an organization: "Pakistan's", "Kazakh", "UAE"."""
+    for width in (3, 2, 1):
+        i = start - width
+        if i < 0:
+            continue
+        if doc[start - 1].text in POSSESSIVE and width > 1:
+            code = lex.gazetteer.country_code(doc[i : start - 1].text)
+        else:
+            code = lex.gazetteer.country_code(doc[i:start].text) or (
+                lex.gazetteer.demonym_country(doc[i].text) if width == 1 else None
+            )
+        if code and is_capitalized(doc[i]):
+            return code
+    return None
+
+
+def _is_named_org(span: Span, lex: Lexicons) -> bool:
+    return any(t.lower_ in lex.org_heads for t in span) or not any(lex.is_title_word(t.text) for t in span)
+
+
+def _is_generic(span: Span, lex: Lexicons) -> bool:
+    """Not a name: a unit ("MW"), a plural demonym ("Mongolians"), portfolio words only
+    ("Digital Development"), or one common word the model tagged ORG ("Hydrogen")."""
+    text = span.text
+    if text.casefold() in unit_surfaces() or lex.gazetteer.demonym_country(text.rstrip("s")):
+        return True
+    if not any(t.lower_ in lex.org_heads for t in span) and all(
+        lex.is_institution_word(t.text) or is_demonym(t, lex) or t.lower_ in CONNECTORS for t in span
+    ):
+        return True
+    return len(span) == 1 and not text.isupper() and span[0].tag_ not in {"NNP", "NNPS"}
+
+
+def is_place_name(span: Span, lex: Lexicons) -> bool:
+    """A region or district the model tagged ORG ("Surkhandarya Region")."""
+    return len(span) > 1 and span[-1].lower_ in PLACE_SUFFIXES | FEATURE_SUFFIXES
+
+
+def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
+    """Names built on an organization word that the model may miss: "Kestrel Logistics
+    Technologies", "Maji Hope Alliance", "Cabinet of Ministers"."""
+    spans = []
+    for i, token in enumerate(doc):
+        if not (is_capitalized(token) and token.lower_ in lex.org_heads) or token.is_sent_start:
+            continue
+        start = i
+        while (
+            start > 0
+            and is_capitalized(doc[start - 1])
+            and not doc[start - 1].is_sent_start
+            and not (
+                lex.is_title_word(doc[start - 1].text) or lex.gazetteer.country_code(doc[start - 1].text)
+            )
+        ):
+            start -= 1
+        end = i + 1
+        if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and is_capitalized(doc[end + 1]):
+            end = chain_end(doc, end + 1, {}, lex, name_follows=False)
+        span = doc[start : located_org_end(doc, doc[start:end], lex)]  # "Embassy of X in Y"
+        if len(span) > 1 and not any(t.ent_type_ == "PERSON" for t in span):
+            spans.append(span)
+    return spans
+
+
+def _short_name(name: str, lex: Lexicons) -> set[str]:
+    """The first word of a company-style name, used alone later ("Kestrel" for "Kestrel
+    Logistics Technologies"): a proper word, not a place, demonym or institution word."""
+    words = name.split()
+    first = words[0]
+    if len(words) < 2 or len(first) < 4 or not first[:1].isupper() or first.isupper():
+        return set()
+    if (
+        lex.is_institution_word(first)
+        or lex.gazetteer.is_place(first)
+        or lex.gazetteer.demonym_country(first)
+    ):
+        return set()
+    return {first}
+
+
+def _is_word_prefix(short: str, long: str) -> bool:
+    """ "kestrel" opens "kestrel logistics technologies" (whole words, shorter)."""
+    return long != short and long.startswith(short + " ")
+
+
+def _state_prefix(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None]:
+    """Move a state's country prefix to the country ("UAE Ministry of Energy", "Uzbekistan's
+    Export Agency"); a country that is part of the name stays ("Kuwait Airways")."""
+    prefix_end, country = country_prefix_end(doc, span.start, lex)
+    if not (
+        country
+        and prefix_end < span.end
+        and any(t.lower_ in lex.org_heads for t in doc[prefix_end : span.end])
+    ):
+        return span, None
+    if doc[prefix_end - 1].text in POSSESSIVE or doc[prefix_end].lower_ in lex.state_org_heads:
+        span = doc[prefix_end : span.end]
+    return span, country
+
+
+def _not_a_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """An amount ("NPR 500 million"), a project ("CASA railway"), a lone demonym, place or
+    institution word, or a lower-case description ("the intergovernmental water commission")."""
+    if any(t.like_num for t in span) and any(t.text.isupper() and len(t.text) == 3 for t in span):
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in PROJECT_NOUNS:
+        return True
+    if not any(t.is_alpha for t in span) or all(t.is_lower or not t.is_alpha for t in span):
+        return True
+    text = span.text
+    return len(span) == 1 and (
+        is_demonym(span[0], lex) or lex.gazetteer.is_place(text) or lex.is_institution_word(text)
+    )
+
+
+def _is_title_phrase(span: Span, lex: Lexicons) -> bool:
+    """Title words without an organization word, or a title at the end ("World Bank's Country
+    Representative"), a place ("Surkhandarya Region") or a generic word."""
+    has_org_head = any(t.lower_ in lex.org_heads for t in span)
+    has_title = any(lex.is_title_word(t.text) for t in span)
+    if (has_title and not has_org_head) or is_place_name(span, lex) or _is_generic(span, lex):
+        return True
+    return span[-1].lower_ in {"of", "for", "and", "the"} or (
+        lex.is_title_word(span[-1].text) and len(span) > 1
+    )
+
+
+def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] | None:
+    """Strip "the", "Riyadh-based" and a country prefix; reject what is not an organization."""
+    span = _light_trim(span)
+    before = _country_before(doc, span.start, lex)
+    if before:
+        return (span, before) if _is_named_org(span, lex) else None
+    span, country = _state_prefix(doc, span, lex)
+    if _not_a_name(doc, span, lex) or _is_title_phrase(span, lex):
+        return None
+    return span, country
+
+
+def _light_trim(span: Span) -> Span:
+    """ "the", a trailing possessive ("Bank of China's") and "X-based" off a span."""
+    span = trim_the(span)
+    if len(span) > 1 and span[-1].text in POSSESSIVE:
+        span = span[:-1]
+    if len(span) > 3 and span[1].text in {"-", "‐"} and span[2].lower_ == "based":
+        span = span[3:]
+    return span

@@ -1,0 +1,245 @@
+"""Load the pattern families of ``pipeline/data/patterns/*.jsonl`` and match them on a doc.
+
+Every row is one spaCy pattern with its id, label, examples and negative examples::
+
+    {"id": "title.minister_of", "label": "TITLE",
+     "pattern": [{"LOWER": {"IN": "@lexicon:title_heads"}}, {"LOWER": "of"}],
+     "examples": ["Minister of"], "not": ["Ministry of"]}
+
+``pattern`` is a token pattern (a list, for ``Matcher``) or a phrase (a string, for a
+``PhraseMatcher`` on lower case). ``"@lexicon:NAME"`` in place of a list, or as the whole
+phrase pattern, is replaced by the words of a lexicon (see :data:`LEXICONS`). The loader
+rejects unknown keys, duplicate ids (across every file), unknown lexicons and rows without
+examples, and names ``file:line`` in every error (medspaCy's rule loader, but loud).
+
+``"trim": [left, right]`` leaves that many context tokens at each end out of the candidate
+(a name after "appointed"). An example is a string the rule must match exactly, or
+``{"text": ..., "match": ...}`` for a match inside a longer text; a ``not`` example is a text
+where the rule must not match at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import srsly
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from ..resources import DataFileError, data_path, read_table
+
+PATTERN_DIR = "patterns"
+FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes", "links")
+ALLOWED_KEYS = frozenset({"id", "label", "pattern", "examples", "not", "comment", "trim"})
+REQUIRED_KEYS = frozenset({"id", "label", "pattern", "examples"})
+LEXICON_PREFIX = "@lexicon:"
+# Token attributes that only a statistical model sets: rules using them are tested with it.
+MODEL_ATTRS = frozenset(
+    {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "SENT_START"}
+)
+
+# name -> (data file, column, single words only): the lexicons a pattern may reference.
+LEXICONS: dict[str, tuple[str, str, bool]] = {
+    "title_heads": ("titles.tsv", "title", True),
+    "titles": ("titles.tsv", "title", False),
+    "title_modifiers": ("title_modifiers.tsv", "word", True),
+    "portfolio": ("portfolio_words.tsv", "word", True),
+    "org_heads": ("org_heads.tsv", "word", True),
+    "honorifics": ("honorifics.tsv", "honorific", True),
+    "speech_verbs": ("speech_verbs.tsv", "verb", True),
+    "legal_forms": ("legal_forms.tsv", "form", False),
+    "admin_words": ("admin_words.tsv", "word", True),
+    "facility_words": ("facility_words.tsv", "word", True),
+    "not_org_heads": ("not_org_heads.tsv", "word", True),
+    "diseases": ("diseases.tsv", "word", True),
+    "peerages": ("peerages.tsv", "word", True),
+    "name_suffixes": ("name_suffixes.tsv", "suffix", True),
+    "appointment_verbs": ("appointment_verbs.tsv", "verb", True),
+    "contact_words": ("contact_words.tsv", "word", True),
+    "news_agencies_cased": ("news_agencies.tsv", "agency", True),
+}
+CASED = frozenset({"news_agencies_cased"})  # matched on TEXT: "Trend" the agency, not "trend"
+COLUMNS = {"titles.tsv": ("title", "kind"), "news_agencies.tsv": ("agency", "country")}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validated pattern row."""
+
+    id: str
+    label: str
+    pattern: tuple | str
+    examples: tuple
+    negatives: tuple[str, ...]
+    source: str  # "file:line"
+    trim: tuple[int, int] = (0, 0)  # tokens of context matched but left out of the span
+
+    @property
+    def needs_model(self) -> bool:
+        """Whether the pattern reads attributes that only a statistical model sets."""
+        if isinstance(self.pattern, str):
+            return False
+        return any(key in MODEL_ATTRS for token in self.pattern for key in token)
+
+
+@cache
+def lexicon(name: str) -> tuple[str, ...]:
+    """Lower-cased entries of the lexicon ``name`` (single words only where it says so).
+
+    >>> "minister" in lexicon("title_heads")
+    True
+    >>> "prime minister" in lexicon("title_heads")
+    False
+    """
+    if name not in LEXICONS:
+        raise KeyError(name)
+    file, column, single = LEXICONS[name]
+    columns = COLUMNS.get(file, (column,))
+    words = [row[column] if name in CASED else row[column].casefold() for row in read_table(file, columns)]
+    return tuple(w for w in words if not single or " " not in w)
+
+
+def _expand(value: Any, where: str) -> Any:
+    """Replace every ``"@lexicon:NAME"`` inside a pattern by that lexicon's entries."""
+    if isinstance(value, str) and value.startswith(LEXICON_PREFIX):
+        name = value[len(LEXICON_PREFIX) :]
+        if name not in LEXICONS:
+            raise DataFileError(f"{where}: unknown lexicon {name!r}")
+        return list(lexicon(name))
+    if isinstance(value, dict):
+        return {k: _expand(v, where) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v, where) for v in value]
+    return value
+
+
+def _check_row(row: Any, where: str) -> None:
+    if not isinstance(row, dict):
+        raise DataFileError(f"{where}: a pattern row must be an object")
+    unknown = set(row) - ALLOWED_KEYS
+    missing = REQUIRED_KEYS - set(row)
+    if unknown or missing:
+        raise DataFileError(f"{where}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
+    if not row["examples"]:
+        raise DataFileError(f"{where}: pattern {row['id']!r} has no examples")
+    if not isinstance(row["pattern"], list | str) or not row["pattern"]:
+        raise DataFileError(f"{where}: pattern {row['id']!r} must be a token list or a phrase")
+
+
+def parse_rows(rows: Iterable[tuple[str, Any]]) -> tuple[Rule, ...]:
+    """Validate ``(where, row)`` pairs into rules (shared by the file loader and its tests).
+
+    >>> rows = [("t.jsonl:1", {"id": "a", "label": "X", "pattern": "cat", "examples": ["cat"]}),
+    ...         ("t.jsonl:2", {"id": "a", "label": "X", "pattern": "dog", "examples": ["dog"]})]
+    >>> parse_rows(rows)
+    Traceback (most recent call last):
+    ...
+    pressfeed.resources.DataFileError: t.jsonl:2: duplicate id 'a' (first at t.jsonl:1)
+    """
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for where, row in rows:
+        _check_row(row, where)
+        if row["id"] in seen:
+            raise DataFileError(f"{where}: duplicate id {row['id']!r} (first at {seen[row['id']]})")
+        seen[row["id"]] = where
+        pattern = _expand(row["pattern"], where)
+        if isinstance(pattern, list) and pattern and isinstance(pattern[0], str):
+            pattern = " | ".join(pattern)  # a whole lexicon as phrases
+        rules.append(
+            Rule(
+                id=row["id"],
+                label=row["label"],
+                pattern=pattern if isinstance(pattern, str) else tuple(pattern),
+                examples=tuple(row["examples"]),
+                negatives=tuple(row.get("not", ())),
+                source=where,
+                trim=_trim(row.get("trim", (0, 0)), where),
+            )
+        )
+    return tuple(rules)
+
+
+def _trim(value: Any, where: str) -> tuple[int, int]:
+    """``"trim": [left, right]``: context tokens at each end of a match ("appointed" before a
+    name), matched but not part of the candidate."""
+    if not (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(v, int) and v >= 0 for v in value)
+    ):
+        raise DataFileError(f"{where}: trim must be two counts of tokens, [left, right]")
+    return value[0], value[1]
+
+
+def _file_rows(family: str) -> Iterator[tuple[str, Any]]:
+    name = f"{PATTERN_DIR}/{family}.jsonl"
+    for line_no, row in enumerate(srsly.read_jsonl(data_path(name)), start=1):
+        yield f"{name}:{line_no}", row
+
+
+@cache
+def load_rules(families: tuple[str, ...] = FAMILIES) -> tuple[Rule, ...]:
+    """Every rule of the given families, ids unique across all of them.
+
+    Raises:
+        DataFileError: a malformed row, naming its file and line.
+    """
+    return parse_rows(row for family in families for row in _file_rows(family))
+
+
+def family_rules(family: str) -> tuple[Rule, ...]:
+    """The rules of one family (validated together with all the others)."""
+    prefix = f"{PATTERN_DIR}/{family}.jsonl:"
+    return tuple(rule for rule in load_rules() if rule.source.startswith(prefix))
+
+
+class PatternSet:
+    """A ``Matcher`` and a lower-case ``PhraseMatcher`` over a set of rules."""
+
+    def __init__(self, vocab: Vocab, rules: Iterable[Rule]):
+        self.rules = {rule.id: rule for rule in rules}
+        self.matcher = Matcher(vocab, validate=True)
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        for rule in self.rules.values():
+            try:
+                if isinstance(rule.pattern, str):
+                    self.phrases.add(rule.id, [_phrase_doc(vocab, p) for p in rule.pattern.split(" | ")])
+                else:
+                    self.matcher.add(rule.id, [list(rule.pattern)], greedy="LONGEST")
+            except ValueError as err:
+                raise DataFileError(f"{rule.source}: {err}") from err
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        """Every match as a span labelled with its rule's label, ``span.id_`` the rule id."""
+        found = [*self.matcher(doc), *self.phrases(doc)]
+        spans = []
+        for match_id, start, end in found:
+            rule = self.rules[doc.vocab.strings[match_id]]
+            start, end = start + rule.trim[0], end - rule.trim[1]
+            if start < end:
+                spans.append(Span(doc, start, end, label=rule.label, span_id=rule.id))
+        return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+def _phrase_doc(vocab: Vocab, phrase: str) -> Doc:
+    """The phrase tokenized as English, in ``vocab`` (a PhraseMatcher needs its own vocab)."""
+    tokens = list(_blank_tokenizer()(phrase))
+    return Doc(vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+
+
+@cache
+def _blank_tokenizer():
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def longest(spans: Iterable[Span]) -> list[Span]:
+    """Non-overlapping spans, the longest first (spaCy's ``filter_spans``), in text order."""
+    return sorted(filter_spans(list(spans)), key=lambda s: s.start)
