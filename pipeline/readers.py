@@ -1,7 +1,8 @@
 """Inputs: text files with sidecar metadata, JSON Lines, HTML pages, directories, globs, stdin.
 
 Every input item becomes an :class:`Article` or a :class:`DocError`; nothing is dropped.
-Text of unknown encoding is decoded by charset-normalizer (with a warning on the record);
+Text that is not UTF-8 is decoded by the policy of :mod:`pressfeed.decoding` (with a warning
+on the record, or an error record when no reading is plausible);
 HTML pages go through trafilatura for the main text and its title, date and URL.
 """
 
@@ -17,9 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from charset_normalizer import from_bytes
-
 from .core import Meta
+from .decoding import UndecodableError, decode_text
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 SIDECAR_SUFFIXES = (".meta.json", ".gold.json")
@@ -60,34 +60,6 @@ class DocError:
 
 
 Item = Article | DocError
-
-
-class UndecodableError(ValueError):
-    """Bytes that are not text in any encoding charset-normalizer recognises."""
-
-
-def decode_text(data: bytes) -> tuple[str, str | None]:
-    """Decode article bytes; returns (text, warning or None).
-
-    UTF-8 (with or without BOM) decodes silently; anything else is detected, decoded and
-    reported. NUL bytes or a high share of control characters mean a binary file.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "decoded as utf-16 (byte-order mark)"
-    if b"\x00" in data[:4096]:
-        raise UndecodableError("binary content (NUL bytes)")
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise UndecodableError("not text in any known encoding")
-    text = str(best)
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
-    if controls > max(4, len(text) // 50):
-        raise UndecodableError("binary content (control characters)")
-    return text, f"not UTF-8: decoded as {best.encoding}"
 
 
 def _read_bytes(path: Path) -> bytes:
