@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _title_words() -> str:
     words = ["Minister", "Deputy", "Chairman", "Director", "Ambassador", "Secretary", "President"]
-    return "-".join(w for _, w in zip(range(110_000), cycle(words)))
+    text = "-".join(w for _, w in zip(range(100_000), cycle(words)))
+    return text[: text.rfind("-", 0, 880_000)]
 
 
 def _big_article() -> str:

@@ -72,7 +72,7 @@ def _finish(article: Article, record) -> Outcome:
 def _extract_long(article: Article, model: str, on_piece=None):
     nlp = build_nlp(model)
     parts, meta = [], article.meta
-    split = split_pieces(article.text)
+    split = split_pieces(article.text, PIECE_CHARS)
     for offset, piece in split:
         record = extract_doc(nlp(piece), meta, lemmatize=partial(lemma, nlp=nlp))
         if not parts and record.published:

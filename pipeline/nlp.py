@@ -17,6 +17,7 @@ from .constants import DEFAULT_MODEL
 from .errors import ModelNotInstalled
 from .extractors.tokens import pos
 from .resources import read_mapping
+from .tokenizer import BoundedTokenizer
 
 # Extraction reads entities, part-of-speech tags and sentence boundaries. The dependency parser
 # (the costliest component) and the statistical sentence recognizer give way to spaCy's
@@ -41,6 +42,7 @@ def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
             f"the spaCy model {model_name!r} is not installed: pip install {model_name.replace('_', '-')}, "
             f"or name an installed one with --model"
         ) from err
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     for name in SKIPPED:
         if name in nlp.pipe_names:
             nlp.disable_pipe(name)

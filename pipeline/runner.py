@@ -70,7 +70,16 @@ class Progress:
     def __init__(self, total: int | None, *, enabled: bool, stream: TextIO):
         from tqdm import tqdm
 
-        self.bar = tqdm(total=total, unit=" articles", disable=not enabled, file=stream, dynamic_ncols=True)
+        # whole articles shown, though a long one's pieces advance the bar in fractions
+        shape = "{l_bar}{bar}| {n:.0f}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}]" if total else None
+        self.bar = tqdm(
+            total=total,
+            unit=" articles",
+            disable=not enabled,
+            file=stream,
+            dynamic_ncols=True,
+            bar_format=shape,
+        )
         self.partial = 0.0
 
     def piece(self, done: int, total: int) -> None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import islice
 
 from .numbers import parse_number
 
@@ -788,17 +789,27 @@ def parse_date(text: str, *, base: date | None, tense: str = "any") -> DateValue
 RANGE_SPLIT = re.compile(r"\s*(?:[-–—]|\b(?:to|through|until|till|and)\b)\s*", re.IGNORECASE)
 
 
+MAX_RANGE_CONNECTORS = 3  # "mid-2025 to end-2026" has three; a longer chain is no range
+
+
 def _range(text: str, base: date | None, tense: str) -> DateValue | None:
     """Two dates joined by "to", "-" or "between ... and": "Nov 18-Dec 19, 2015",
     "from 26 June to 28 June 2020", "9 to 12 of June". The first end takes the year (and
-    month) the second states when it gives none.
+    month) the second states when it gives none. Each end is one date, never a range itself:
+    a chain ("May 1 - May 2 - May 3") is no range, and splitting it every way would take
+    exponential time.
 
     >>> _range("Nov 18-Dec 19, 2015", None, "any").value
     '2015-11-18/2015-12-19'
+    >>> _range("May 1 - May 2 - May 3 - May 4, 2026", None, "any") is None
+    True
     """
     between = re.match(r"(?i)^(from|between)\s+", text)
     body = text[between.end() :] if between else text
-    for split in RANGE_SPLIT.finditer(body):
+    splits = list(islice(RANGE_SPLIT.finditer(body), MAX_RANGE_CONNECTORS + 1))
+    if len(splits) > MAX_RANGE_CONNECTORS:
+        return None
+    for split in splits:
         connector = split.group().strip().casefold()
         if (connector == "and") != bool(between and between.group(1).casefold() == "between"):
             continue
@@ -830,6 +841,8 @@ def _first_end(left: str, last: DateValue, base: date | None, tense: str) -> Dat
         first = parse_date(f"{left} {last.start.year}", base=None)
         if first is not None and first.start is not None and first.start > last.start:
             first = parse_date(f"{left} {last.start.year - 1}", base=None)
+        if first is not None and first.precision == "interval":
+            return None  # an end is one date: "May 1 - May 2" of a chain nests no interval
         if first is not None:
             return replace(first, inferred=last.inferred)
     if re.search(r"[a-z]", left, re.IGNORECASE) is None and not year_given:

@@ -35,6 +35,7 @@ from .date_grammar import (
     parse_date,
     year_value,
 )
+from .intervals import Ranges, near, sorted_starts
 from .tokens import doc_text, sentence_of
 
 MONTH_CAP = (
@@ -93,14 +94,11 @@ def is_past(sentence: Span) -> bool:
     if is_future(sentence):
         return False
     speech = build_lexicons().speech_verbs
+    auxiliary_before = False  # "was", "were" or "had" earlier in the sentence
     for token in sentence:
-        if token.lower_ in speech:
-            continue
-        if token.tag_ == "VBD" or (
-            token.tag_ == "VBN"
-            and any(t.lower_ in PAST_AUXILIARIES for t in sentence[: token.i - sentence.start])
-        ):
+        if token.lower_ not in speech and (token.tag_ == "VBD" or (token.tag_ == "VBN" and auxiliary_before)):
             return True
+        auxiliary_before = auxiliary_before or token.lower_ in PAST_AUXILIARIES
     return False
 
 
@@ -163,43 +161,50 @@ class Candidate:
 
 def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]:
     """Date expressions in ``doc``, longest first where they overlap, in text order."""
-    found = [m.span() for _, pattern, _ in candidate_patterns() for m in pattern.finditer(doc_text(doc))]
-    ranges = [_trim_number(doc_text(doc), e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    ranges = [r for r in ranges if not _splits_ours(r, found)] + found
-    ranges = [_widen(doc_text(doc), s, e) for s, e in ranges]
-    chosen: list[tuple[int, int]] = []
+    text = doc_text(doc)
+    found = [m.span() for _, pattern, _ in candidate_patterns() for m in pattern.finditer(text)]
+    ranges = [_trim_number(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    found_index = sorted_starts(found)
+    reach = max((e - s for s, e in found), default=0)
+    ranges = [r for r in ranges if not _splits_ours(r, near(found_index, *r, reach))] + found
+    ranges = [_widen(text, s, e) for s, e in ranges]
+    skipped, chosen = Ranges(skip), Ranges()
     for start, end in sorted(ranges, key=lambda r: (-(r[1] - r[0]), r[0])):
-        overlaps_skip = any(s < end and start < e for s, e in skip)
-        if overlaps_skip or any(s < end and start < e for s, e in chosen):
-            continue
-        chosen.append((start, end))
+        if not skipped.overlaps(start, end) and not chosen.overlaps(start, end):
+            chosen.add(start, end)
     candidates = []
-    for start, end in sorted(chosen):
-        lead = re.match(
-            rf"(?i)(?:on|in(?!\s+(?:\d+|{FRAGMENTS['NUMBER']})\s+[a-z]+$)|during|at|of)\s+",
-            doc_text(doc)[start:end],
-        )
-        start += lead.end() if lead else 0
+    tenses: dict[tuple[int, int], tuple[bool, bool, bool]] = {}  # per sentence: asked once
+    for start, end in zip(chosen.starts, chosen.ends, strict=True):
+        lead = LEAD_RE.match(text, start, end)
+        start += lead.end() - lead.start() if lead else 0
         span = doc.char_span(start, end, alignment_mode="expand")
         sentence = sentence_of(doc, span.start) if span is not None else doc[:]
-        future, past = is_future(sentence), is_past(sentence)
+        key = (sentence.start, sentence.end)
+        if key not in tenses:
+            verbless = not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in sentence)
+            tenses[key] = (is_future(sentence), is_past(sentence), verbless)
+        future, past, verbless = tenses[key]
         reported_here = span is not None and _reported_right_here(doc, span)
         if reported_here:
             future, past = False, True  # "on Wednesday opened a centre that will track ..."
-        verbless = not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in sentence)
-        candidates.append(
-            Candidate(start, end, doc_text(doc)[start:end], future, past, verbless, reported_here)
-        )
+        candidates.append(Candidate(start, end, text[start:end], future, past, verbless, reported_here))
     return candidates
+
+
+# A preposition before the expression, not part of it ("on", "in" unless "in two years").
+LEAD_RE = re.compile(rf"(?i)(?:on|in(?!\s+(?:\d+|{FRAGMENTS['NUMBER']})\s+[a-z]+$)|during|at|of)\s+")
 
 
 def _splits_ours(span: tuple[int, int], found: list[tuple[int, int]]) -> bool:
     """A model span holding two of our expressions or cutting one ("2019 Q3 and 2020" of
     "2019 Q3 and 2020 Q1") gives way to ours; one that only starts inside ours keeps ("December
-    27" of "$12 December 27", where the amount takes the "12")."""
-    touched = sum(s < span[1] and span[0] < e for s, e in found)
-    cut_at_end = any(span[0] <= s < span[1] < e for s, e in found)
-    return touched >= 2 or cut_at_end
+    27" of "$12 December 27", where the amount takes the "12"). ``found``: ours near the span."""
+    touched = 0
+    for s, e in found:
+        touched += s < span[1] and span[0] < e
+        if touched >= 2 or span[0] <= s < span[1] < e:
+            return True
+    return False
 
 
 def _trim_number(text: str, start: int, end: int) -> tuple[int, int]:
@@ -325,27 +330,42 @@ RANGE_GAP = re.compile(r"\s*(?:[-–—]|\b(?i:to|through|until|till|and)\b)\s*"
 
 def _join_ranges(doc: Doc, candidates: list[Candidate], base: date | None) -> list[Candidate]:
     """Two candidates joined by "to", "-" or "between ... and" that read as one interval
-    ("Nov 18-Dec 19, 2015", "between today and tomorrow") become one candidate."""
+    ("Nov 18-Dec 19, 2015", "between today and tomorrow") become one candidate. A chain of
+    three or more ("May 1 - May 2 - May 3") is no range: its dates stay apart, and no joined
+    candidate is joined again (that grew one candidate per date and parsed it every time)."""
+    text = doc_text(doc)
+    linked = [
+        bool(RANGE_GAP.fullmatch(text, a.end, b.start)) if a.end <= b.start else False
+        for a, b in zip(candidates, candidates[1:], strict=False)
+    ]
     joined: list[Candidate] = []
-    for candidate in candidates:
-        previous = joined[-1] if joined else None
-        gap = doc_text(doc)[previous.end : candidate.start] if previous else ""
-        if previous is not None and RANGE_GAP.fullmatch(gap):
-            is_and = gap.strip().casefold() == "and"
-            if is_and == previous.text.casefold().startswith("between "):
-                merged = Candidate(
-                    previous.start,
-                    candidate.end,
-                    doc_text(doc)[previous.start : candidate.end],
-                    previous.future or candidate.future,
-                    previous.past or candidate.past,
-                )
-                value = resolve(merged, base)
-                if value is not None and value.precision == "interval":
-                    joined[-1] = merged
-                    continue
-        joined.append(candidate)
+    skip_next = False
+    for index, candidate in enumerate(candidates):
+        if skip_next:
+            skip_next = False
+            continue
+        pair = index + 1 < len(candidates) and linked[index]
+        chained = (index > 0 and linked[index - 1]) or (index + 2 < len(candidates) and linked[index + 1])
+        merged = _joined(text, candidate, candidates[index + 1], base) if pair and not chained else None
+        joined.append(merged or candidate)
+        skip_next = merged is not None
     return joined
+
+
+def _joined(text: str, first: Candidate, second: Candidate, base: date | None) -> Candidate | None:
+    """The two as one interval candidate, or None when they do not read as one."""
+    is_and = text[first.end : second.start].strip().casefold() == "and"
+    if is_and != first.text.casefold().startswith("between "):
+        return None
+    merged = Candidate(
+        first.start,
+        second.end,
+        text[first.start : second.end],
+        first.future or second.future,
+        first.past or second.past,
+    )
+    value = resolve(merged, base)
+    return merged if value is not None and value.precision == "interval" else None
 
 
 def infer_publication(doc: Doc, candidates: list[Candidate]) -> tuple[date | None, str | None, str | None]:

@@ -35,6 +35,7 @@ import pycountry
 from ..record import Amount
 from ..record import Span as Evidence
 from ..resources import read_table
+from .intervals import Ranges
 from .numbers import number_pattern, parse_number, scale_words
 
 
@@ -240,13 +241,8 @@ def find_amounts_in_text(
         country_hints: ISO 3166 codes that set the context, most telling first (dateline).
         skip: character ranges (boilerplate) where nothing is extracted.
     """
-    skip = list(skip)
-    parsed = [
-        p
-        for m in money_regex().finditer(text)
-        for p in _parse_match(m)
-        if not any(s <= p.start < e for s, e in skip)
-    ]
+    skipped = Ranges(skip)
+    parsed = [p for m in money_regex().finditer(text) for p in _parse_match(m) if not skipped.covers(p.start)]
     parsed = _merge_minor_units(text, parsed)
     explicit = [p.form.candidates[0] for p in parsed if len(p.form.candidates) == 1]
     amounts = [_to_amount(text, p, *resolve_currency(p.form, explicit, country_hints)) for p in parsed]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..record import Quantity
 from ..record import Span as Evidence
 from ..resources import data_path, read_mapping
+from .intervals import Ranges
 from .numbers import number_words, parse_number, scale_words
 from .tokens import doc_text, is_hyphen_link, pos, sentence_of
 
@@ -135,13 +136,14 @@ def find_quantities(
     £1.18 billion") is money, not a quantity.
     """
     quantities: list[Quantity] = []
+    skipped, money_starts = Ranges(skip), frozenset(s for s, _ in money)
     i = 0
     while i < len(doc):
         token = doc[i]
         if (
             not _is_number_token(token)
             or (i > 0 and _is_number_token(doc[i - 1]) and not _is_ordinal(doc[i - 1]))
-            or any(s <= token.idx < e for s, e in skip)
+            or skipped.covers(token.idx)
             or token.ent_type_ == "ORDINAL"
         ):
             i += 1
@@ -157,18 +159,18 @@ def find_quantities(
             else _read_quantity(doc, number, value, lemmatize)
         )
         if quantity is not None and not (
-            quantity.unit == "percent" and _changes_amount(doc, quantity, money)
+            quantity.unit == "percent" and _changes_amount(doc, quantity, money_starts)
         ):
             quantities.append(quantity)
         i = number.end
     return quantities
 
 
-def _changes_amount(doc: Doc, quantity: Quantity, money) -> bool:
+def _changes_amount(doc: Doc, quantity: Quantity, money_starts: frozenset[int]) -> bool:
     """ "up 14 percent to £1.18 billion", "down 3 percent from $2 million"."""
     after = doc_text(doc)[quantity.span.end : quantity.span.end + 12]
     match = re.match(r"\s+(?:to|from)\s+", after)
-    return match is not None and any(s == quantity.span.end + match.end() for s, _ in money)
+    return match is not None and quantity.span.end + match.end() in money_starts
 
 
 def _is_anaphoric(doc: Doc, number: Span) -> bool:
