@@ -3,8 +3,8 @@
 For each input of a table (repeated dates, repeated amounts, deep parentheses, a chained date
 range, hyphen-joined title words, a 5 MB article), one child process per input times
 
-  (a) bare spaCy: the model as loaded, ``nlp.pipe`` over the same 100,000-character pieces
-      that pressfeed cuts the text into;
+  (a) bare spaCy: the model as loaded (all its components), ``nlp.pipe`` over 100,000-character
+      pieces of the text (pressfeed's own pieces are also capped at 12,000 tokens);
   (b) pressfeed: the whole extraction of the article through ``batch.run`` (pieces, records,
       validation), with ``--article-timeout`` off so that the figure is the true cost;
 
@@ -69,7 +69,7 @@ text = open(path, encoding="utf-8").read()
 if mode == "bare":
     import spacy
 
-    pieces = [p for _, p in split_pieces(text)]
+    pieces = [p for _, p in split_pieces(text, 100_000, max_tokens=len(text) + 1)]  # 100,000 characters
     nlp = spacy.load(model)
     nlp.max_length = max(nlp.max_length, max(len(p) for p in pieces) + 1)
     list(nlp.pipe(["Warm up the model."]))

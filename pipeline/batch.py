@@ -20,7 +20,7 @@ from .budget import DEFAULT_ARTICLE_TIMEOUT, time_budget
 from .core import extract_doc
 from .errors import MissingExtra, SchedulerUnreachable
 from .nlp import build_nlp, lemma
-from .pieces import PIECE_CHARS, merge_records, split_pieces
+from .pieces import PIECE_CHARS, PIECE_TOKENS, merge_records, split_pieces, token_estimate
 from .readers import Article, DocError, Item
 from .record import Source
 from .resume import Reused
@@ -92,6 +92,29 @@ def _budget(limits: Limits, pieces: int = 1) -> float | None:
     return limits.article_timeout * pieces if limits.article_timeout else None
 
 
+def _is_long(article: Article) -> bool:
+    """Over one piece: more characters or (estimated) tokens than spaCy should hold at once."""
+    if len(article.text) > PIECE_CHARS:
+        return True
+    return token_estimate(article.text, stop=PIECE_TOKENS + 1) > PIECE_TOKENS
+
+
+def _groups(short: list[tuple[int, Article]]) -> Iterator[list[tuple[int, Article]]]:
+    """Consecutive articles whose tokens together stay within one piece's (the model's memory
+    grows with the tokens of one ``nlp.pipe`` batch, not with its count of texts)."""
+    group: list[tuple[int, Article]] = []
+    tokens = 0
+    for index, article in short:
+        size = token_estimate(article.text)
+        if group and tokens + size > PIECE_TOKENS:
+            yield group
+            group, tokens = [], 0
+        group.append((index, article))
+        tokens += size
+    if group:
+        yield group
+
+
 def process_chunk(chunk: list[Item | Reused], model: str, limits: Limits = Limits()) -> list[Outcome]:
     """Process one chunk in this process; the worker entry point of every engine."""
     nlp = build_nlp(model)
@@ -103,22 +126,30 @@ def process_chunk(chunk: list[Item | Reused], model: str, limits: Limits = Limit
             outcomes[index] = Outcome(error=item)
         elif isinstance(item, Reused):
             outcomes[index] = Outcome(reused_line=item.line)
-        elif len(item.text) > PIECE_CHARS:
-            budget = _budget(limits, -(-len(item.text) // PIECE_CHARS))
+        elif _is_long(item):
+            budget = _budget(limits, len(split_pieces(item.text, PIECE_CHARS)))
             outcomes[index] = _guarded(item, partial(_long, item, model, limits.on_piece), budget)
         else:
             short.append((index, item))
-    try:  # the chunk's short articles through nlp.pipe, within the budget of them all
-        with time_budget(_budget(limits, len(short))):
-            docs = nlp.pipe((a.text for _, a in short), batch_size=CHUNK)
-            for (index, article), doc in zip(short, docs, strict=True):
+    for group in _groups(short):
+        outcomes.update(_pipe_group(group, nlp, lemmatize, limits))
+    return [outcomes[i] for i in range(len(chunk))]
+
+
+def _pipe_group(group: list[tuple[int, Article]], nlp, lemmatize, limits: Limits) -> dict[int, Outcome]:
+    """Short articles through one ``nlp.pipe`` call, within the budget of them all."""
+    outcomes: dict[int, Outcome] = {}
+    try:
+        with time_budget(_budget(limits, len(group))):
+            docs = nlp.pipe((a.text for _, a in group), batch_size=CHUNK)
+            for (index, article), doc in zip(group, docs, strict=True):
                 outcomes[index] = _guarded(article, partial(_short, article, doc, lemmatize), _budget(limits))
-    except Exception:  # noqa: BLE001 - one bad or slow text must not sink its chunk: redo one by one
-        for index, article in short:
+    except Exception:  # noqa: BLE001 - one bad or slow text must not sink its group: redo one by one
+        for index, article in group:
             if index not in outcomes:
                 work = partial(_short, article, None, lemmatize, nlp)
                 outcomes[index] = _guarded(article, work, _budget(limits))
-    return [outcomes[i] for i in range(len(chunk))]
+    return outcomes
 
 
 def _long(article: Article, model: str, on_piece) -> Outcome:

@@ -8,12 +8,12 @@ ranges once (their union answers the same questions) and answers by bisection.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 
 class Ranges:
-    """A union of half-open character ranges ``[start, end)``; empty ranges hold nothing.
+    """Half-open character ranges ``[start, end)``, overlapping ones merged; empty ones dropped.
 
     >>> r = Ranges([(0, 3), (2, 5), (10, 12)])
     >>> r.covers(4), r.covers(5), r.overlaps(5, 10), r.overlaps(9, 11)
@@ -26,7 +26,7 @@ class Ranges:
         self.starts: list[int] = []
         self.ends: list[int] = []
         for start, end in sorted((s, e) for s, e in ranges if s < e):
-            if self.ends and start <= self.ends[-1]:
+            if self.ends and start < self.ends[-1]:  # overlapping: one range (touching stay two)
                 self.ends[-1] = max(self.ends[-1], end)
             else:
                 self.starts.append(start)
@@ -39,9 +39,7 @@ class Ranges:
 
     def overlaps(self, start: int, end: int) -> bool:
         """Some range shares a character with ``[start, end)``: ``s < end and start < e``."""
-        if start >= end:
-            return False
-        i = bisect_right(self.starts, end - 1) - 1
+        i = bisect_left(self.starts, end) - 1  # the last range starting before ``end``
         return i >= 0 and self.ends[i] > start
 
     def add(self, start: int, end: int) -> None:
