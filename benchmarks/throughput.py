@@ -1,14 +1,18 @@
-"""Throughput and memory of pressfeed against the bare spaCy model (issue 4).
+"""Start-up, throughput and memory of pressfeed against the bare spaCy model (issues 4 and 15).
 
-Builds a corpus of N articles by cycling the texts in ``corpus/`` (each copy gets its own id),
-then, in one run, times:
+Builds a batch of N articles by cycling the texts in ``corpus/`` (each copy gets its own id),
+then prints, in one run:
 
-  (a) the bare model with all its components through ``nlp.pipe`` (the reference);
-  (b) the full pressfeed pipeline (extraction, validation, JSON) on one process and on two;
-
-and prints words per second for each, the ratios (b)/(a) and two-process speed-up, and the peak
-memory (proportional set size, summed over all its processes) of a whole ``pressfeed run`` at
-two corpus sizes.
+  - words/s of (a) the bare full model through ``nlp.pipe`` (every component on), (c) the same
+    model with exactly the components pressfeed runs (``build_nlp``: parser off, sentencizer,
+    pressfeed's own components) but no extraction, and (b) pressfeed itself (extraction,
+    validation, JSON) on one process and on two; the ratios b/a and b/c, pressfeed's own share
+    of the time ((b - c) / c), and the two-worker speed-up, on N articles and on a small batch;
+  - the cold start: one-article ``pressfeed extract`` against a bare ``spacy.load`` plus
+    ``nlp(text)``, both as fresh processes, and ``pressfeed --help``;
+  - the peak memory of ``pressfeed run --workers 2`` (per process and summed, proportional set
+    size) at the memory sizes asked;
+  - where pressfeed's own time goes: the top 10 pressfeed functions by own time (cProfile).
 
     python benchmarks/throughput.py [--articles 1000] [--memory-sizes 1000 10000] [--model NAME]
 
@@ -18,10 +22,15 @@ Figures depend on the machine and its load; nothing here is asserted by the test
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
+import pstats
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from itertools import cycle, islice
 from pathlib import Path
 
@@ -29,10 +38,12 @@ import psutil
 import spacy
 
 from pressfeed import batch
-from pressfeed.nlp import DEFAULT_MODEL, build_nlp
+from pressfeed.core import extract_doc
+from pressfeed.nlp import DEFAULT_MODEL, build_nlp, lemma
 from pressfeed.readers import iter_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "corpus" / "kz-afghanistan-working-group.txt"
 
 
 def build_articles(count: int) -> list:
@@ -49,8 +60,7 @@ def words(articles) -> int:
     return sum(len(a.text.split()) for a in articles)
 
 
-def time_bare(model: str, articles) -> float:
-    nlp = spacy.load(model)
+def _time_pipe(nlp, articles) -> float:
     list(nlp.pipe((a.text for a in articles[:20]), batch_size=64))  # warm up
     start = time.perf_counter()
     for _ in nlp.pipe((a.text for a in articles), batch_size=64):
@@ -67,6 +77,55 @@ def time_pressfeed(model: str, articles, workers: int) -> float:
     return time.perf_counter() - start
 
 
+def report_throughput(model: str, count: int, small: int) -> None:
+    articles = build_articles(count)
+    total_words = words(articles)
+    print(f"batch: {len(articles)} articles, {total_words} words (cycled from corpus/)")
+    bare = _time_pipe(spacy.load(model), articles)
+    components = _time_pipe(build_nlp(model), articles)
+    one = time_pressfeed(model, articles, workers=1)
+    two = time_pressfeed(model, articles, workers=2)
+    rows = [
+        ("(a) bare model, all components", bare),
+        ("(c) model with pressfeed's components", components),
+        ("(b) pressfeed, 1 process", one),
+        ("(b) pressfeed, 2 processes", two),
+    ]
+    for label, seconds in rows:
+        print(f"{label:<40} {seconds:8.1f} s {total_words / seconds:10.0f} words/s")
+    print(f"ratio b/a (1 process, words/s):           {bare / one:.2f}x")
+    print(f"ratio b/c (1 process, words/s):           {components / one:.2f}x")
+    print(f"pressfeed's own work, (b - c) / c:        {(one - components) / components:.0%}")
+    print(f"speed-up, 2 processes / 1 ({count} articles): {one / two:.2f}x")
+    few = articles[:small]
+    one_small, two_small = time_pressfeed(model, few, workers=1), time_pressfeed(model, few, workers=2)
+    print(f"speed-up, 2 processes / 1 ({small} articles):  {one_small / two_small:.2f}x")
+
+
+def _best_of(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def report_cold(model: str, runs: int) -> None:
+    bare_code = (
+        "import sys, spacy; nlp = spacy.load(sys.argv[1]); nlp(open(sys.argv[2], encoding='utf-8').read())"
+    )
+    bare = _best_of([sys.executable, "-c", bare_code, model, str(REFERENCE)], runs)
+    cold = _best_of([sys.executable, "-m", "pressfeed", "extract", str(REFERENCE), "--model", model], runs)
+    helps = [
+        _best_of([sys.executable, "-m", "pressfeed", *sub, "--help"], runs)
+        for sub in ([], ["run"], ["extract"], ["eval"], ["validate"])
+    ]
+    print(f"cold: bare spacy.load + nlp(text)        {bare:6.2f} s (best of {runs})")
+    print(f"cold: pressfeed extract (one article)     {cold:6.2f} s  ratio {cold / bare:.2f}x")
+    print(f"pressfeed --help (slowest command help)  {max(helps):6.2f} s")
+
+
 def _proportional_memory(process: psutil.Process) -> int:
     """PSS where the system has it: forked workers share the model's pages, and summing their
     RSS would count those pages once per process."""
@@ -76,81 +135,73 @@ def _proportional_memory(process: psutil.Process) -> int:
         return process.memory_info().rss
 
 
-def peak_memory(model: str, count: int, workers: int) -> tuple[float, float]:
-    """(peak MB of the process tree, seconds) of ``pressfeed run`` over ``count`` articles."""
+def peak_memory(model: str, count: int, workers: int) -> tuple[float, float, float]:
+    """(peak MB of the process tree, peak MB of one process, seconds) of ``pressfeed run``."""
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "articles.jsonl"
+        source = Path(tmp) / "batch.jsonl"
         with source.open("w", encoding="utf-8") as handle:
             for article in build_articles(count):
-                handle.write(
-                    json.dumps(
-                        {"id": article.meta.id, "text": article.text, "published": article.meta.published}
-                    )
-                    + "\n"
-                )
-        command = [
-            sys.executable,
-            "-m",
-            "pressfeed",
-            "run",
-            str(source),
-            "-o",
-            str(Path(tmp) / "feed.jsonl"),
-            "--workers",
-            str(workers),
-            "--model",
-            model,
-            "--quiet",
-        ]
+                line = {"id": article.meta.id, "text": article.text, "published": article.meta.published}
+                handle.write(json.dumps(line) + "\n")
+        command = [sys.executable, "-m", "pressfeed", "run", str(source), "-o", str(Path(tmp) / "feed.jsonl")]
+        command += ["--workers", str(workers), "--model", model, "--quiet"]
         start = time.perf_counter()
         process = psutil.Popen(command)
-        peak = 0
+        peak = peak_one = 0
         while process.poll() is None:
             try:
-                tree = [process, *process.children(recursive=True)]
-                peak = max(peak, sum(_proportional_memory(p) for p in tree if p.is_running()))
+                sizes = [_proportional_memory(p) for p in (process, *process.children(recursive=True))]
+                peak, peak_one = max(peak, sum(sizes)), max(peak_one, *sizes)
             except psutil.Error:
                 pass
             time.sleep(0.2)
         if process.returncode != 0:
             raise SystemExit(f"pressfeed run failed with status {process.returncode}")
-        return peak / 2**20, time.perf_counter() - start
+        return peak / 2**20, peak_one / 2**20, time.perf_counter() - start
+
+
+def report_profile(model: str, count: int) -> None:
+    """Top 10 pressfeed functions by own time, over ``count`` articles (model time excluded)."""
+    nlp = build_nlp(model)
+    articles = build_articles(count)
+    docs = list(nlp.pipe(a.text for a in articles))
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for doc, article in zip(docs, articles, strict=True):
+        extract_doc(doc, article.meta, lemmatize=partial(lemma, nlp=nlp)).to_json()
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    own = [(v[2], v[3], k) for k, v in stats.stats.items() if "pipeline" in k[0] or "pressfeed" in k[0]]
+    total = sum(t for t, _, _ in own)
+    print(f"profile: pressfeed's own functions over {count} articles, {total:.2f} s own time; top 10:")
+    for tottime, cumtime, (path, line, name) in sorted(own, reverse=True)[:10]:
+        where = f"{Path(path).parent.name}/{Path(path).name}:{line}"
+        print(f"  {tottime:6.3f} s own {cumtime:6.3f} s cum  {name}  ({where})")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000, help="0 skips the throughput runs")
+    parser.add_argument("--small", type=int, default=33, help="the small batch for the speed-up check")
     parser.add_argument("--memory-sizes", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--memory-workers", type=int, default=2)
+    parser.add_argument("--cold-runs", type=int, default=3)
+    parser.add_argument("--profile-articles", type=int, default=200)
     parser.add_argument("--model", default=DEFAULT_MODEL)
     args = parser.parse_args()
 
+    report_cold(args.model, args.cold_runs)
     if args.articles:
-        report_throughput(args.model, args.articles)
+        report_throughput(args.model, args.articles, args.small)
     for size in args.memory_sizes:
-        peak, seconds = peak_memory(args.model, size, args.memory_workers)
+        peak, one, seconds = peak_memory(args.model, size, args.memory_workers)
         print(
             f"peak memory, pressfeed run --workers {args.memory_workers}, {size:>6} articles: "
-            f"{peak:7.0f} MB ({seconds:.0f} s)"
+            f"{peak:6.0f} MB in all, {one:5.0f} MB the largest process ({seconds:.0f} s)"
         )
-
-
-def report_throughput(model: str, count: int) -> None:
-    articles = build_articles(count)
-    total_words = words(articles)
-    print(f"corpus: {len(articles)} articles, {total_words} words (cycled from corpus/)")
-    bare = time_bare(model, articles)
-    one = time_pressfeed(model, articles, workers=1)
-    two = time_pressfeed(model, articles, workers=2)
-    rows = [
-        ("(a) bare model, all components", bare),
-        ("(b) pressfeed, 1 process", one),
-        ("(b) pressfeed, 2 processes", two),
-    ]
-    for label, seconds in rows:
-        print(f"{label:<34} {seconds:8.1f} s {total_words / seconds:10.0f} words/s")
-    print(f"ratio (b) 1 process / (a):        {bare / one:.2f}x")
-    print(f"speed-up 2 processes / 1 process: {one / two:.2f}x")
+    if args.profile_articles:
+        report_profile(args.model, args.profile_articles)
+    print(f"machine load average: {statistics.mean(psutil.getloadavg()):.1f} (2 cores)")
 
 
 if __name__ == "__main__":

@@ -17,9 +17,9 @@ from spacy.tokens import Doc
 
 from .components.article import LAYOUT_KEY
 from .extractors.dates import (
+    date_setting,
     find_candidates,
     find_dates,
-    fiscal_starts,
     infer_publication,
     latest_past_anchor,
 )
@@ -114,7 +114,7 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
         )
 
     hints = _country_hints(dateline, locations)
-    amounts = find_amounts_in_text(doc_text(doc), country_hints=hints, skip=skip)
+    amounts = find_amounts_in_text(doc_text(doc), dateline=_country_of(dateline), mentioned=hints, skip=skip)
     amount_ranges = [(a.span.start, a.span.end) for a in amounts]
     candidates = find_candidates(doc, skip=skip + amount_ranges)
     warnings = list(implausible_pairs(doc_text(doc), amounts))
@@ -127,8 +127,8 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
             warnings.append(note)
     base = date.fromisoformat(published) if published else None
     anchor = latest_past_anchor(candidates) if base is None else None
-    fiscal_start = fiscal_starts().get(dateline.country, 1) if dateline and dateline.country else 1
-    dates = find_dates(doc, candidates, base, anchor=anchor, fiscal_start=fiscal_start)
+    setting = date_setting(doc_text(doc), hints, tuple(a.currency for a in amounts))
+    dates = find_dates(doc, candidates, base, anchor=anchor, setting=setting)
     if base is None:
         warnings.append(
             "no publication date: relative dates are left out"
@@ -143,7 +143,7 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
         inside = (headline.start_char, headline.end_char)
         amounts = _drop_headline_repeats(amounts, inside, lambda a: (a.value, a.currency))
         dates = _drop_headline_repeats(dates, inside, lambda d: d.value)
-        quantities = _drop_headline_repeats(quantities, inside, lambda q: (q.value, q.unit, q.noun))
+        quantities = _drop_headline_repeats(quantities, inside, _measure_key)
     return Record(
         id=meta.id,
         source=Source(path=meta.path, url=meta.url),
@@ -179,6 +179,15 @@ def _drop_headline_repeats(facts, headline: tuple[int, int], key) -> list:
             fact = replace(fact, equivalent_of=new_index.get(link))
         kept.append(fact)
     return kept
+
+
+def _country_of(dateline: Dateline | None) -> str | None:
+    return dateline.country if dateline is not None else None
+
+
+def _measure_key(quantity) -> tuple:
+    """ "1.1 GW" in the headline is the body's "1,100 MW": measures compare by base value."""
+    return (quantity.base_value or quantity.value, quantity.base_unit or quantity.unit, quantity.noun)
 
 
 def _country_hints(dateline: Dateline | None, locations) -> tuple[str, ...]:

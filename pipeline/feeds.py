@@ -162,6 +162,7 @@ CSV_TABLES: dict[str, tuple[str, ...]] = {
         "approximate",
         "min",
         "max",
+        "per",
         "equivalent_of",
         "implied_rate",
         "start",

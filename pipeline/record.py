@@ -64,6 +64,7 @@ class Amount:
     approximate: bool
     min: Decimal | None = None
     max: Decimal | None = None
+    per: str | None = None
     equivalent_of: int | None = None
     implied_rate: Decimal | None = None
 
@@ -122,10 +123,14 @@ class Record:
     dates: tuple[DateFact, ...] = ()
     warnings: tuple[str, ...] = ()
     schema_version: str = field(default=SCHEMA_VERSION)
+    text: str | None = None  # the analysed text, kept only on request (pressfeed run --with-text)
 
     def to_json(self) -> dict[str, Any]:
-        """Plain JSON-ready dict, keys in declaration order."""
-        return _to_json(self)
+        """Plain JSON-ready dict, keys in declaration order; ``text`` only when kept."""
+        data = _to_json(self)
+        if data["text"] is None:
+            del data["text"]
+        return data
 
 
 def _to_json(value: Any) -> Any:

@@ -19,13 +19,8 @@ from pathlib import Path
 
 from .readers import Article, Item
 
-PACKAGES = (
-    "pressfeed",
-    "pressfeed.components",
-    "pressfeed.extractors",
-    "pressfeed.data",
-    "pressfeed.schemas",
-)
+ROOTS = ("pressfeed", "pressfeed.schemas")
+SHIPPED = (".py", ".tsv", ".jsonl", ".txt", ".json")
 
 
 @dataclass(frozen=True)
@@ -40,11 +35,19 @@ class Reused:
 def fingerprint() -> str:
     """pressfeed's version plus a hash of every code, data and schema file it ships."""
     digest = hashlib.sha256(_version("pressfeed").encode())
-    for package in PACKAGES:
-        for entry in sorted(resources.files(package).iterdir(), key=lambda e: e.name):
-            if entry.is_file() and entry.name.endswith((".py", ".tsv", ".jsonl", ".txt", ".json")):
-                digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    for root in ROOTS:
+        for name, data in _files(resources.files(root), ""):
+            digest.update(name.encode() + b"\0" + data)
     return digest.hexdigest()
+
+
+def _files(folder, prefix: str):
+    """(relative name, bytes) of the shipped files under ``folder``, sorted, recursively."""
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_dir() and entry.name != "__pycache__":
+            yield from _files(entry, f"{prefix}{entry.name}/")
+        elif entry.is_file() and entry.name.endswith(SHIPPED):
+            yield prefix + entry.name, entry.read_bytes()
 
 
 def _version(distribution: str) -> str:
@@ -90,20 +93,20 @@ def read_old_feed(feed: Path) -> dict[str, tuple[str | None, str]]:
 
 
 class Keyed:
-    """Items on their way to extraction, with the resume key of each kept in input order.
-
-    The batch yields one outcome per item, in order: :meth:`next_key` pairs them up again.
-    """
+    """Items on their way to extraction, with the resume key and text of each kept in input
+    order. The batch yields one outcome per item, in order: :meth:`next_key` pairs them up."""
 
     def __init__(self, items: Iterable[Item], key: Callable[[Article], str]):
         self.items, self.key, self.keys = items, key, deque()
 
     def __iter__(self) -> Iterator[Item]:
         for item in self.items:
-            self.keys.append(self.key(item) if isinstance(item, Article) else None)
+            article = isinstance(item, Article)
+            self.keys.append((self.key(item), item.text) if article else (None, None))
             yield item
 
-    def next_key(self) -> str | None:
+    def next_key(self) -> tuple[str | None, str | None]:
+        """(resume key, text) of the item whose outcome comes next."""
         return self.keys.popleft()
 
 

@@ -22,6 +22,7 @@ from .constants import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, FACT_TYPES
 from .feeds import dumps, open_feed
 from .readers import NO_ARTICLES, count_inputs, folders_without_articles, iter_inputs
 from .resume import Keyed, build_key, read_old_feed, reuse_unchanged
+from .texts import line_with_text, with_text
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class RunOptions:
     resume: bool = False
     published: str | None = None
     quiet: bool = False
+    with_text: bool = False
     article_timeout: float | None = None
 
 
@@ -129,7 +131,7 @@ def run_feed(opts: RunOptions, *, stderr: TextIO | None = None) -> int:
     try:
         with open_feed(opts.output, opts.fmt, errors=errors) as (feed, errors_file):
             try:
-                _write_all(outcomes, keyed, feed, errors_file, tally, progress, stderr)
+                _write_all(outcomes, keyed, (feed, errors_file, opts.with_text), tally, progress, stderr)
             except KeyboardInterrupt:
                 kept = _keep_unreached(old, tally.written, feed)
                 progress.close()
@@ -144,9 +146,11 @@ def run_feed(opts: RunOptions, *, stderr: TextIO | None = None) -> int:
     return EXIT_SOME_FAILED if tally.counts["failed"] else EXIT_OK
 
 
-def _write_all(outcomes, keyed: Keyed, feed, errors_file, tally: Tally, progress: Progress, stderr) -> None:
+def _write_all(outcomes, keyed: Keyed, sinks, tally: Tally, progress: Progress, stderr) -> None:
+    feed, errors_file, store_text = sinks
     for outcome in outcomes:
-        resume_key = keyed.next_key()
+        resume_key, text = keyed.next_key()
+        text = text if store_text else None
         progress.article()
         if outcome.error is not None:
             tally.counts["failed"] += 1
@@ -157,12 +161,12 @@ def _write_all(outcomes, keyed: Keyed, feed, errors_file, tally: Tally, progress
                 print(f"pressfeed run: {e.id}: {e.stage} failed: {e.error_type}: {e.message}", file=stderr)
         elif outcome.reused_line is not None:
             tally.counts["reused"] += 1
-            feed.write_line(outcome.reused_line)
+            feed.write_line(line_with_text(outcome.reused_line, text))
         else:
             tally.counts["ok"] += 1
             record = outcome.record
             record["source"]["resume_key"] = resume_key
-            feed.write(record, outcome.text)
+            feed.write(with_text(record, text), outcome.text)
             tally.facts.update({k: len(record[k]) for k in FACT_TYPES})
         tally.written.add(_written_id(outcome))
 

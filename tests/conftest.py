@@ -13,6 +13,16 @@ TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 CORPUS = ROOT / "corpus"
 REFERENCE = CORPUS / "kz-afghanistan-working-group.txt"
+# A few articles of different styles for batch and CLI tests: the whole corpus is extracted once
+# per session by tests/test_corpus_eval.py, and nowhere else.
+SAMPLE = (
+    "kz-afghanistan-working-group",
+    "ca-kg-balykchy-solar-deal",
+    "gl-who-cholera-stockpile-expansion",
+    "gl-kestrel-chennai-container-hub",
+    "ca-tm-ru-foreign-ministry-consultations",
+)
+SAMPLE_NESTED = ("ca-am-irrigation-reservoirs", "gl-penrose-celtic-sea-export-cables")
 
 
 def pytest_configure(config):
@@ -22,6 +32,18 @@ def pytest_configure(config):
 @pytest.fixture(scope="session")
 def nlp():
     return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def sample_corpus(tmp_path_factory) -> Path:
+    """A folder of seven corpus articles (text, metadata and gold), two of them in a sub-folder."""
+    root = tmp_path_factory.mktemp("sample")
+    for folder, names in ((root, SAMPLE), (root / "nested", SAMPLE_NESTED)):
+        folder.mkdir(exist_ok=True)
+        for name in names:
+            for path in CORPUS.glob(f"{name}.*"):
+                (folder / path.name).write_bytes(path.read_bytes())
+    return root
 
 
 @pytest.fixture(scope="session")
@@ -47,3 +69,22 @@ def run_extract(nlp):
 
 def load_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+REVIEW_ARTICLES = (  # nested spans, a crossing pair, two conversions, the reference article
+    "gl-penrose-celtic-sea-export-cables",
+    "ca-tm-az-caspian-ferry-line",
+    "ca-kz-cn-dostyk-rail-crossing",
+    "kz-afghanistan-working-group",
+)
+
+
+@pytest.fixture(scope="session")
+def review_records(nlp) -> list[dict]:
+    """A few corpus articles extracted once, each record with its text (as ``run --with-text``)."""
+    from dataclasses import replace
+
+    from pressfeed.readers import iter_inputs
+
+    articles = iter_inputs([str(CORPUS / f"{name}.txt") for name in REVIEW_ARTICLES])
+    return [replace(extract(a.text, a.meta, nlp=nlp), text=a.text).to_json() for a in articles]

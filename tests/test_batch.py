@@ -148,18 +148,21 @@ def test_split_pieces_cover_the_text():
     assert all(text[o : o + len(p)] == p for o, p in parts)
 
 
-def test_two_workers_give_the_same_feed(tmp_path):
+def test_two_workers_give_the_same_feed(tmp_path, sample_corpus):
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    assert main(["run", str(CORPUS), "-o", str(one), "--quiet"]) == 0
-    assert main(["run", str(CORPUS), "-o", str(two), "--workers", "2", "--quiet"]) == 0
+    assert main(["run", str(sample_corpus), "-o", str(one), "--quiet"]) == 0
+    assert main(["run", str(sample_corpus), "-o", str(two), "--workers", "2", "--quiet"]) == 0
     assert one.read_bytes() == two.read_bytes()
 
 
-def test_dask_local_cluster_gives_the_same_records(tmp_path):
+def test_dask_local_cluster_gives_the_same_records(tmp_path, sample_corpus):
     pytest.importorskip("dask.distributed")
     local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
-    assert main(["run", str(CORPUS), "-o", str(local), "--quiet"]) == 0
-    assert main(["run", str(CORPUS), "-o", str(dask), "--engine", "dask", "--workers", "2", "--quiet"]) == 0
+    assert main(["run", str(sample_corpus), "-o", str(local), "--quiet"]) == 0
+    assert (
+        main(["run", str(sample_corpus), "-o", str(dask), "--engine", "dask", "--workers", "2", "--quiet"])
+        == 0
+    )
     assert local.read_bytes() == dask.read_bytes()
 
 
@@ -181,7 +184,7 @@ def test_resume_processes_only_new_or_changed(tmp_path, capsys):
     assert sorted(ids) == sorted(set(ids)) and len(ids) == 3
 
 
-def test_interrupted_run_leaves_a_valid_feed(tmp_path, monkeypatch):
+def test_interrupted_run_leaves_a_valid_feed(tmp_path, monkeypatch, sample_corpus):
     real_run = batch.run
 
     def interrupted(items, **kwargs):
@@ -193,7 +196,7 @@ def test_interrupted_run_leaves_a_valid_feed(tmp_path, monkeypatch):
     monkeypatch.setattr(batch, "run", interrupted)
     for name in ("feed.jsonl", "feed.json"):
         out = tmp_path / name
-        assert main(["run", str(CORPUS), "-o", str(out), "--quiet"]) == 130
+        assert main(["run", str(sample_corpus), "-o", str(out), "--quiet"]) == 130
         if name.endswith(".jsonl"):
             assert len(read_feed(out)) == 2
         else:

@@ -9,7 +9,7 @@ import pytest
 
 from pressfeed.cli import EXIT_SOME_FAILED, EXIT_USAGE, build_parser, main
 
-from .conftest import CORPUS, REFERENCE, ROOT
+from .conftest import REFERENCE, ROOT
 
 pytestmark = pytest.mark.issue(2)
 
@@ -34,13 +34,13 @@ def test_extract_missing_file(capsys, tmp_path):
     assert "no such file" in capsys.readouterr().err
 
 
-def test_run_writes_a_valid_feed_in_input_order(tmp_path, capsys):
+def test_run_writes_a_valid_feed_in_input_order(tmp_path, capsys, sample_corpus):
     out = tmp_path / "feed.jsonl"
-    assert main(["run", str(CORPUS), "-o", str(out), "--quiet"]) == 0
+    assert main(["run", str(sample_corpus), "-o", str(out), "--quiet"]) == 0
     records = [json.loads(line) for line in out.read_text().splitlines()]
-    paths = sorted(CORPUS.rglob("*.txt"))
-    expected_ids = [str(p.relative_to(CORPUS).with_suffix("")) for p in paths]
-    assert "heldout/ca-am-irrigation-reservoirs" in expected_ids  # sub-folders are read too
+    paths = sorted(sample_corpus.rglob("*.txt"))
+    expected_ids = [str(p.relative_to(sample_corpus).with_suffix("")) for p in paths]
+    assert "nested/ca-am-irrigation-reservoirs" in expected_ids  # sub-folders are read too
     assert [r["id"] for r in records] == expected_ids
     assert (tmp_path / "feed.jsonl.errors.jsonl").read_text() == ""
     assert main(["validate", str(out)]) == 0
@@ -110,8 +110,8 @@ def test_validate_missing_file(capsys, tmp_path):
     assert main(["validate", str(tmp_path / "none.jsonl")]) == EXIT_USAGE
 
 
-def test_eval_prints_scores(capsys):
-    assert main(["eval", str(CORPUS)]) == 0
+def test_eval_prints_scores(capsys, sample_corpus):
+    assert main(["eval", str(sample_corpus)]) == 0
     out = capsys.readouterr().out
     for kind in ("people", "roles", "organizations", "locations", "amounts", "dates", "quantities"):
         assert kind in out

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressfeed.extractors.date_grammar import nearest_year, parse_date
+from pressfeed.extractors.dates import nearest_year, parse_date
+from pressfeed.isodates import is_iso_value, iso_bounds
+from pressfeed.schema import load_schema
 
 from .conftest import TESTS, load_jsonl
 
 pytestmark = pytest.mark.issue(6)
 PUBLISHED = "2026-01-28"
 DATE_CASES = load_jsonl(TESTS / "data" / "date_cases.jsonl")
+ISO_VALUE = re.compile(load_schema()["$defs"]["isoDateValue"]["pattern"])
 
 
 @pytest.mark.parametrize("case", DATE_CASES, ids=[f"{c['origin']}:{c['text'][:40]}" for c in DATE_CASES])
@@ -140,3 +144,52 @@ def test_dates_in_any_text_are_sound(run_extract, pieces):
         assert text[fact["span"]["start"] : fact["span"]["end"]] == fact["span"]["text"]
         if fact["start"] and fact["end"]:
             assert fact["start"] <= fact["end"]
+
+
+# --- issue 13: linear time and valid values ---------------------------------------------------
+
+CHAIN_PIECES = ["May 1", "May 2", "Nov 18", "14 March", "2025", "Q1 2025", "next week", "-", "–", "to", "and"]
+
+
+@pytest.mark.issue(13)
+@given(st.lists(st.sampled_from(CHAIN_PIECES), min_size=1, max_size=120))
+@settings(max_examples=80, deadline=2000)
+def test_chained_ranges_give_one_valid_value_or_none(pieces):
+    """Any chain of dates and connectors, up to 120 pieces, reads within the deadline and gives
+    a value of the record's forms, never "a/b/c"."""
+    value = parse_date(" ".join(pieces), base=date(2026, 1, 28))
+    if value is not None:
+        assert value.value.count("/") <= 1
+        assert iso_bounds(value.value) == (value.start, value.end)
+
+
+@pytest.mark.issue(13)
+def test_long_chain_is_no_range():
+    chain = " - ".join(f"May {i % 28 + 1}" for i in range(100)) + ", 2026"
+    assert parse_date(chain, base=date(2026, 1, 28)) is None
+    assert parse_date("May 1 - May 14, 2026", base=None).value == "2026-05-01/2026-05-14"
+
+
+@pytest.mark.issue(13)
+@given(st.text(max_size=300))
+@settings(max_examples=150, deadline=1000)
+def test_every_value_is_an_iso_form_the_schema_accepts(text):
+    value = parse_date(text, base=date(2026, 1, 28))
+    if value is not None:
+        assert is_iso_value(value.value)
+        assert ISO_VALUE.fullmatch(value.value)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    "value", ["2026-05-01/2026-05-02/2026-05-03", "May 2026", "../..", "2026-13", "2026-W54"]
+)
+def test_schema_rejects_malformed_date_values(value):
+    assert not ISO_VALUE.fullmatch(value)
+
+
+@pytest.mark.issue(13)
+def test_headline_in_the_historic_present_follows_the_body(run_extract):
+    text = "Minister visits Tokyo on Tuesday\n\nASTANA – The minister visited Tokyo on Tuesday."
+    record = run_extract(text, published="2026-01-28")
+    assert {d["value"] for d in record["dates"]} == {"2026-01-27"}

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressfeed.extractors.date_grammar import parse_date
+from pressfeed.extractors.dates import parse_date
 from pressfeed.extractors.intervals import Ranges
 from pressfeed.tokenizer import MAX_RUN
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
 import pytest
 from hypothesis import given, settings
@@ -14,8 +15,8 @@ from .conftest import TESTS, load_jsonl
 
 pytestmark = pytest.mark.issue(5)
 MONEY_CASES = load_jsonl(TESTS / "data" / "money_cases.jsonl")
-FIELDS = ("value", "currency", "approximate", "min", "max", "equivalent_of")
-DEFAULTS = {"approximate": False, "min": None, "max": None, "equivalent_of": None}
+FIELDS = ("value", "currency", "approximate", "min", "max", "per", "equivalent_of")
+DEFAULTS = {"approximate": False, "min": None, "max": None, "per": None, "equivalent_of": None}
 
 
 def _plain(value):
@@ -42,24 +43,76 @@ def test_values_are_exact_decimals():
     assert str(amount.value) == "6400000000"
 
 
+class PolicyCase(NamedTuple):
+    text: str
+    currency: str | None
+    rule: str
+    dateline: str | None = None
+    mentioned: tuple[str, ...] = ()
+
+
+# The README's currency policy, form by form: what the text, the dateline and a merely
+# mentioned country do to "$", "pound", "dinar", "som", "peso", "rupee" and "franc".
+CURRENCY_POLICY_CASES = [
+    PolicyCase("They paid $5 million.", "USD", "default"),
+    PolicyCase("They paid $5 million.", "CAD", "dateline", dateline="CA"),
+    PolicyCase("They paid $5 million.", "AUD", "dateline", dateline="AU"),
+    PolicyCase("They paid $5 million.", "NZD", "dateline", dateline="NZ"),
+    PolicyCase("They paid $5 million.", "SGD", "dateline", dateline="SG"),
+    PolicyCase("They paid $5 million.", "HKD", "dateline", dateline="HK"),
+    PolicyCase("They paid $5 million.", "USD", "default", mentioned=("AU", "SG")),  # issue 14
+    PolicyCase("They paid $5 million.", "USD", "dateline", dateline="US", mentioned=("SG",)),
+    PolicyCase("They paid $5 million.", "USD", "default", mentioned=("MZ", "JP", "TW")),
+    PolicyCase("They paid A$2 million and $5 million.", "AUD", "article"),
+    PolicyCase("US$1 million and A$2 million, then $5 million.", "USD", "default"),
+    PolicyCase("They paid 5 million Australian dollars.", "AUD", "explicit"),
+    PolicyCase("They paid NZ$5 million.", "NZD", "explicit", dateline="AU"),
+    PolicyCase("It costs 5 million pounds.", "GBP", "default"),
+    PolicyCase("It costs 5 million pounds.", "EGP", "dateline", dateline="EG"),
+    PolicyCase("It costs 5 million pounds.", "GBP", "default", mentioned=("EG",)),
+    PolicyCase("It costs 5 million Egyptian pounds.", "EGP", "explicit", dateline="GB"),
+    PolicyCase("Kuwait lent 100 million dinars.", None, "unresolved"),
+    PolicyCase("It lent 100 million dinars.", "KWD", "dateline", dateline="KW"),
+    PolicyCase("It lent 100 million dinars.", "IQD", "dateline", dateline="IQ", mentioned=("JO",)),
+    PolicyCase("It lent 100 million dinars.", "JOD", "mentioned", mentioned=("JO", "KW")),
+    PolicyCase("It lent 100 million Kuwaiti dinars.", "KWD", "explicit", dateline="JO"),
+    PolicyCase("It costs 500 som.", "KGS", "default"),
+    PolicyCase("It costs 500 som.", "UZS", "dateline", dateline="UZ"),
+    PolicyCase("It costs 500 som.", "KGS", "default", mentioned=("UZ",)),
+    PolicyCase("It costs 500 pesos.", "MXN", "default"),
+    PolicyCase("It costs 500 pesos.", "PHP", "dateline", dateline="PH"),
+    PolicyCase("It costs 500 pesos.", "ARS", "dateline", dateline="AR"),
+    PolicyCase("It costs 500 Philippine pesos.", "PHP", "explicit"),
+    PolicyCase("It costs 500 rupees.", "INR", "default"),
+    PolicyCase("It costs 500 rupees.", "LKR", "dateline", dateline="LK"),
+    PolicyCase("It costs Rs 500.", "PKR", "dateline", dateline="PK"),
+    PolicyCase("It costs 500 Pakistani rupees.", "PKR", "explicit", dateline="IN"),
+    PolicyCase("It costs 500 francs.", "CHF", "default"),
+    PolicyCase("It costs 500 francs.", "XOF", "dateline", dateline="SN"),
+    PolicyCase("It costs 500 francs.", "RWF", "dateline", dateline="RW"),
+    PolicyCase("It costs 500 CFA francs.", "XAF", "dateline", dateline="CM"),
+    PolicyCase("It costs 500 Rwandan francs.", "RWF", "explicit"),
+    PolicyCase("It costs 500 francs.", "CHF", "default", mentioned=("RW",)),
+]
+
+
 @pytest.mark.parametrize(
-    "hints, expected, rule",
-    [
-        ((), "USD", "default"),
-        (("CA",), "CAD", "country"),
-        (("SG",), "SGD", "country"),
-        (("MZ", "JP", "TW"), "USD", "default"),  # a town that happens to be in Taiwan decides nothing
-    ],
+    "case",
+    CURRENCY_POLICY_CASES,
+    ids=[f"{c.text[8:30]}|{c.dateline}|{c.mentioned}" for c in CURRENCY_POLICY_CASES],
 )
-def test_dollar_resolved_from_context(hints, expected, rule):
-    (amount,) = find_amounts_in_text("They paid $5 million.", country_hints=hints)
-    assert (amount.currency, amount.currency_rule) == (expected, rule)
+@pytest.mark.issue(14)
+def test_currency_policy(case):
+    amounts = find_amounts_in_text(case.text, dateline=case.dateline, mentioned=case.mentioned)
+    assert (amounts[-1].currency, amounts[-1].currency_rule) == (case.currency, case.rule)
 
 
-def test_som_follows_the_country():
-    (kyrgyz,) = find_amounts_in_text("It costs 500 som.", country_hints=("KG",))
-    (uzbek,) = find_amounts_in_text("It costs 500 som.", country_hints=("UZ",))
-    assert (kyrgyz.currency, uzbek.currency) == ("KGS", "UZS")
+@pytest.mark.issue(14)
+def test_a_near_conversion_does_not_move_the_dollar():
+    """$5m = EUR 3.3m implies 1.52 dollars per euro: closer to CAD than to USD, but not clearly."""
+    amounts = find_amounts_in_text("It costs $5 million (about €3.3 million).")
+    assert (amounts[0].currency, amounts[0].currency_rule) == ("USD", "default")
+    assert amounts[1].equivalent_of == 0
 
 
 def test_explicit_code_elsewhere_decides_the_symbol():

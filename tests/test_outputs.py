@@ -154,3 +154,16 @@ def test_validate_fails_on_an_empty_file(tmp_path, capsys):
     empty.write_text("")
     assert main(["validate", str(empty)]) == EXIT_FAILED
     assert "holds no records" in capsys.readouterr().err
+
+
+def test_validate_checks_spans_of_records_run_with_text(tmp_path, capsys):
+    feed = tmp_path / "feed.jsonl"
+    assert main(["run", str(REFERENCE), "-o", str(feed), "--with-text", "--quiet"]) == 0
+    assert main(["validate", str(feed)]) == 0
+    record = json.loads(feed.read_text())
+    record["amounts"][0]["span"]["start"] += 1
+    tampered = tmp_path / "tampered.jsonl"
+    tampered.write_text(json.dumps(record) + "\n")
+    capsys.readouterr()
+    assert main(["validate", str(tampered)]) == EXIT_FAILED
+    assert "amounts/0/span: text" in capsys.readouterr().out

@@ -4,4 +4,4 @@ The parser is built from these modules alone (``pressfeed --help`` imports no sp
 command's own work imports the library when it runs. Order here is the order in ``--help``.
 """
 
-COMMAND_MODULES = ("extract", "run", "schema", "validate", "eval")
+COMMAND_MODULES = ("extract", "run", "schema", "validate", "eval", "review")

@@ -29,6 +29,7 @@ def register(sub) -> None:
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes or Dask")
     p.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
     p.add_argument("--resume", action="store_true", help="reuse records of unchanged articles in OUTPUT")
+    p.add_argument("--with-text", action="store_true", help="store the analysed text in each record")
     p.add_argument("--published", type=iso_day, help="publication date for articles without one")
     add_model(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
@@ -59,6 +60,7 @@ def run(args) -> int:
         resume=args.resume,
         published=args.published,
         quiet=args.quiet,
+        with_text=args.with_text,
         article_timeout=args.article_timeout or None,
     )
     problem = usage_problem(opts)

@@ -1,143 +1,145 @@
-"""Money amounts: exact value, ISO 4217 currency, bounds, ranges and linked conversions.
+"""Money amounts: exact value, ISO 4217 currency, bounds, ranges, prices per unit, conversions.
 
 ``parse_amount`` reads one amount ("6.4 billion tenge", "US$12.7 million", "KZT1.2bn",
-"$2-3 billion", "between 5 and 7 million tenge"); ``find_amounts`` finds every amount in an
-article, resolves ambiguous currency forms from the article's context and links stated
-conversions ("X (approximately Y)", "X, or Y,", "X, equivalent to Y").
+"$2-3 billion", "between 5 and 7 million tenge", "50 billion Kazakh tenge", "₹3,400 crore",
+"€12.50 per share", "250 baisa"); ``find_amounts_in_text`` finds every amount in an article,
+resolves ambiguous currency forms by the policy of ``currencies.py`` (the rule goes in
+``currency_rule``) and links stated conversions (``conversions.py``).
 
-Ambiguous forms ("$", "som", "dinar", "pound", "rupees") are resolved by the first rule that
-applies, recorded in ``currency_rule``:
-
-1. ``explicit``  the form names one currency ("US$", "tenge", "KZT");
-2. ``article``   another amount in the article names one of its currencies unambiguously;
-3. ``country``   the dateline's country (else the article's most-mentioned country) uses one
-                 of its currencies, by CLDR territory data (babel);
-4. ``default``   the form's usual reading ("$" is USD, "som" KGS, "pound" GBP);
-5. ``unresolved`` no default exists ("dinar"): the currency is null.
-
-One rule overrides rules 2-4: ``conversion``. An amount restated in another currency ("X (about
-$Y)") takes the reading whose implied exchange rate is plausible (``data/usd_rates.tsv``).
+An amount may carry: a bound before it ("more than", ``money_bounds.tsv``) or after it
+("or more"); a range ("$2-3 billion", "between X and Y", "from X to Y"; a downward "from X to
+Y" is two amounts); a minor unit after it ("3 dollars 50 cents", "$20 and 43c", "thirteen
+dollars forty five"); a unit it is the price of (``per``: "per share", "a barrel", "/kWh",
+"a year").
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-import babel
 import babel.numbers
-import pycountry
 
 from ..record import Amount
 from ..record import Span as Evidence
-from ..resources import read_table
+from ..resources import read_mapping, read_table, read_words
+from .conversions import implausible_pairs, link_conversions, plausible_rate, resolve_by_conversion, usd_rates
+from .currencies import (
+    ENGLISH_WORD_CODES,
+    CurrencyContext,
+    CurrencyForm,
+    currency_forms,
+    is_symbolic,
+    lookup_form,
+    qualified_currency,
+    qualifier_countries,
+    resolve_currency,
+)
 from .intervals import Ranges
-from .numbers import number_pattern, parse_number, scale_words
+from .numbers import number_pattern, number_words, parse_number, scale_words
+from .regex_trie import trie_alternation
 
-
-@dataclass(frozen=True)
-class CurrencyForm:
-    """What a currency word or symbol may mean; ``default`` None means no usual reading."""
-
-    candidates: tuple[str, ...]
-    default: str | None
-    scale: Decimal = Decimal(1)
-
-
-@lru_cache(maxsize=1)
-def currency_forms() -> dict[str, CurrencyForm]:
-    """Every known currency form; symbol and code keys as written, word keys case-folded."""
-    forms: dict[str, CurrencyForm] = {}
-    locale = babel.Locale("en")
-    for currency in pycountry.currencies:
-        code = currency.alpha_3
-        if code.startswith("X") and code not in {"XOF", "XAF"}:
-            continue  # precious metals, testing and fund codes
-        forms[code] = CurrencyForm((code,), code)
-        for count in (1, 2):
-            name = babel.numbers.get_currency_name(code, count=count, locale=locale)
-            if name and name != code:
-                forms[name.casefold()] = CurrencyForm((code,), code)
-    for row in read_table("currency_aliases.tsv", ("alias", "currencies", "scale")):
-        codes = row["currencies"].split()
-        default = None if codes[0] == "-" else codes[0]
-        candidates = tuple(c for c in codes if c != "-")
-        forms[_form_key(row["alias"])] = CurrencyForm(candidates, default, Decimal(row["scale"]))
-    return forms
-
-
-def _is_symbolic(alias: str) -> bool:
-    """Symbols, codes and short abbreviations ("Rs", "Dhs") match as written; words in any case."""
-    bare = alias.replace(".", "").replace(" ", "").replace("'", "")
-    mixed_case = any(c.isupper() for c in bare[1:])  # "KSh", "USD"
-    return not bare.isalpha() or mixed_case or (len(bare) <= 3 and bare.istitle())
-
-
-def _form_key(alias: str) -> str:
-    return alias if _is_symbolic(alias) else alias.casefold()
-
-
-def lookup_form(text: str) -> CurrencyForm | None:
-    forms = currency_forms()
-    return forms.get(text) or forms.get(text.casefold()) or forms.get(" ".join(text.split()).casefold())
+__all__ = [
+    "currency_forms",
+    "find_amounts_in_text",
+    "implausible_pairs",
+    "money_bounds",
+    "money_regex",
+    "parse_amount",
+    "plausible_rate",
+    "usd_rates",
+]
 
 
 @lru_cache(maxsize=1)
 def money_bounds() -> dict[str, tuple[bool, str | None]]:
-    table = read_table("money_bounds.tsv", ("phrase", "approximate", "bound"))
+    """Bound phrases before an amount -> (approximate, "min" | "max" | None)."""
+    return _bounds("before")
+
+
+@lru_cache(maxsize=1)
+def money_bounds_after() -> dict[str, tuple[bool, str | None]]:
+    """Bound phrases after an amount ("or more") -> (approximate, "min" | "max" | None)."""
+    return _bounds("after")
+
+
+def _bounds(position: str) -> dict[str, tuple[bool, str | None]]:
+    table = read_table("money_bounds.tsv", ("phrase", "approximate", "bound", "position"))
     return {
         r["phrase"].casefold(): (r["approximate"] == "yes", None if r["bound"] == "none" else r["bound"])
         for r in table
+        if r["position"] == position
     }
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+@lru_cache(maxsize=1)
+def _form_groups() -> dict[str, list[str]]:
+    """The currency forms split by how they attach to a number."""
+    groups: dict[str, list[str]] = {"pre": [], "glued": [], "words": [], "codes": [], "signs": []}
+    for key, form in currency_forms().items():
+        if key in ENGLISH_WORD_CODES:
+            continue
+        if form.glued:
+            groups["glued"].append(key)
+        elif not is_symbolic(key):
+            groups["words"].append(key)
+        else:
+            groups["pre"].append(key)
+            is_sign = not key.replace(".", "").replace(" ", "").isalpha()
+            groups["signs" if is_sign else "codes"].append(key)
+    return groups
 
 
 @lru_cache(maxsize=1)
 def money_regex() -> re.Pattern:
-    """The amount finder, assembled from the currency, number and bound lexicons."""
-    forms = currency_forms()
-    symbolic = [k for k in forms if _is_symbolic(k) and k not in ENGLISH_WORD_CODES]
-    words = [k for k in forms if not _is_symbolic(k)]
-    signs = [a for a in symbolic if not a.replace(".", "").replace(" ", "").isalpha()]
-    pre = _alternation(symbolic)
+    """The amount finder, assembled from the currency, number, qualifier and bound lexicons.
+
+    >>> m = money_regex().search("worth 50 billion Kazakh tenge")
+    >>> m.group("n3"), m.group("qual"), m.group("post")
+    ('50 billion', 'Kazakh', 'tenge')
+    """
+    groups = _form_groups()
+    glued_pre = [k for k in groups["glued"] if lookup_form(k).scale == 1]
+    glued_post = [k for k in groups["glued"] if lookup_form(k).scale != 1]
+    pre = trie_alternation(groups["pre"])
+    pre_glued = trie_alternation(glued_pre)
     # After the number: names, codes, and signs ("20€", "10$") unless a number follows the sign,
     # which then opens the next amount ("in 2025 $5 million").
     post = (
-        rf"(?:(?i:{_alternation(words)})|{_alternation(a for a in symbolic if a not in signs)}"
-        rf"|(?:{_alternation(signs)})(?!\s?\d))"
+        rf"(?:(?i:{trie_alternation(groups['words'])})|{trie_alternation(groups['codes'])}"
+        rf"|(?:{trie_alternation(groups['signs'])})(?!\s?\d))"
     )
     num = number_pattern()
-    bound = _alternation(money_bounds())
-    range_sep = r"\s?(?:-|–|—|to|and)\s?"
+    bound = trie_alternation(money_bounds())
+    qual = trie_alternation(qualifier_countries())
+    # "and" joins a range only after "between" ("between 5 and 7 million"; "$100 and fifty" is
+    # a minor unit, "$5 million and $3 million" two amounts).
+    range_sep = r"[ \t\u00a0]?(?:-|–|—|to|(?(between)and|(?!)))[ \t\u00a0]?"  # not across lines
     return re.compile(
         rf"""
         (?<![\w$€£¥])
         (?P<bound>(?i:{bound})\s+)?                      # about / more than / up to
         (?P<between>(?i:between|from)\s+)?               # between 5 and 7 million tenge
         (?:
-            (?P<pre>{pre})\s?                            # US$ / USD / KZT glued or spaced
+            (?:(?P<pre>{pre})\s?|(?P<pre_glued>{pre_glued}))   # US$ / USD / KZT; R4.1bn
             (?P<n1>(?i:{num}))
-            (?:{range_sep}(?P<pre2>{pre})?\s?(?P<n2>(?i:{num})))?
+            (?:{range_sep}(?:(?P<pre2>{pre})\s?|{pre_glued})?(?P<n2>(?i:{num})))?
           |
-            (?P<n3>(?i:{num}|an?(?=\s)))                  # "a dollar": one
+            (?P<n3>(?i:{num}|an?(?=\s+(?-i:[a-z]))))            # "a dollar": one (not "a NOK 3.4 billion")
             (?:{range_sep}(?P<n4>(?i:{num})))?
-            \s?(?P<post>{post})                          # tenge / dollars / KZT / €
+            (?:
+                (?P<post_glued>{trie_alternation(glued_post)})   # 43c
+              | (?:\s?(?:(?P<qual>(?i:{qual}))\s+)?|-)   # Kazakh tenge / 12-cent
+                (?P<post>{post})                         # tenge / dollars / KZT / €
+            )
         )
         (?![\w])
         """,
         re.VERBOSE,
     )
-
-
-# ISO 4217 codes that are also English words in capitals ("ALL 5 solutions"): never currencies.
-ENGLISH_WORD_CODES = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "SOS"})
 
 
 @dataclass(frozen=True)
@@ -146,9 +148,12 @@ class _Parsed:
     end: int
     value: Decimal
     form: CurrencyForm
-    approximate: bool
-    min: Decimal | None
-    max: Decimal | None
+    approximate: bool = False
+    min: Decimal | None = None
+    max: Decimal | None = None
+    code: str | None = None  # named by a country adjective ("Kazakh tenge")
+    per: str | None = None
+    opener: str | None = None  # "between" / "from" before a single amount, a range's first end
 
 
 def _scale_suffix(number_text: str) -> str | None:
@@ -175,38 +180,62 @@ def _weight_not_money(match: re.Match) -> bool:
     return word in {"pound", "pounds"} and re.match(r"\s+of\s+[a-z]", match.string[match.end() :]) is not None
 
 
+def _bare_glued_prefix(groups: dict) -> bool:
+    """ "R4.1bn", "R1,500" are rand; "the R21 highway" is not: a one-letter glued symbol needs a
+    scale word or separators in its number."""
+    symbol = groups["pre_glued"]
+    return symbol is not None and len(symbol) == 1 and not re.search(r"[.,]|[A-Za-z]", groups["n1"])
+
+
+# Words after "a dollar" that leave it an amount ("a dollar a day", "a dollar or two").
+AFTER_ONE = frozenset({"a", "an", "per", "each", "and", "or", "to", "for", "in", "at", "of", "more", "less"})
+
+
+def _currency_as_modifier(match: re.Match, groups: dict) -> bool:
+    """ "a yen loan", "a dollar bond", "a euro-denominated note": a currency naming a kind of
+    thing, not the amount one."""
+    if (groups["n3"] or "").casefold() not in {"a", "an"}:
+        return False
+    after = re.match(r"[ \t]*-?([a-z]+)", match.string[match.end() :])
+    return after is not None and after.group(1) not in AFTER_ONE
+
+
+def _match_form(groups: dict) -> tuple[CurrencyForm | None, str | None]:
+    """The currency form of a match and the code its country adjective names, if any."""
+    written = groups["pre"] or groups["pre_glued"] or groups["post_glued"] or groups["post"]
+    form = lookup_form(written)
+    code = qualified_currency(groups["qual"], form) if form is not None and groups["qual"] else None
+    return form, code
+
+
 def _parse_match(match: re.Match) -> list[_Parsed]:
     """One amount, or two when a "range" runs downwards ("fell from Rs 12,000 to Rs 4,500")."""
     groups = match.groupdict()
-    form = lookup_form(groups["pre"] or groups["post"])
-    pre = groups["pre"] is not None
-    low, high = _range_values(*((groups["n1"], groups["n2"]) if pre else (groups["n3"], groups["n4"])))
-    if form is None or low is None or _weight_not_money(match):
+    form, code = _match_form(groups)
+    prefixed = groups["n1"] is not None
+    numbers = (groups["n1"], groups["n2"]) if prefixed else (groups["n3"], groups["n4"])
+    low, high = _range_values(*numbers)
+    if form is None or low is None or _weight_not_money(match) or _bare_glued_prefix(groups):
+        return []
+    if _currency_as_modifier(match, groups):
         return []
     low *= form.scale
     high = high * form.scale if high is not None else None
     approximate, bound = False, None
     if groups["bound"]:
         approximate, bound = money_bounds()[" ".join(groups["bound"].split()).casefold()]
+    base = _Parsed(match.start(), match.end(), low, form, approximate, code=code)
     if high is not None and high >= low:
-        return [_Parsed(match.start(), match.end(), low, form, approximate, low, high)]
+        return [replace(base, min=low, max=high)]
     if high is not None:
-        first_end = match.end("n1" if pre else "n3")
-        second_start = match.start("pre2") if pre and groups["pre2"] else match.start("n2" if pre else "n4")
-        return [
-            _Parsed(match.start(), first_end, low, form, approximate, None, None),
-            _Parsed(second_start, match.end(), high, form, False, None, None),
-        ]
-    return [
-        _Parsed(
-            match.start(),
-            match.end(),
-            low,
-            form,
-            approximate,
-            low if bound == "min" else None,
-            low if bound == "max" else None,
+        first_end = match.end("n1" if prefixed else "n3")
+        second_start = (
+            match.start("pre2") if prefixed and groups["pre2"] else match.start("n2" if prefixed else "n4")
         )
+        return [replace(base, end=first_end), _Parsed(second_start, match.end(), high, form, code=code)]
+    opener = groups["between"].strip().casefold() if groups["between"] else None
+    return [
+        replace(base, min=low if bound == "min" else None, max=low if bound == "max" else None, opener=opener)
     ]
 
 
@@ -224,6 +253,11 @@ def parse_amount(text: str) -> Amount | None:
     (Decimal('2000000000'), Decimal('3000000000'))
     >>> parse_amount("USD34.6 million").value
     Decimal('34600000')
+    >>> a = parse_amount("€12.50 per share")
+    >>> a.value, a.currency, a.per
+    (Decimal('12.5'), 'EUR', 'share')
+    >>> parse_amount("250 baisa").value, parse_amount("R4.1bn").currency
+    (Decimal('0.250'), 'ZAR')
     """
     amounts = find_amounts_in_text(text)
     return amounts[0] if amounts else None
@@ -232,104 +266,204 @@ def parse_amount(text: str) -> Amount | None:
 def find_amounts_in_text(
     text: str,
     *,
-    country_hints: tuple[str, ...] = (),
+    dateline: str | None = None,
+    mentioned: tuple[str, ...] = (),
     skip: Iterable[tuple[int, int]] = (),
 ) -> list[Amount]:
     """Every amount in ``text``, currencies resolved, conversions linked.
 
     Args:
-        country_hints: ISO 3166 codes that set the context, most telling first (dateline).
+        dateline: ISO 3166 code of the dateline's country, if any.
+        mentioned: ISO 3166 codes of the countries the article names, most mentioned first.
         skip: character ranges (boilerplate) where nothing is extracted.
     """
     skipped = Ranges(skip)
     parsed = [p for m in money_regex().finditer(text) for p in _parse_match(m) if not skipped.covers(p.start)]
-    parsed = _merge_minor_units(text, parsed)
-    explicit = [p.form.candidates[0] for p in parsed if len(p.form.candidates) == 1]
-    amounts = [_to_amount(text, p, *resolve_currency(p.form, explicit, country_hints)) for p in parsed]
-    amounts = _resolve_by_conversion(text, parsed, amounts)
-    return _link_conversions(text, amounts)
+    parsed = [_with_suffixes(text, p) for p in _join_ranges(text, _merge_minor_units(text, parsed))]
+    parsed = _share_units(text, parsed)
+    context = CurrencyContext(
+        explicit=frozenset(p.code or p.form.default for p in parsed if p.code or len(p.form.candidates) == 1),
+        dateline=dateline,
+        mentioned=next((c for c in mentioned if c != dateline), None),
+    )
+    amounts = [_to_amount(text, p, *_resolve(p, context)) for p in parsed]
+    amounts = resolve_by_conversion(text, [p.form.candidates for p in parsed], amounts)
+    return link_conversions(text, amounts)
 
 
-def _resolve_by_conversion(text: str, parsed: list[_Parsed], amounts: list[Amount]) -> list[Amount]:
-    """An ambiguous form restated in another currency takes the reading whose implied rate is
-    plausible: "142 million manat, or about $40.6 million" is Turkmen manat (3.5 per dollar),
-    not Azerbaijani (1.7)."""
-    resolved = list(amounts)
-    for index in range(1, len(amounts)):
-        if not CONVERSION_GAP.match(text[amounts[index - 1].span.end : amounts[index].span.start]):
+# Between two amounts of one price: "from $18 to $9 per tonne", "SEK 2.10 (SEK 1.60)" (the
+# year before, in results), "$5 or $6 a share".
+SAME_PRICE_GAP = re.compile(r"^\s*(?:\(|to|-|–|or)\s*(?:\d{4}:\s*)?$", re.IGNORECASE)
+
+
+def _share_units(text: str, parsed: list[_Parsed]) -> list[_Parsed]:
+    """A unit written once prices both ends of a change or a comparison."""
+    shared = list(parsed)
+    for i in range(len(shared) - 1, 0, -1):
+        first, second = shared[i - 1], shared[i]
+        if (first.per is None) == (second.per is None) or not SAME_PRICE_GAP.match(
+            text[first.end : second.start]
+        ):
             continue
-        for mine, other in ((index - 1, index), (index, index - 1)):
-            form, amount, partner = parsed[mine].form, resolved[mine], resolved[other]
-            if len(form.candidates) < 2 or partner.currency is None or not partner.value or not amount.value:
-                continue
-            first = mine < other
-            rate = amount.value / partner.value if first else partner.value / amount.value
-            distances = {
-                code: distance
-                for code in form.candidates
-                if (distance := _rate_distance(code, partner.currency, rate, code_first=first)) is not None
-            }
-            best = min(distances, key=distances.get, default=None)
-            if best is not None and best != amount.currency and distances[best] < math.log(3):
-                resolved[mine] = replace(amount, currency=best, currency_rule="conversion")
-    return resolved
+        per = first.per or second.per
+        shared[i - 1], shared[i] = replace(first, per=per), replace(second, per=per)
+    return shared
 
 
-def _rate_distance(code: str, partner: str, rate: Decimal, *, code_first: bool) -> float | None:
-    """How far (log ratio) ``rate`` is from the reference rate of the pair."""
-    rates = usd_rates()
-    if code not in rates or partner not in rates:
-        return None
-    expected = rates[code] / rates[partner] if code_first else rates[partner] / rates[code]
-    return abs(math.log(float(rate / expected)))
+def _resolve(p: _Parsed, context: CurrencyContext) -> tuple[str | None, str]:
+    return (p.code, "explicit") if p.code else resolve_currency(p.form, context)
 
 
 MINOR_GAP = re.compile(r"^\s*(?:and\s+)?$", re.IGNORECASE)
 
 
+def _plain(p: _Parsed) -> bool:
+    """A whole amount in the main unit, not a range (a bound is fine: "more than 1 dollar and
+    42 cents"): the kind a minor unit extends."""
+    whole = p.value == p.value.to_integral_value()
+    return p.form.scale >= 1 and whole and (p.min is None or p.max is None)
+
+
+def _plus(p: _Parsed, end: int, extra: Decimal) -> _Parsed:
+    """``p`` extended to ``end`` by a minor amount, its bound moving with it."""
+    value = p.value + extra
+    return replace(
+        p,
+        end=end,
+        value=value,
+        min=value if p.min is not None else None,
+        max=value if p.max is not None else None,
+    )
+
+
 def _merge_minor_units(text: str, parsed: list[_Parsed]) -> list[_Parsed]:
-    """ "3 dollars 50 cents" and "thirteen dollars and forty-five cents" are one amount."""
+    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents", "3 CHF 4 cents" and "$20
+    and 43c" are one amount in the first one's currency; so is a bare count of hundredths that
+    ends the phrase ("thirteen dollars forty five", "US$3 and fourteen")."""
     merged: list[_Parsed] = []
-    for item in parsed:
+    starts = [p.start for p in parsed[1:]] + [None] if parsed else []
+    for item, next_start in zip(parsed, starts, strict=True):
         last = merged[-1] if merged else None
         if (
             last is not None
-            and item.form.scale < 1 <= last.form.scale
-            and last.min is None
-            and last.max is None
+            and item.form.scale < 1
+            and _plain(last)
             and MINOR_GAP.match(text[last.end : item.start])
-            and (set(item.form.candidates) & set(last.form.candidates))
         ):
-            merged[-1] = replace(last, end=item.end, value=last.value + item.value)
+            merged[-1] = _plus(last, item.end, item.value)
         else:
-            merged.append(item)
+            merged.append(_with_bare_minor(text, item, next_start))
     return merged
 
 
-def resolve_currency(
-    form: CurrencyForm, explicit: list[str], country_hints: tuple[str, ...]
-) -> tuple[str | None, str]:
-    """Currency code and the rule that chose it (see the module docstring)."""
-    if len(form.candidates) == 1 and form.default:
-        return form.default, "explicit"
-    for code in explicit:
-        if code in form.candidates:
-            return code, "article"
-    for country in country_hints[:2]:  # the dateline's and the most mentioned, not any passing one
-        for code in _territory_currencies(country):
-            if code in form.candidates:
-                return code, "country"
-    if form.default:
-        return form.default, "default"
-    return None, "unresolved"
+RANGE_GAPS = {"between": re.compile(r"\s+and\s+$"), "from": re.compile(r"\s+(?:to|-|–)\s+$")}
 
 
-@lru_cache(maxsize=256)
-def _territory_currencies(country: str) -> tuple[str, ...]:
-    try:
-        return tuple(babel.numbers.get_territory_currencies(country, tender=True))
-    except Exception:  # noqa: BLE001 - babel raises several types for unknown territories
-        return ()
+def _join_ranges(text: str, parsed: list[_Parsed]) -> list[_Parsed]:
+    """ "between 10 dollars and 20 dollars", "from €5 million to €7 million": one range. A
+    downward "from X to Y" stays two amounts (a change, not a range)."""
+    joined: list[_Parsed] = []
+    for item in parsed:
+        last = joined[-1] if joined else None
+        gap = RANGE_GAPS.get(last.opener or "") if last is not None else None
+        if (
+            gap is not None
+            and gap.match(text[last.end : item.start])
+            and set(item.form.candidates) & set(last.form.candidates)
+            and item.min is None
+            and item.max is None
+            and item.value >= last.value
+        ):
+            joined[-1] = replace(last, end=item.end, min=last.value, max=item.value, opener=None)
+        else:
+            joined.append(item)
+    return joined
+
+
+@lru_cache(maxsize=1)
+def _bare_minor_regex() -> re.Pattern:
+    """A count below one hundred after an amount, ending the phrase: "$20 43", "one dollar and
+    two and ...", "$100 and fifty."."""
+    units = [w for w, v in number_words().items() if 0 < v < 100 and w not in {"a", "an"}]
+    spelled = trie_alternation(units)
+    return re.compile(
+        rf"[ \t]+(?:and[ \t]+)?(?P<n>\d{{1,2}}|(?:{spelled})(?:[-\s](?:{spelled}))?)"
+        rf"(?![.,]?\d)(?=\s*(?:$|[.,;:!?)]|and\b))",
+        re.IGNORECASE,
+    )
+
+
+def _with_bare_minor(text: str, item: _Parsed, next_start: int | None) -> _Parsed:
+    """``item`` with a bare count of hundredths after it, unless an amount follows at once."""
+    if not _plain(item) or (next_start is not None and item.end <= next_start <= item.end + 12):
+        return item
+    match = _bare_minor_regex().match(text, item.end)
+    code = item.code or item.form.default
+    digits = babel.numbers.get_currency_precision(code) if code else 2
+    count = parse_number(match.group("n")) if match else None
+    if match is None or count is None or not digits or count >= 10**digits:
+        return item
+    return _plus(item, match.end(), count / Decimal(10) ** digits)
+
+
+@lru_cache(maxsize=1)
+def _suffix_regexes() -> tuple[re.Pattern, re.Pattern]:
+    """Bounds after an amount ("or more"), and per-unit phrases ("per share", "a barrel")."""
+    bounds = re.compile(rf"\s+(?P<bound>{trie_alternation(money_bounds_after())})\b", re.IGNORECASE)
+    units = read_mapping("units.tsv", ("surface", "unit"))
+    rates = read_mapping("rates.tsv", ("phrase", "per"))
+    known = f"(?:{trie_alternation(read_words('per_nouns.tsv', 'noun') | set(units))})"
+    per = re.compile(
+        rf"""\s*(?:
+            (?P<rate>{trie_alternation(rates)})                    # a year / annually / per day
+          | (?:per|/|each)\s*(?:
+                (?P<unit>{trie_alternation(units)})(?![\w-])       # per cubic metre, /kWh
+              | (?:[a-z]+\s+(?={known}(?![\w-])))?(?P<word>[a-z][a-z-]*)  # per (equity) share
+            )
+          | an?\s+(?P<noun>{known})                                # a barrel, a share
+        )(?![\w])(?!\s+(?:ago|earlier|later|before|after)\b)""",
+        re.VERBOSE | re.IGNORECASE,
+    )
+    return bounds, per
+
+
+def _with_suffixes(text: str, p: _Parsed) -> _Parsed:
+    """The amount with a bound after it ("$5 million or more") and the unit it prices."""
+    bounds, per = _suffix_regexes()
+    if p.min is None and p.max is None and (match := bounds.match(text, p.end)):
+        approximate, bound = money_bounds_after()[" ".join(match.group("bound").split()).casefold()]
+        p = replace(
+            p,
+            end=match.end(),
+            approximate=p.approximate or approximate,
+            min=p.value if bound == "min" else None,
+            max=p.value if bound == "max" else None,
+        )
+    match = per.match(text, p.end)
+    if match is not None:
+        return replace(p, end=match.end(), per=_per_name(match))
+    match = per.match(text, p.end + 1) if text[p.end : p.end + 1] == ")" else None
+    if match is not None:  # "PLN 80 million (€18.6 million) per investment project"
+        return replace(p, per=_per_name(match))
+    before = _per_before_regex().search(text, max(0, p.start - 60), p.start)
+    return replace(p, per=before.group("noun").casefold()) if before else p
+
+
+@lru_cache(maxsize=1)
+def _per_before_regex() -> re.Pattern:
+    """ "earnings per share were €4.02", "the dividend per share of ₹6": the unit named before."""
+    nouns = trie_alternation(read_words("per_nouns.tsv", "noun"))
+    return re.compile(
+        rf"\bper[ -](?:[a-z]+[ -])?(?P<noun>{nouns})\b(?:[ (]+[A-Za-z)]+){{0,3}}[ ]+$", re.IGNORECASE
+    )
+
+
+def _per_name(match: re.Match) -> str:
+    """ "a year", "annually" -> year; else the unit as written, in lower case ("per kWh" -> kwh,
+    "an ounce" -> ounce, "per cubic metre" -> cubic metre), as the gold writes it."""
+    if match.group("rate"):
+        return read_mapping("rates.tsv", ("phrase", "per"))[" ".join(match.group("rate").split()).casefold()]
+    return " ".join((match.group("unit") or match.group("word") or match.group("noun")).split()).casefold()
 
 
 def _to_amount(text: str, p: _Parsed, currency: str | None, rule: str) -> Amount:
@@ -343,77 +477,5 @@ def _to_amount(text: str, p: _Parsed, currency: str | None, rule: str) -> Amount
         approximate=p.approximate,
         min=p.min,
         max=p.max,
+        per=p.per,
     )
-
-
-# Text between two amounts that states the second restates the first.
-CONVERSION_GAP = re.compile(
-    r"""^\s*(?:
-        \(                                             # X (Y) / X (approximately Y)
-      | ,?\s*(?:or|i\.e\.|equivalent\s+to|equal\s+to|equivalent\s+of|worth)\s*  # X, or Y / X, equivalent to Y
-      | ,?\s*which\s+is\s+(?:equivalent\s+to\s+)?      # X, which is about Y
-      | /                                              # X/Y
-    )\s*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-
-
-@lru_cache(maxsize=1)
-def usd_rates() -> dict[str, Decimal]:
-    return {
-        r["currency"]: Decimal(r["per_usd"]) for r in read_table("usd_rates.tsv", ("currency", "per_usd"))
-    }
-
-
-def _conversion_pairs(text: str, amounts: list[Amount]):
-    """(index, first, second, rate) for each amount that states another one in a different
-    currency ("X (approximately Y)"); ``rate`` is units of the first per unit of the second."""
-    for index in range(1, len(amounts)):
-        first, second = amounts[index - 1], amounts[index]
-        gap = text[first.span.end : second.span.start]
-        if (
-            CONVERSION_GAP.match(gap)
-            and None not in (first.currency, second.currency)
-            and first.currency != second.currency
-            and second.value
-        ):
-            yield index, first, second, first.value / second.value
-
-
-def _link_conversions(text: str, amounts: list[Amount]) -> list[Amount]:
-    linked = list(amounts)
-    for index, first, second, rate in _conversion_pairs(text, amounts):
-        if plausible_rate(first.currency, second.currency, rate) is not False:
-            linked[index] = replace(second, equivalent_of=index - 1, implied_rate=_round_rate(rate))
-    return linked
-
-
-def plausible_rate(base: str, quote: str, rate: Decimal) -> bool | None:
-    """Whether ``rate`` units of ``base`` per ``quote`` is within 3x of the reference rates.
-
-    None when a currency has no reference rate.
-
-    >>> plausible_rate("KZT", "USD", Decimal("504"))
-    True
-    >>> plausible_rate("KZT", "USD", Decimal("5"))
-    False
-    """
-    rates = usd_rates()
-    if base not in rates or quote not in rates:
-        return None
-    expected = rates[base] / rates[quote]
-    return expected / 3 <= rate <= expected * 3
-
-
-def implausible_pairs(text: str, amounts: list[Amount]) -> list[str]:
-    """Warnings for adjacent conversions whose implied rate is off (these are not linked)."""
-    return [
-        f"amounts {first.text!r} and {second.text!r} look like a conversion but imply "
-        f"{_round_rate(rate)} {first.currency} per {second.currency}; not linked"
-        for _, first, second, rate in _conversion_pairs(text, amounts)
-        if plausible_rate(first.currency, second.currency, rate) is False
-    ]
-
-
-def _round_rate(rate: Decimal) -> Decimal:
-    return rate.quantize(Decimal("0.0001")).normalize() if rate < 1000 else rate.quantize(Decimal(1))

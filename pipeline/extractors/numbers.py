@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..resources import read_table
+from .regex_trie import trie_alternation
 
 # A digit group: "1,200.5", "1 200", "3.5", "12". Thousands separators are a comma, a space or
 # a no-break/thin space, always followed by exactly three digits ("in 2025 200 students" is the
@@ -38,10 +39,6 @@ def scale_words() -> dict[str, Decimal]:
     }
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 # Scale words that are also common words or unit symbols ("m" is a metre, "b" a letter) count
 # only when glued to digits ("$5m", "KZT1.2bn").
 GLUED_ONLY_SCALES = frozenset({"k", "m", "b", "mil", "tr"})
@@ -56,13 +53,13 @@ def number_pattern() -> str:
     (True, True)
     """
     words = [w for w in number_words() if w not in {"a", "an", "half", "quarter"}]
-    spelled = _alternation(words)
-    long_scales = _alternation(w for w in scale_words() if w not in GLUED_ONLY_SCALES)
-    glued_scales = _alternation(GLUED_ONLY_SCALES)
+    spelled = trie_alternation(words)
+    long_scales = trie_alternation(w for w in scale_words() if w not in GLUED_ONLY_SCALES)
+    glued_scales = trie_alternation(GLUED_ONLY_SCALES)
     return rf"""
     (?:
         {DIGITS}
-        (?:\s?(?:{long_scales})\b | (?:{glued_scales})\b)?          # 6.4 billion, 1.2bn, 5m
+        (?:[\s-]?(?:{long_scales})\b | (?:{glued_scales})\b)?       # 6.4 billion, $5-million, 1.2bn, 5m
       | (?:(?:half|a\s+quarter)\s+(?:of\s+)?an?\s+|an?\s+)(?:{long_scales})\b   # half a million
       | (?:{spelled})(?:[-\s](?:{spelled}))*                        # twenty-five
         (?:\s(?:{long_scales})\b)*                                  # five million
@@ -99,7 +96,7 @@ def parse_number(text: str) -> Decimal | None:
             current, seen_any = value, True
         elif word in ("half", "quarter"):
             factor *= words[word]
-        elif word == "of":
+        elif word in ("of", "and"):  # "half of a million", "six hundred and fifty"
             continue
         elif word in ("a", "an"):
             current = current if current is not None else Decimal(1)

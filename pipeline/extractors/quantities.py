@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -19,9 +20,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..record import Quantity
 from ..record import Span as Evidence
-from ..resources import data_path, read_mapping
+from ..resources import data_path, read_mapping, read_table
 from .intervals import Ranges
-from .numbers import number_words, parse_number, scale_words
+from .number_names import in_name
+from .numbers import GLUED_ONLY_SCALES, number_words, parse_number, scale_words
+from .percentages import of_money
+from .regex_trie import trie_alternation
 from .tokens import doc_text, is_hyphen_link, pos, sentence_of
 
 DURATION_NOUNS = frozenset(
@@ -54,9 +58,25 @@ def build_registry() -> pint.UnitRegistry:
 @lru_cache(maxsize=1)
 def unit_regex() -> tuple[re.Pattern, dict[str, str]]:
     units = read_mapping("units.tsv", ("surface", "unit"))
-    ordered = sorted(units, key=len, reverse=True)
-    alternation = "|".join(re.escape(u) for u in ordered)
-    return re.compile(rf"-?\s?(?P<unit>{alternation})(?![\w])", re.IGNORECASE), units
+    alternation = trie_alternation([*units, *rate_units()])
+    return re.compile(rf"-?\s?(?P<unit>{alternation})(?![\w/])", re.IGNORECASE), units
+
+
+@lru_cache(maxsize=1)
+def rate_units() -> dict[str, tuple[str, str | None, Decimal]]:
+    """Unit symbols with a rate or scale of their own ("bpd", "Moz"): surface -> (unit, per,
+    multiplier), from ``data/compound_units.tsv``."""
+    table = read_table("compound_units.tsv", ("surface", "unit", "per", "multiplier"))
+    return {
+        r["surface"].casefold(): (r["unit"], None if r["per"] == "-" else r["per"], Decimal(r["multiplier"]))
+        for r in table
+    }
+
+
+@lru_cache(maxsize=1)
+def readable_units() -> dict[str, str]:
+    """pint unit names and base-unit expressions -> readable names ("watt", "cubic metre")."""
+    return read_mapping("unit_names.tsv", ("unit", "name"))
 
 
 def unit_surfaces() -> frozenset[str]:
@@ -75,7 +95,7 @@ def _is_number_token(token: Token) -> bool:
     lower = token.lower_
     return (
         (token.like_num and lower not in {"a", "an"})
-        or lower in scale_words()
+        or (lower in scale_words() and lower not in GLUED_ONLY_SCALES)  # not "Series B"
         or (lower in number_words() and lower not in {"a", "an", "half", "quarter"})
     )
 
@@ -100,9 +120,11 @@ def _continues_number(doc: Doc, i: int) -> bool:
     if token.lower_ in scale_words() and token.lower_ not in {"m", "b", "k"}:
         return True
     spelled = token.lower_ in number_words()
+    if token.lower_ == "and":  # "six hundred and fifty"
+        return previous.lower_ == "hundred" and i + 1 < len(doc) and doc[i + 1].lower_ in number_words()
     if token.text == "-" and not token.whitespace_ and not previous.whitespace_:
         return previous.lower_ in number_words() and i + 1 < len(doc) and doc[i + 1].lower_ in number_words()
-    return spelled and (previous.lower_ in number_words() or previous.text == "-")
+    return spelled and (previous.lower_ in number_words() or previous.text == "-" or previous.lower_ == "and")
 
 
 def _number_span(doc: Doc, start: int) -> Span:
@@ -136,7 +158,7 @@ def find_quantities(
     £1.18 billion") is money, not a quantity.
     """
     quantities: list[Quantity] = []
-    skipped, money_starts = Ranges(skip), frozenset(s for s, _ in money)
+    skipped = Ranges(skip)  # bisection: 100,000 amounts were checked for every number
     i = 0
     while i < len(doc):
         token = doc[i]
@@ -149,7 +171,7 @@ def find_quantities(
             i += 1
             continue
         number = _number_span(doc, i)
-        if _is_anaphoric(doc, number):
+        if _is_anaphoric(doc, number) or _is_time(doc, number) or in_name(doc, number, unit_surfaces()):
             i = number.end
             continue
         value = parse_number(number.text)
@@ -159,89 +181,172 @@ def find_quantities(
             else _read_quantity(doc, number, value, lemmatize)
         )
         if quantity is not None and not (
-            quantity.unit == "percent" and _changes_amount(doc, quantity, money_starts)
+            quantity.unit == "percent"
+            and of_money(doc_text(doc), quantity.span.start, quantity.span.end, money)
         ):
             quantities.append(quantity)
         i = number.end
-    return quantities
+    return _share_rates(doc_text(doc), quantities)
 
 
-def _changes_amount(doc: Doc, quantity: Quantity, money_starts: frozenset[int]) -> bool:
-    """ "up 14 percent to £1.18 billion", "down 3 percent from $2 million"."""
-    after = doc_text(doc)[quantity.span.end : quantity.span.end + 12]
-    match = re.match(r"\s+(?:to|from)\s+", after)
-    return match is not None and quantity.span.end + match.end() in money_starts
+# Between two measures that one rate governs: "85 million pounds of copper and 120,000 ounces
+# of gold a year".
+SHARED_RATE_GAP = re.compile(r"^(?:\s+of(?:\s+[a-z]+){1,2})?\s+and\s+$")
+
+
+def _share_rates(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    shared = list(quantities)
+    for i in range(len(shared) - 1, 0, -1):
+        first, second = shared[i - 1], shared[i]
+        if (
+            first.per is None
+            and second.per is not None
+            and first.unit is not None
+            and second.unit is not None
+            and SHARED_RATE_GAP.match(text[first.span.end : second.span.start])
+        ):
+            shared[i - 1] = replace(first, per=second.per)
+    return shared
+
+
+TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "hrs"})
+
+
+def _is_time(doc: Doc, number: Span) -> bool:
+    """ "at 1 p.m. EDT", "10 am": a time of day."""
+    return number.end < len(doc) and doc[number.end].lower_ in TIME_WORDS
+
+
+# "all six projects" and "its two furnaces" are counts in the gold; "our two countries" is not.
+ANAPHORIC_DETERMINERS = frozenset({"the", "both", "these", "those", "our"})
 
 
 def _is_anaphoric(doc: Doc, number: Span) -> bool:
-    """ "the two sides", "the two railways": items already named, not a new count."""
-    return number.start > 0 and doc[number.start - 1].lower_ == "the" and number.text.isalpha()
+    """ "the two sides", "these three railways", "between our two countries": items already
+    named, not a new count (spelled-out numbers only: "our 500 employees" counts)."""
+    before = doc[number.start - 1].lower_ if number.start > 0 else ""
+    return before in ANAPHORIC_DETERMINERS and number.text.isalpha()
 
 
 def _read_quantity(doc: Doc, number: Span, value: Decimal, lemmatize: Lemmatize) -> Quantity | None:
+    """A measure ("250 MW"), else a count of the noun after the number ("610 Afghan students").
+    A percentage names no noun ("a 50 percent interest": the gold's noun is null)."""
     unit_match = _unit_after(doc, number)
     if unit_match is not None:
-        unit_end, unit = unit_match
-        noun = None
-        end_token = _token_ending_at(doc, unit_end)
-        if unit == "percent" and end_token is not None and end_token.i + 1 < len(doc):
-            nxt = doc[end_token.i + 1]
-            if pos(nxt) == "NOUN" and lemmatize(nxt) in {
-                "stake",
-                "share",
-                "interest",
-                "rise",
-                "increase",
-                "growth",
-                "decline",
-            }:
-                noun, unit_end = lemmatize(nxt), nxt.idx + len(nxt.text)
-        return _make(doc, number, value, unit, noun, unit_end)
-    noun_token = _counted_noun(doc, number.end)
+        unit_end, unit, per, multiplier = unit_match
+        if len(number) > 1 and number[-1].lower_ in scale_words() and unit.startswith(number[-1].lower_):
+            value = parse_number(number[:-1].text) or value  # "6.2 billion cubic metres": 6.2 bcm
+        return _make(doc, number, value * multiplier, (unit, None, per), unit_end)
+    noun_token = _counted_noun(doc, number.end) or _plural_head(doc, number.end)
     if noun_token is None or lemmatize(noun_token) in DURATION_NOUNS:
         return None
-    return _make(doc, number, value, None, lemmatize(noun_token), noun_token.idx + len(noun_token))
+    end_char = noun_token.idx + len(noun_token)
+    modified_unit = _unit_at(doc, noun_token)  # "170,000 copper equivalent tonnes"
+    if modified_unit is not None:
+        return _make(doc, number, value, (modified_unit[0], None, modified_unit[1]), end_char)
+    return _make(doc, number, value, (None, lemmatize(noun_token), None), end_char)
 
 
-def _unit_after(doc: Doc, number: Span) -> tuple[int, str] | None:
+def _unit_after(doc: Doc, number: Span) -> tuple[int, str, str | None, Decimal] | None:
+    """The unit written right after the number: (end, pint unit, per, multiplier of the symbol).
+    A scale word that opens a unit belongs to it: "6.2 billion cubic metres" is 6.2 bcm."""
     pattern, units = unit_regex()
-    match = pattern.match(doc_text(doc), number.end_char)
+    text = doc_text(doc)
+    last = number[-1]
+    if len(number) > 1 and last.lower_ in scale_words():
+        match = pattern.match(text, last.idx - 1) if last.idx > 0 else None
+        if match is not None and units.get(match.group("unit").casefold(), "").startswith(last.lower_):
+            return match.end(), units[match.group("unit").casefold()], None, Decimal(1)
+    match = pattern.match(text, number.end_char)
     if match is None:
         return None
-    unit = units.get(match.group("unit").casefold())
-    return (match.end(), unit) if unit is not None else None
+    surface = match.group("unit").casefold()
+    if surface in rate_units():
+        return (match.end(), *rate_units()[surface])
+    unit = units.get(surface)
+    return (match.end(), unit, None, Decimal(1)) if unit is not None else None
+
+
+def _unit_at(doc: Doc, token: Token) -> tuple[str, str | None] | None:
+    """The unit a counted noun is: "tonnes" in "170,000 copper equivalent tonnes"."""
+    surface = token.lower_
+    if surface in rate_units():
+        return rate_units()[surface][:2]
+    unit = unit_regex()[1].get(surface)
+    return (unit, None) if unit is not None and unit not in {"percent", "pound"} else None
 
 
 def _counted_noun(doc: Doc, start: int) -> Token | None:
     """The noun a number counts: "610 Afghan students" -> students (skips up to 3 modifiers)."""
     i = start
     for _ in range(6):
-        if i < len(doc) and is_hyphen_link(doc, i):
+        if i >= len(doc):
+            return None
+        if is_hyphen_link(doc, i):
             if i == start:
                 return None  # "a 25-year agreement": the number is part of an adjective
             i += 1  # "two wide-body freighters"
             continue
-        if i >= len(doc) or doc[i].is_punct or doc[i].is_space:
-            return None
         token = doc[i]
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        noun_follows = nxt is not None and (pos(nxt) == "NOUN" or is_hyphen_link(doc, i + 1))
-        if nxt is not None and nxt.tag_ == "POS" and i + 2 < len(doc) and pos(doc[i + 2]) == "NOUN":
+        if token.is_punct or token.is_space:
+            return None
+        if _possessive_follows(doc, i):
             i += 2  # "120 master's students"
             continue
-        if pos(token) == "NOUN" and not noun_follows:
+        if pos(token) == "NOUN" and not _noun_follows(doc, i):
             return _coordinated_head(doc, i) or token
-        if (
-            pos(token) in MODIFIER_POS
-            or pos(token) == "NOUN"
-            or token.tag_ in {"VB", "VBP"}
-            and nxt is not None
-            and nxt.tag_ == "NNS"
-        ):
-            i += 1  # "150 combine harvesters", the model's verb "combine"
-            continue
-        return None
+        if not _is_modifier(doc, i):
+            return None
+        i += 1
     return None
+
+
+# Words between a number and the plural noun it counts, by Penn tag: adjectives, nouns,
+# participles ("proven", "automated", "high-yielding") and hyphens.
+HEAD_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "HYPH"})
+
+
+def _plural_head(doc: Doc, start: int) -> Token | None:
+    """The first plural noun after modifiers that ``_counted_noun`` does not pass: "two proven
+    ships", "four rubber-tyred gantry cranes", "five regional and international lenders"."""
+    if start >= len(doc) or is_hyphen_link(doc, start):
+        return None
+    for i in range(start, min(start + 8, len(doc))):
+        token = doc[i]
+        plural = token.tag_ == "NNS" or (i == start and token.tag_ == "VBZ" and token.lower_.endswith("s"))
+        if plural and not _noun_follows(doc, i):
+            return token  # "60 rakes a day": a verb never follows a count, so "rakes" is a noun
+        joins = token.lower_ in {"and", "or", ","} and i > start
+        if not (token.tag_ in HEAD_MODIFIER_TAGS or joins or _in_hyphen_compound(doc, i)):
+            return None
+        if joins and (i + 1 >= len(doc) or doc[i + 1].tag_ not in HEAD_MODIFIER_TAGS):
+            return None
+    return None
+
+
+def _in_hyphen_compound(doc: Doc, i: int) -> bool:
+    """ "solar-plus-storage", "high-yielding": a word glued to a hyphen, whatever its tag."""
+    token = doc[i]
+    glued_after = i + 1 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_
+    glued_before = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+    return token.text == "-" or glued_after or glued_before
+
+
+def _possessive_follows(doc: Doc, i: int) -> bool:
+    return i + 2 < len(doc) and doc[i + 1].tag_ == "POS" and pos(doc[i + 2]) == "NOUN"
+
+
+def _noun_follows(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and (pos(doc[i + 1]) == "NOUN" or is_hyphen_link(doc, i + 1))
+
+
+def _is_modifier(doc: Doc, i: int) -> bool:
+    """A word between a number and its noun: "Afghan", "combine" in "150 combine harvesters"
+    (the model's verb before a plural noun)."""
+    token = doc[i]
+    if pos(token) in MODIFIER_POS or pos(token) == "NOUN":
+        return True
+    return token.tag_ in {"VB", "VBP"} and i + 1 < len(doc) and doc[i + 1].tag_ == "NNS"
 
 
 def _coordinated_head(doc: Doc, i: int) -> Token | None:
@@ -253,7 +358,7 @@ def _coordinated_head(doc: Doc, i: int) -> Token | None:
     while (
         k < len(doc)
         and k - i < 8
-        and (doc[k].text == "," or doc[k].lower_ in {"and", "or"} or doc[k].tag_ == "NN")
+        and (doc[k].text == "," or doc[k].lower_ in {"and", "or", "&"} or doc[k].tag_ in {"NN", "JJ"})
     ):
         k += 1
     return doc[k] if k < len(doc) and doc[k].tag_ == "NNS" and k - i > 2 else None
@@ -276,16 +381,51 @@ def _rate_after(doc: Doc, end_char: int) -> tuple[str, int] | None:
     if match is None:
         return None
     before = window[: match.start()]
-    if re.search(r"\d|[,;:]", before) or len(before.split()) > 5:
+    # "of CO2 emissions per year" may hold digits inside a word; "for a week" is a duration and
+    # "a year ago" a date.
+    if re.search(r"(?<![A-Za-z])\d|[,;:]", before) or len(before.split()) > 5:
+        return None
+    if re.search(r"\b(?:for|in|within|over)(?:\s+[a-z]+){0,2}\s*$", before) or re.match(
+        r"\s+(?:ago|earlier|later)\b", window[match.end() :]
+    ):
         return None
     return rates[match.group().casefold()], end_char + match.end()
 
 
-def _make(
-    doc: Doc, number: Span, value: Decimal, unit: str | None, noun: str | None, end_char: int
-) -> Quantity:
-    per, text_end = None, end_char
-    rate = _rate_after(doc, end_char)
+PER_NOUN = re.compile(r"\s+per\s+(?P<noun>[a-z]+)\b")
+
+
+def _per_noun_after(doc: Doc, end_char: int) -> tuple[str, int] | None:
+    """ "2.1 tonnes per hectare", "10 litres per person": a rate per a unit or noun."""
+    match = PER_NOUN.match(doc_text(doc), end_char)
+    if match is None or match.group("noun") in {"cent", "annum"}:
+        return None
+    noun = match.group("noun")
+    return (noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun), match.end()
+
+
+ANNUAL = re.compile(
+    r"\b(?:annual|yearly)\b(?:\s+[a-z]+){0,2}\s+(?:capacity|output|production)\b", re.IGNORECASE
+)
+
+
+def _annual(doc: Doc, start_char: int, end_char: int) -> bool:
+    """ "an annual capacity of 1.2 million TEU", "45,000 tonnes of annual baking capacity"."""
+    text = doc_text(doc)
+    before = text[max(0, start_char - 40) : start_char]
+    after = text[end_char : end_char + 40]
+    return bool(
+        re.search(r"\bannual\s+(?:[a-z]+\s+)?(?:capacity|output|production)\s+(?:of|to)\s+$", before)
+    ) or bool(re.match(r"\s+of\s+" + ANNUAL.pattern, after, re.IGNORECASE))
+
+
+def _make(doc: Doc, number: Span, value: Decimal, facts: tuple, end_char: int) -> Quantity:
+    """The quantity from ``number`` to ``end_char``; ``facts`` is (unit, noun, per)."""
+    unit, noun, per = facts
+    text_end = end_char
+    rate = (_per_noun_after(doc, end_char) or _rate_after(doc, end_char)) if per is None else None
+    if rate is None and per is None and _annual(doc, number.start_char, end_char):
+        per = "year"
     if rate is not None:
         per, rate_end = rate
         if len(doc_text(doc)[end_char:rate_end].split()) <= 2:  # "60 grants per year": one span
@@ -306,8 +446,11 @@ def _make(
 
 
 def _to_base(value: Decimal, unit: str | None) -> tuple[Decimal | None, str | None]:
+    """pint's base value, with the base unit's readable name ("watt", not "kilogram * meter **
+    2 / second ** 3"; the magnitudes agree, a watt being exactly that)."""
     if unit is None or unit in {"percent", "percentage_point"}:
         return None, None
     registry = build_registry()
     base = registry.Quantity(value, unit).to_base_units()
-    return Decimal(str(base.magnitude)).normalize(), str(base.units)
+    units = str(base.units)
+    return Decimal(str(base.magnitude)).normalize(), readable_units().get(units.casefold(), units)
