@@ -8,61 +8,48 @@ cached per process). Each article yields its record (validated against the schem
 
 from __future__ import annotations
 
-import json
+import logging
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
-from pathlib import Path
 from typing import Any
 
+from .budget import DEFAULT_ARTICLE_TIMEOUT, time_budget
 from .core import extract_doc
+from .errors import MissingExtra, SchedulerUnreachable
 from .nlp import build_nlp, lemma
-from .pieces import PIECE_CHARS, merge_records, split_pieces
+from .pieces import PIECE_CHARS, PIECE_TOKENS, merge_records, split_pieces, token_estimate
 from .readers import Article, DocError, Item
 from .record import Source
+from .resume import Reused
 from .schema import validate
 
 CHUNK = 64  # articles per nlp.pipe call in one process: larger batches run the model faster
 POOL_CHUNK = 24  # articles per task for worker pools: small enough to keep workers even at the end
 IN_FLIGHT_PER_WORKER = 3
-
-
-@dataclass(frozen=True)
-class Reused:
-    """A record kept from an earlier run (``--resume``): same id, same text hash."""
-
-    id: str
-    line: str
-
-
-def reuse_unchanged(items: Iterable[Item], feed: Path) -> Iterator[Item | Reused]:
-    """``--resume``: articles whose id and text hash are in ``feed`` already come back as
-    their old feed line; new and changed ones go on to extraction."""
-    old: dict[str, tuple[str | None, str]] = {}
-    if feed.exists():
-        for line in feed.read_text(encoding="utf-8").splitlines():
-            try:
-                record = json.loads(line)
-                old[record["id"]] = (record["source"].get("sha256"), line)
-            except (ValueError, KeyError, TypeError, AttributeError):
-                continue  # the partial last line of an interrupted run
-    for item in items:
-        kept = old.get(item.meta.id) if isinstance(item, Article) else None
-        if kept is not None and kept[0] == item.sha256:
-            yield Reused(item.meta.id, kept[1])
-        else:
-            yield item
+CONNECT_TIMEOUT = "5s"  # to reach a --scheduler (Dask's default is 30 s)
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What one input produced: a record (as JSON) or an error, or a reused feed line."""
+    """What one input produced: a record (as JSON) with its article's text, an error, or a
+    reused feed line."""
 
     record: dict[str, Any] | None = None
     error: DocError | None = None
     reused_line: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How one chunk is run: the time budget per article piece, and a callback
+    ``on_piece(done, total)`` told as each piece of a long article is finished."""
+
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT
+    on_piece: Callable[[int, int], None] | None = None
 
 
 def _finish(article: Article, record) -> Outcome:
@@ -79,13 +66,14 @@ def _finish(article: Article, record) -> Outcome:
                 article.meta.id, article.meta.path or "", "validate", "SchemaError", "; ".join(problems[:5])
             )
         )
-    return Outcome(record=data)
+    return Outcome(record=data, text=article.text)
 
 
-def _extract_long(article: Article, model: str):
+def _extract_long(article: Article, model: str, on_piece=None):
     nlp = build_nlp(model)
     parts, meta = [], article.meta
-    for offset, piece in split_pieces(article.text):
+    split = split_pieces(article.text, PIECE_CHARS)
+    for offset, piece in split:
         record = extract_doc(nlp(piece), meta, lemmatize=partial(lemma, nlp=nlp))
         if not parts and record.published:
             meta = replace(
@@ -94,11 +82,40 @@ def _extract_long(article: Article, model: str):
                 published_source=record.published_source or meta.published_source,
             )
         parts.append((offset, record))
+        if on_piece is not None:
+            on_piece(len(parts), len(split))
     merged = merge_records(parts)
     return replace(merged, published=parts[0][1].published, published_source=parts[0][1].published_source)
 
 
-def process_chunk(chunk: list[Item | Reused], model: str) -> list[Outcome]:
+def _budget(limits: Limits, pieces: int = 1) -> float | None:
+    return limits.article_timeout * pieces if limits.article_timeout else None
+
+
+def _is_long(article: Article) -> bool:
+    """Over one piece: more characters or (estimated) tokens than spaCy should hold at once."""
+    if len(article.text) > PIECE_CHARS:
+        return True
+    return token_estimate(article.text, stop=PIECE_TOKENS + 1) > PIECE_TOKENS
+
+
+def _groups(short: list[tuple[int, Article]]) -> Iterator[list[tuple[int, Article]]]:
+    """Consecutive articles whose tokens together stay within one piece's (the model's memory
+    grows with the tokens of one ``nlp.pipe`` batch, not with its count of texts)."""
+    group: list[tuple[int, Article]] = []
+    tokens = 0
+    for index, article in short:
+        size = token_estimate(article.text)
+        if group and tokens + size > PIECE_TOKENS:
+            yield group
+            group, tokens = [], 0
+        group.append((index, article))
+        tokens += size
+    if group:
+        yield group
+
+
+def process_chunk(chunk: list[Item | Reused], model: str, limits: Limits = Limits()) -> list[Outcome]:
     """Process one chunk in this process; the worker entry point of every engine."""
     nlp = build_nlp(model)
     lemmatize = partial(lemma, nlp=nlp)
@@ -109,29 +126,45 @@ def process_chunk(chunk: list[Item | Reused], model: str) -> list[Outcome]:
             outcomes[index] = Outcome(error=item)
         elif isinstance(item, Reused):
             outcomes[index] = Outcome(reused_line=item.line)
-        elif len(item.text) > PIECE_CHARS:
-            outcomes[index] = _guarded(item, lambda a=item: _finish(a, _extract_long(a, model)))
+        elif _is_long(item):
+            budget = _budget(limits, len(split_pieces(item.text, PIECE_CHARS)))
+            outcomes[index] = _guarded(item, partial(_long, item, model, limits.on_piece), budget)
         else:
             short.append((index, item))
-    try:
-        docs = nlp.pipe((a.text for _, a in short), batch_size=CHUNK)
-        for (index, article), doc in zip(short, docs, strict=True):
-            outcomes[index] = _guarded(
-                article, lambda a=article, d=doc: _finish(a, extract_doc(d, a.meta, lemmatize=lemmatize))
-            )
-    except Exception:  # noqa: BLE001 - one bad text must not sink its chunk: redo one by one
-        for index, article in short:
-            if index not in outcomes:
-                outcomes[index] = _guarded(
-                    article,
-                    lambda a=article: _finish(a, extract_doc(nlp(a.text), a.meta, lemmatize=lemmatize)),
-                )
+    for group in _groups(short):
+        outcomes.update(_pipe_group(group, nlp, lemmatize, limits))
     return [outcomes[i] for i in range(len(chunk))]
 
 
-def _guarded(article: Article, work) -> Outcome:
+def _pipe_group(group: list[tuple[int, Article]], nlp, lemmatize, limits: Limits) -> dict[int, Outcome]:
+    """Short articles through one ``nlp.pipe`` call, within the budget of them all."""
+    outcomes: dict[int, Outcome] = {}
     try:
-        return work()
+        with time_budget(_budget(limits, len(group))):
+            docs = nlp.pipe((a.text for _, a in group), batch_size=CHUNK)
+            for (index, article), doc in zip(group, docs, strict=True):
+                outcomes[index] = _guarded(article, partial(_short, article, doc, lemmatize), _budget(limits))
+    except Exception:  # noqa: BLE001 - one bad or slow text must not sink its group: redo one by one
+        for index, article in group:
+            if index not in outcomes:
+                work = partial(_short, article, None, lemmatize, nlp)
+                outcomes[index] = _guarded(article, work, _budget(limits))
+    return outcomes
+
+
+def _long(article: Article, model: str, on_piece) -> Outcome:
+    return _finish(article, _extract_long(article, model, on_piece))
+
+
+def _short(article: Article, doc, lemmatize, nlp=None) -> Outcome:
+    doc = nlp(article.text) if doc is None else doc
+    return _finish(article, extract_doc(doc, article.meta, lemmatize=lemmatize))
+
+
+def _guarded(article: Article, work, budget: float | None = None) -> Outcome:
+    try:
+        with time_budget(budget):
+            return work()
     except Exception as err:  # noqa: BLE001 - reported per article, the batch goes on
         return Outcome(
             error=DocError(
@@ -158,22 +191,33 @@ def run(
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+    on_piece: Callable[[int, int], None] | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes of ``items`` in input order."""
+    """Outcomes of ``items`` in input order.
+
+    Args:
+        article_timeout: seconds per piece of 100,000 characters an article may take (None: no
+            limit); past it the article is an ``ArticleTimeout`` error record.
+        on_piece: told ``(done, total)`` per piece of a long article (one process only).
+    """
     if engine == "dask":
-        yield from _run_dask(items, model=model, workers=workers, scheduler=scheduler)
+        yield from _run_dask(
+            items, model=model, workers=workers, scheduler=scheduler, limits=Limits(article_timeout)
+        )
     elif workers <= 1:
+        limits = Limits(article_timeout, on_piece)
         for chunk in chunks(items):
-            yield from process_chunk(chunk, model)
+            yield from process_chunk(chunk, model, limits)
     else:
-        yield from _run_pool(items, model=model, workers=workers)
+        yield from _run_pool(items, model=model, workers=workers, limits=Limits(article_timeout))
 
 
 def _init_worker(model: str) -> None:
     build_nlp(model)
 
 
-def _run_pool(items, *, model: str, workers: int) -> Iterator[Outcome]:
+def _run_pool(items, *, model: str, workers: int, limits: Limits) -> Iterator[Outcome]:
     """Worker processes; where the platform forks (as spaCy's own ``nlp.pipe(n_process=...)``
     does), the model is loaded here once and the workers start with it already in memory."""
     if "fork" in multiprocessing.get_all_start_methods():
@@ -184,18 +228,14 @@ def _run_pool(items, *, model: str, workers: int) -> Iterator[Outcome]:
     with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
         pending: deque = deque()
         for chunk in chunks(items, POOL_CHUNK):
-            pending.append(pool.apply_async(process_chunk, (chunk, model)))
+            pending.append(pool.apply_async(process_chunk, (chunk, model, limits)))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
 
 
-class MissingExtra(RuntimeError):
-    """An optional dependency group is not installed; the message names the install command."""
-
-
-def _run_dask(items, *, model: str, workers: int, scheduler: str | None) -> Iterator[Outcome]:
+def _run_dask(items, *, model: str, workers: int, scheduler: str | None, limits: Limits) -> Iterator[Outcome]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as err:
@@ -208,12 +248,12 @@ def _run_dask(items, *, model: str, workers: int, scheduler: str | None) -> Iter
         )
         client = Client(cluster)
     else:
-        client = Client(scheduler)
+        client = _connect(Client, scheduler)
     try:
         slots = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         pending: deque = deque()
         for chunk in chunks(items, POOL_CHUNK):
-            pending.append(client.submit(process_chunk, chunk, model, pure=False))
+            pending.append(client.submit(process_chunk, chunk, model, limits, pure=False))
             if len(pending) >= slots * IN_FLIGHT_PER_WORKER:
                 yield from pending.popleft().result()
         while pending:
@@ -222,3 +262,19 @@ def _run_dask(items, *, model: str, workers: int, scheduler: str | None) -> Iter
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _connect(client_class, scheduler: str):
+    """A client of the scheduler at ``scheduler``, or one line saying it does not answer."""
+    quiet = logging.getLogger("distributed")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # its retries would print pages of tracebacks
+    try:
+        return client_class(scheduler, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise SchedulerUnreachable(
+            f"no Dask scheduler answers at {scheduler} ({type(err).__name__}); start one "
+            f"(dask scheduler) or fix --scheduler, or drop it to run a local cluster"
+        ) from None
+    finally:
+        quiet.setLevel(level)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 
 from .commands import COMMAND_MODULES
 from .constants import EXIT_FAILED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
@@ -44,3 +45,16 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as err:  # noqa: BLE001 - one line, not a traceback, unless --debug
+        if args.debug:
+            raise
+        print(_message(args.command, err), file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _message(command: str, err: Exception) -> str:
+    from .errors import PressfeedError
+
+    if isinstance(err, PressfeedError):
+        return f"pressfeed {command}: {err}"
+    return f"pressfeed {command}: unexpected {type(err).__name__}: {err} (run with --debug for the traceback)"

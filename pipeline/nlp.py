@@ -14,8 +14,10 @@ from spacy.tokens import Token
 
 from . import components  # noqa: F401  (registers the pressfeed_* factories)
 from .constants import DEFAULT_MODEL
+from .errors import ModelNotInstalled
 from .extractors.tokens import pos
 from .resources import read_mapping
+from .tokenizer import BoundedTokenizer
 
 # Extraction reads entities, part-of-speech tags and sentence boundaries. The dependency parser
 # (the costliest component) and the statistical sentence recognizer give way to spaCy's
@@ -34,9 +36,16 @@ def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
     """Load ``model_name`` once per process and add pressfeed's components.
 
     Raises:
-        OSError: the model package is not installed (spaCy's own message names it).
+        ModelNotInstalled: no spaCy model of that name is installed.
     """
-    nlp = spacy.load(model_name)
+    try:
+        nlp = spacy.load(model_name)
+    except OSError as err:
+        raise ModelNotInstalled(
+            f"the spaCy model {model_name!r} is not installed: pip install {model_name.replace('_', '-')}, "
+            f"or name an installed one with --model"
+        ) from err
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     for name in SKIPPED:
         if name in nlp.pipe_names:
             nlp.disable_pipe(name)

@@ -7,27 +7,60 @@ are shifted back into the whole text, so every span still indexes the article as
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, is_dataclass, replace
 from typing import Any
 
 from .record import Location, Organization, Person, Record, Span
 
 PIECE_CHARS = 100_000
+# spaCy's tok2vec and NER hold about 13 KB per token of the docs they run on at once: 12,000
+# tokens are some 160 MB beside the model's 300 MB. Prose has 20,000 tokens in 100,000
+# characters, "$1 $1 $1 ..." 66,000, so a piece ends at whichever limit comes first.
+PIECE_TOKENS = 12_000
+TOKEN_RE = re.compile(r"\w+|[^\w\s]")  # a word or a punctuation mark: about a spaCy token
 
 
-def split_pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
-    """(offset, piece) pairs covering ``text``, cut after a newline (else a space) near ``limit``.
+def token_estimate(text: str, start: int = 0, end: int | None = None, *, stop: int | None = None) -> int:
+    """About how many spaCy tokens ``text[start:end]`` has (counting stops at ``stop``).
+
+    >>> token_estimate("Jan. 28, 2026")
+    5
+    """
+    count = 0
+    for count, _ in enumerate(TOKEN_RE.finditer(text, start, len(text) if end is None else end), start=1):
+        if stop is not None and count >= stop:
+            break
+    return count
+
+
+def _token_limit(text: str, start: int, end: int, max_tokens: int) -> int:
+    """``end``, or the start of the token that would pass ``max_tokens`` if it comes first."""
+    for count, match in enumerate(TOKEN_RE.finditer(text, start, end), start=1):
+        if count > max_tokens:
+            return match.start()
+    return end
+
+
+def split_pieces(
+    text: str, limit: int = PIECE_CHARS, max_tokens: int = PIECE_TOKENS
+) -> list[tuple[int, str]]:
+    """(offset, piece) pairs covering ``text``, cut after a newline (else a space) near ``limit``
+    characters or ``max_tokens`` tokens, whichever comes first.
 
     >>> [(o, len(p)) for o, p in split_pieces("aaaa\\nbbbb\\ncccc", limit=6)]
     [(0, 5), (5, 5), (10, 4)]
+    >>> [(o, len(p)) for o, p in split_pieces("$1 $1 $1 $1", max_tokens=4)]
+    [(0, 6), (6, 5)]
     """
     pieces, start = [], 0
     while start < len(text):
-        end = min(len(text), start + limit)
+        end = _token_limit(text, start, min(len(text), start + limit), max_tokens)
+        limit_here = end - start
         if end < len(text):
-            cut = text.rfind("\n", start + limit // 2, end)
+            cut = text.rfind("\n", start + limit_here // 2, end)
             if cut < 0:
-                cut = text.rfind(" ", start + limit // 2, end)
+                cut = text.rfind(" ", start + limit_here // 2, end)
             end = cut + 1 if cut >= 0 else end
         pieces.append((start, text[start:end]))
         start = end
@@ -59,7 +92,9 @@ def merge_records(parts: list[tuple[int, Record]]) -> Record:
         dates += record.dates
         quantities += record.quantities
         warnings += [w for w in record.warnings if w not in warnings]
-    warnings.append(f"processed in {len(parts)} pieces of at most {PIECE_CHARS} characters")
+    warnings.append(
+        f"processed in {len(parts)} pieces of at most {PIECE_CHARS} characters or {PIECE_TOKENS} tokens"
+    )
     return replace(
         first,
         people=_merge_named([r.people for r in shifted], _merge_people),

@@ -1,15 +1,18 @@
 """Inputs: text files with sidecar metadata, JSON Lines, HTML pages, directories, globs, stdin.
 
 Every input item becomes an :class:`Article` or a :class:`DocError`; nothing is dropped.
-Text of unknown encoding is decoded by charset-normalizer (with a warning on the record);
+Text that is not UTF-8 is decoded by the policy of :mod:`pressfeed.decoding` (with a warning
+on the record, or an error record when no reading is plausible);
 HTML pages go through trafilatura for the main text and its title, date and URL.
 """
 
 from __future__ import annotations
 
+import codecs
 import glob
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -17,14 +20,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from charset_normalizer import from_bytes
-
 from .core import Meta
+from .decoding import UndecodableError, decode_text
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 SIDECAR_SUFFIXES = (".meta.json", ".gold.json")
 MAX_BYTES = 50 * 1024 * 1024
 HTML_MIN_CHARS = 80
+ERRORS_SUFFIX = ".errors.jsonl"
+NO_ARTICLES = "the folder holds no article (.txt, .jsonl, .html or .htm files)"
+HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|!--|meta|title|div|p)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,34 +65,6 @@ class DocError:
 
 
 Item = Article | DocError
-
-
-class UndecodableError(ValueError):
-    """Bytes that are not text in any encoding charset-normalizer recognises."""
-
-
-def decode_text(data: bytes) -> tuple[str, str | None]:
-    """Decode article bytes; returns (text, warning or None).
-
-    UTF-8 (with or without BOM) decodes silently; anything else is detected, decoded and
-    reported. NUL bytes or a high share of control characters mean a binary file.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "decoded as utf-16 (byte-order mark)"
-    if b"\x00" in data[:4096]:
-        raise UndecodableError("binary content (NUL bytes)")
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise UndecodableError("not text in any known encoding")
-    text = str(best)
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
-    if controls > max(4, len(text) // 50):
-        raise UndecodableError("binary content (control characters)")
-    return text, f"not UTF-8: decoded as {best.encoding}"
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -146,14 +123,18 @@ def _is_iso_day(value: Any) -> bool:
     return isinstance(value, str) and len(value) == 10
 
 
-def read_jsonl(lines: Iterator[str], source: str) -> Iterator[Item]:
-    """Articles ``{"id", "text", "title"?, "url"?, "published"?}``, one per line."""
+def read_jsonl(lines: Iterator[bytes], source: str) -> Iterator[Item]:
+    """Articles ``{"id", "text", "title"?, "url"?, "published"?}``, one per line of UTF-8 (a line
+    that is not UTF-8 is an error record, never decoded with replacement characters)."""
     for line_no, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{source}:{line_no}"
         try:
-            obj = json.loads(line)
+            obj = json.loads(line.decode("utf-8-sig" if line_no == 1 else "utf-8"))
+        except UnicodeDecodeError as err:
+            yield DocError(where, where, "decode", "UndecodableError", f"the line is not UTF-8: {err}")
+            continue
         except json.JSONDecodeError as err:
             yield DocError(where, where, "parse", "JSONDecodeError", f"malformed JSON: {err}")
             continue
@@ -177,13 +158,21 @@ def read_jsonl(lines: Iterator[str], source: str) -> Iterator[Item]:
 
 def read_html(path: Path, article_id: str) -> Item:
     """Main text and metadata of an HTML page, through trafilatura."""
+    try:
+        data = _read_bytes(path)
+    except (OSError, ValueError) as err:
+        return DocError(article_id, str(path), "read", type(err).__name__, str(err))
+    return html_article(data, article_id, str(path))
+
+
+def html_article(data: bytes, article_id: str, source: str) -> Item:
+    """The article of an HTML page's bytes: its main text, headed by its title once."""
     import trafilatura
 
-    source = str(path)
     try:
-        html, warning = decode_text(_read_bytes(path))
-    except (OSError, ValueError) as err:
-        return DocError(article_id, source, "read", type(err).__name__, str(err))
+        html, warning = decode_text(data)
+    except UndecodableError as err:
+        return DocError(article_id, source, "decode", "UndecodableError", str(err))
     result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     doc = result.as_dict() if hasattr(result, "as_dict") else (result or {})
     text = (doc.get("text") or "").strip()
@@ -192,17 +181,21 @@ def read_html(path: Path, article_id: str) -> Item:
             article_id, source, "extract_html", "NoArticle", "no article text found in the HTML page"
         )
     title = doc.get("title")
-    body = f"{title}\n\n{text}" if title else text
+    first_line = text.split("\n", 1)[0].strip()
+    # trafilatura's text often opens with the page's <h1>, the title again: prepending it once
+    # more would count the headline's facts twice and push the dateline out of the first paragraph.
+    if title and first_line.casefold() != title.strip().casefold():
+        text = f"{title}\n\n{text}"
     published = doc.get("date") if _is_iso_day(doc.get("date")) else None
     meta = Meta(
         id=article_id,
-        path=source,
+        path=source if source != "stdin" else "-",
         title=title,
         url=doc.get("url"),
         published=published,
         published_source="html",
     )
-    return Article(meta, body, (warning,) if warning else ())
+    return Article(meta, text, (warning,) if warning else ())
 
 
 def _article_id(path: Path, root: Path | None) -> str:
@@ -217,7 +210,7 @@ def _read_path(path: Path, root: Path | None) -> Iterator[Item]:
     article_id = _article_id(path, root)
     if suffix == ".jsonl":
         try:
-            with path.open(encoding="utf-8", errors="replace") as handle:
+            with path.open("rb") as handle:
                 yield from read_jsonl(handle, str(path))
         except OSError as err:
             yield DocError(article_id, str(path), "read", type(err).__name__, str(err))
@@ -229,13 +222,42 @@ def _read_path(path: Path, root: Path | None) -> Iterator[Item]:
 
 def _is_article_file(path: Path) -> bool:
     name = path.name.lower()
-    return name.endswith(ARTICLE_SUFFIXES) and not name.endswith(SIDECAR_SUFFIXES)
+    return (
+        name.endswith(ARTICLE_SUFFIXES)
+        and not name.endswith(SIDECAR_SUFFIXES)
+        and not name.endswith(ERRORS_SUFFIX)
+        and not name.startswith(".")  # hidden files, and the temporary files of a run under way
+    )
 
 
-def iter_inputs(specs: list[str]) -> Iterator[Item]:
+def _article_files(directory: Path, exclude: frozenset[Path]) -> list[Path]:
+    return sorted(
+        p
+        for p in directory.rglob("*")
+        if p.is_file() and _is_article_file(p) and p.resolve() not in exclude and not is_feed(p)
+    )
+
+
+def is_feed(path: Path) -> bool:
+    """A JSON Lines file whose first record is a pressfeed record (a feed, not articles)."""
+    if path.suffix.lower() != ".jsonl":
+        return False
+    try:
+        with path.open("rb") as handle:
+            first = next((line for line in handle if line.strip()), b"")
+        record = json.loads(first)
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, dict) and {"schema_version", "source"} <= record.keys() and "text" not in record
+
+
+def iter_inputs(specs: list[str], *, exclude: frozenset[Path] = frozenset()) -> Iterator[Item]:
     """Every article named by ``specs``: files, directories (recursive), globs or ``-``.
 
-    Inside directories only article files are taken (.txt, .jsonl, .html, .htm), sorted.
+    Inside directories only article files are taken (.txt, .jsonl, .html, .htm), sorted; never
+    an errors file (``*.errors.jsonl``), a feed of records (:func:`is_feed`), a hidden file, or
+    a path in ``exclude`` (resolved: the run's own feed and errors file). A folder with no
+    article file is an error record.
     """
     for spec in specs:
         if spec == "-":
@@ -246,12 +268,15 @@ def iter_inputs(specs: list[str]) -> Iterator[Item]:
             if not matches:
                 yield DocError(spec, spec, "read", "NoMatch", "the pattern matches no file")
             for match in matches:
-                if Path(match).is_file():
+                if Path(match).is_file() and Path(match).resolve() not in exclude:
                     yield from _read_path(Path(match), None)
             continue
         path = Path(spec)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p)):
+            files = _article_files(path, exclude)
+            if not files:
+                yield DocError(spec, spec, "read", "NoArticles", NO_ARTICLES)
+            for child in files:
                 yield from _read_path(child, path)
         elif path.exists():
             yield from _read_path(path, None)
@@ -259,15 +284,54 @@ def iter_inputs(specs: list[str]) -> Iterator[Item]:
             yield DocError(path.stem or spec, spec, "read", "FileNotFoundError", "no such file or directory")
 
 
+def folders_without_articles(specs: list[str], *, exclude: frozenset[Path] = frozenset()) -> list[str]:
+    """The folders among ``specs`` that hold no article file."""
+    return [s for s in specs if s != "-" and Path(s).is_dir() and not _article_files(Path(s), exclude)]
+
+
+def count_inputs(specs: list[str], *, exclude: frozenset[Path] = frozenset()) -> int | None:
+    """How many items :func:`iter_inputs` will yield, without reading the articles (JSON Lines
+    files are counted by their non-empty lines); None when standard input is among them."""
+    if "-" in specs:
+        return None
+    total = 0
+    for spec in specs:
+        if any(c in spec for c in "*?["):
+            paths = [Path(m) for m in glob.glob(spec, recursive=True) if Path(m).is_file()]
+            paths = [p for p in paths if p.resolve() not in exclude] or [None]
+        elif Path(spec).is_dir():
+            paths = _article_files(Path(spec), exclude) or [None]
+        else:
+            paths = [Path(spec)]
+        total += sum(_items_in(p) for p in paths)
+    return total
+
+
+def _items_in(path: Path | None) -> int:
+    if path is None or path.suffix.lower() != ".jsonl" or not path.is_file():
+        return 1
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
+
+
 def read_stdin() -> Iterator[Item]:
-    """Standard input: JSON Lines when it starts with "{", else one text article "stdin"."""
+    """Standard input: JSON Lines when it starts with "{", an HTML page when it starts with a
+    tag ("<"), else one text article "stdin"."""
     data = sys.stdin.buffer.read()
     stripped = data.lstrip()
+    if stripped.startswith(codecs.BOM_UTF8):
+        stripped = stripped[len(codecs.BOM_UTF8) :].lstrip()
     if stripped.startswith(b"{"):
-        yield from read_jsonl(iter(data.decode("utf-8", errors="replace").splitlines()), "stdin")
+        yield from read_jsonl(iter(data.splitlines()), "stdin")
         return
     if not stripped:
         yield DocError("stdin", "stdin", "read", "EmptyInput", "standard input is empty")
+        return
+    if stripped.startswith(b"<") and HTML_START.match(stripped[:200]):
+        yield html_article(data, "stdin", "stdin")
         return
     try:
         text, warning = decode_text(data)

@@ -68,7 +68,7 @@ def test_nothing_reads_the_clock(run_extract):
 
 
 @given(st.text(max_size=200))
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=1000)
 def test_parse_date_never_raises(text):
     value = parse_date(text, base=date(2026, 1, 28))
     if value is not None and value.start and value.end:
@@ -76,7 +76,7 @@ def test_parse_date_never_raises(text):
 
 
 @given(st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)))
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=1000)
 def test_written_dates_round_trip(day):
     text = f"{day:%B} {day.day}, {day.year}"
     value = parse_date(text, base=None)
@@ -135,7 +135,7 @@ PIECES = [
 
 
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12))
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=5000)  # whole extractions: a blow-up fails
 def test_dates_in_any_text_are_sound(run_extract, pieces):
     text = " ".join(pieces)
     record = run_extract(text, published=PUBLISHED)

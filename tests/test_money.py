@@ -128,7 +128,7 @@ def test_implausible_conversion_is_not_linked():
 
 
 @given(st.text(max_size=300))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=1000)
 def test_never_raises_and_spans_are_evidence(text):
     for amount in find_amounts_in_text(text):
         assert text[amount.span.start : amount.span.end] == amount.span.text
@@ -136,7 +136,7 @@ def test_never_raises_and_spans_are_evidence(text):
 
 
 @given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["tenge", "USD", "euros", "som"]))
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=1000)
 def test_integers_round_trip(number, currency):
     text = f"A payment of {number:,} {currency} was made."
     (amount,) = find_amounts_in_text(text)

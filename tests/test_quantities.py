@@ -123,13 +123,13 @@ def test_not_quantities(run_extract, text):
 
 
 @given(st.text(max_size=200))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=1000)
 def test_parse_number_never_raises(text):
     value = parse_number(text)
     assert value is None or value >= 0
 
 
 @given(st.integers(min_value=0, max_value=10**15))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=1000)
 def test_grouped_integers_round_trip(number):
     assert parse_number(f"{number:,}") == number

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import sys
-import time
-from collections import Counter
-from pathlib import Path
 
-from ..constants import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, FACT_TYPES, FORMATS
-from ._args import add_model, iso_day, positive, with_published
+from ..constants import DEFAULT_ARTICLE_TIMEOUT, EXIT_USAGE, FORMATS
+from ._args import add_model, iso_day, positive
 
 
 def register(sub) -> None:
@@ -23,7 +20,9 @@ def register(sub) -> None:
         metavar="INPUT",
         help=".txt/.html/.jsonl files, directories (recursive), globs, or - for stdin",
     )
-    p.add_argument("-o", "--output", required=True, help="feed to write (.jsonl, .json feed, or CSV dir)")
+    p.add_argument(
+        "-o", "--output", required=True, help="feed to write (.jsonl, .json feed, CSV dir/, or - for stdout)"
+    )
     p.add_argument("--format", choices=FORMATS, help="jsonl, jsonfeed or csv (default: from -o)")
     p.add_argument("--errors", help="error records file (default: OUTPUT.errors.jsonl)")
     p.add_argument("--workers", type=positive, default=1, help="worker processes (default: 1)")
@@ -37,74 +36,39 @@ def register(sub) -> None:
     )
     add_model(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument(
+        "--article-timeout",
+        type=float,
+        default=DEFAULT_ARTICLE_TIMEOUT,
+        metavar="SECONDS",
+        help="time budget per 100,000 characters of an article; past it the article is an error "
+        "record (default: %(default)g; 0 for none)",
+    )
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from tqdm import tqdm
+    from ..feeds import guess_format
+    from ..runner import RunOptions, run_feed, usage_problem
 
-    from .. import batch
-    from ..feeds import dumps, guess_format, open_writer
-    from ..readers import iter_inputs
-    from ..store.hook import StoreHook
-    from ..texts import TextQueue, line_with_text, with_text
-
-    fmt = args.format or guess_format(args.output)
-    if args.resume and fmt != "jsonl":
-        print("pressfeed run: --resume needs a JSON Lines output", file=sys.stderr)
-        return EXIT_USAGE
-    output = Path(args.output)
-    if fmt != "csv":
-        output.parent.mkdir(parents=True, exist_ok=True)
-    errors_path = Path(args.errors or f"{str(output).rstrip('/')}.errors.jsonl")
-    items = with_published(iter_inputs(args.inputs), args.published, force=False)
-    texts = TextQueue() if args.with_text else None
-    if texts is not None:
-        items = texts.watch(items)
-    if args.resume:
-        items = batch.reuse_unchanged(items, output)
-    counts: Counter = Counter()
-    facts: Counter = Counter()
-    started = time.perf_counter()
-    progress = tqdm(unit=" articles", disable=args.quiet or not sys.stderr.isatty(), dynamic_ncols=True)
-    outcomes = batch.run(
-        items, model=args.model, workers=args.workers, engine=args.engine, scheduler=args.scheduler
+    opts = RunOptions(
+        inputs=tuple(args.inputs),
+        output=args.output,
+        fmt=args.format or guess_format(args.output),
+        errors=args.errors,
+        model=args.model,
+        workers=args.workers,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        resume=args.resume,
+        published=args.published,
+        quiet=args.quiet,
+        with_text=args.with_text,
+        store=args.store,
+        article_timeout=args.article_timeout or None,
     )
-    try:
-        with (
-            open_writer(str(output), fmt, atomic=args.resume) as feed,
-            open(errors_path, "w", encoding="utf-8") as errors,
-            StoreHook(args.store, prog="pressfeed run") as store,
-        ):
-            for outcome in outcomes:
-                progress.update(1)
-                text = texts.pop() if texts is not None else None
-                if outcome.error is not None:
-                    counts["failed"] += 1
-                    errors.write(dumps(outcome.error.to_json()) + "\n")
-                    errors.flush()
-                elif outcome.reused_line is not None:
-                    counts["reused"] += 1
-                    feed.write_line(line_with_text(outcome.reused_line, text))
-                    store.add_line(outcome.reused_line)
-                else:
-                    counts["ok"] += 1
-                    feed.write(with_text(outcome.record, text))
-                    store.add(outcome.record)
-                    facts.update({k: len(outcome.record[k]) for k in FACT_TYPES})
-    except KeyboardInterrupt:
-        print("pressfeed run: interrupted; the feed holds every article finished so far", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    finally:
-        progress.close()
-    elapsed = time.perf_counter() - started
-    if not args.quiet:
-        total = counts["ok"] + counts["failed"] + counts["reused"]
-        rate = total / elapsed if elapsed else 0.0
-        print(
-            f"pressfeed run: {total} articles: {counts['ok']} extracted, {counts['reused']} reused, "
-            f"{counts['failed']} failed (see {errors_path}); {rate:.1f} articles/s",
-            file=sys.stderr,
-        )
-        print("facts: " + ", ".join(f"{k} {facts[k]}" for k in FACT_TYPES), file=sys.stderr)
-    return EXIT_SOME_FAILED if counts["failed"] else EXIT_OK
+    problem = usage_problem(opts)
+    if problem:
+        print(f"pressfeed run: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    return run_feed(opts)

@@ -1,8 +1,7 @@
-"""``pressfeed validate``: check every record of a feed against the schema."""
+"""``pressfeed validate``: check every record of a feed against the schema and its spans."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -12,32 +11,29 @@ from ..constants import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 def register(sub) -> None:
     p = sub.add_parser(
         "validate",
-        help="check every record of a JSON Lines feed against the schema",
-        description="Example: pressfeed validate out/feed.jsonl",
+        help="check every record of a feed (JSON Lines or JSON Feed) against the schema",
+        description="Example: pressfeed validate out/feed.jsonl. Spans are checked against the "
+        "article when the record carries its text (run --with-text, or a JSON Feed's content_text).",
     )
-    p.add_argument("feed", help="a JSON Lines feed written by pressfeed run")
+    p.add_argument("feed", help="a JSON Lines feed or JSON Feed document written by pressfeed run")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from ..schema import validate
+    from ..checks import iter_feed
 
     path = Path(args.feed)
     if not path.is_file():
         print(f"pressfeed validate: {path}: no such file", file=sys.stderr)
         return EXIT_USAGE
     bad = total = 0
-    with path.open(encoding="utf-8") as handle:
-        for line_no, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            total += 1
-            try:
-                problems = validate(json.loads(line))
-            except json.JSONDecodeError as err:
-                problems = [f"malformed JSON: {err}"]
-            for problem in problems[:5]:
-                print(f"{path}:{line_no}: {problem}")
-            bad += bool(problems)
+    for where, problems in iter_feed(path):
+        total += 1
+        for problem in problems[:5]:
+            print(f"{where}: {problem}")
+        bad += bool(problems)
     print(f"{total} records, {total - bad} valid, {bad} invalid")
+    if total == 0:
+        print(f"pressfeed validate: {path} holds no records", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK if bad == 0 else EXIT_FAILED

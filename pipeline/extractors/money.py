@@ -38,6 +38,7 @@ from .currencies import (
     qualifier_countries,
     resolve_currency,
 )
+from .intervals import Ranges
 from .numbers import number_pattern, number_words, parse_number, scale_words
 from .regex_trie import trie_alternation
 
@@ -276,13 +277,8 @@ def find_amounts_in_text(
         mentioned: ISO 3166 codes of the countries the article names, most mentioned first.
         skip: character ranges (boilerplate) where nothing is extracted.
     """
-    skip = list(skip)
-    parsed = [
-        p
-        for m in money_regex().finditer(text)
-        for p in _parse_match(m)
-        if not any(s <= p.start < e for s, e in skip)
-    ]
+    skipped = Ranges(skip)
+    parsed = [p for m in money_regex().finditer(text) for p in _parse_match(m) if not skipped.covers(p.start)]
     parsed = [_with_suffixes(text, p) for p in _join_ranges(text, _merge_minor_units(text, parsed))]
     parsed = _share_units(text, parsed)
     context = CurrencyContext(
