@@ -2,8 +2,9 @@
 
 A table is built once and pickled under the user's cache folder (``$PRESSFEED_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/pressfeed``, else ``~/.cache/pressfeed``), under a name that hashes what it is
-built from: pressfeed's data files and the versions of the packages that feed it. A change to
-any of them gives a new name, so a stale table is never read. When the folder is not writable
+built from: pressfeed's data files, the source file of the function that builds it, and the
+versions of the packages that feed it. A change to any of them gives a new name, so a stale
+table is never read. When the folder is not writable
 the table is simply built in memory; a damaged file is rebuilt. Writes are atomic (a temporary
 file beside the target, then a rename), so concurrent workers never read half a file.
 """
@@ -11,6 +12,7 @@ file beside the target, then a rename), so concurrent workers never read half a 
 from __future__ import annotations
 
 import hashlib
+import inspect
 import os
 import pickle
 import tempfile
@@ -59,8 +61,10 @@ def _versions(packages: tuple[str, ...]) -> str:
 
 def cached_table(name: str, build: Callable[[], T], *, packages: tuple[str, ...] = ()) -> T:
     """``build()``'s result, from disk when an identical build was made before."""
+    source = Path(inspect.getsourcefile(build) or "")
+    code = hashlib.sha256(source.read_bytes()).hexdigest() if source.is_file() else "?"
     key = hashlib.sha256(
-        f"{_FORMAT}|{DATA_PACKAGE}|{data_fingerprint()}|{_versions(('pressfeed', *packages))}".encode()
+        f"{_FORMAT}|{DATA_PACKAGE}|{data_fingerprint()}|{code}|{_versions(('pressfeed', *packages))}".encode()
     ).hexdigest()[:16]
     path = cache_dir() / f"{name}-{key}.pickle"
     try:

