@@ -31,21 +31,12 @@ from pressfeed.constants import DEFAULT_MODEL
 from pressfeed.feeds import dumps
 from pressfeed.readers import Article, iter_inputs
 from pressfeed.review import build_page
+from pressfeed.review.browser import CHROMIUM_ARGS
 from pressfeed.review.facts import fact_rows
 from pressfeed.review.load import build_views
 from pressfeed.texts import with_text
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def build_feed(count: int, model: str) -> list[dict]:
@@ -64,7 +55,7 @@ def open_times(page_path: Path, runs: int, chromium: str) -> list[dict[str, floa
 
     results = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         for _ in range(runs):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             started = time.perf_counter()

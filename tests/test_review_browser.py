@@ -13,21 +13,10 @@ import zlib
 import pytest
 
 from pressfeed.review import ArticleView, build_page
+from pressfeed.review.browser import CHROMIUM, CHROMIUM_ARGS
 from pressfeed.review.facts import fact_rows, fmt_number
 
 pytestmark = pytest.mark.issue(16)
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def _missing(reason: str):
@@ -46,7 +35,7 @@ def browser():
         _missing(f"no Chromium at {CHROMIUM}")
     with sync_playwright() as p:
         path = CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
-        chromium = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        chromium = p.chromium.launch(executable_path=path, args=list(CHROMIUM_ARGS))
         yield chromium
         chromium.close()
 

@@ -19,7 +19,29 @@ class StoreError(RuntimeError):
     """The store cannot be opened or used (bad path, server unreachable, missing driver)."""
 
 
-class SqliteBackend:
+class _Backend:
+    """What both backends share: a re-entrant ``transaction`` around each one's outermost one."""
+
+    depth = 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self.depth:  # inside an outer transaction, which commits or rolls back for us
+            self.depth += 1
+            try:
+                yield
+            finally:
+                self.depth -= 1
+            return
+        with self._outermost():
+            self.depth = 1
+            try:
+                yield
+            finally:
+                self.depth = 0
+
+
+class SqliteBackend(_Backend):
     dialect = "sqlite"
 
     def __init__(self, path: str):
@@ -31,7 +53,7 @@ class SqliteBackend:
         except sqlite3.Error as err:
             raise StoreError(f"cannot open SQLite store {path}: {err}") from err
         self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.path, self.depth = path, 0
+        self.path = path
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
@@ -40,16 +62,8 @@ class SqliteBackend:
         self.conn.executemany(sql, rows)
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self.depth:
-            self.depth += 1
-            try:
-                yield
-            finally:
-                self.depth -= 1
-            return
+    def _outermost(self) -> Iterator[None]:
         self.conn.execute("BEGIN IMMEDIATE")  # the write lock: one writer at a time
-        self.depth = 1
         try:
             yield
         except BaseException:
@@ -57,8 +71,6 @@ class SqliteBackend:
             raise
         else:
             self.conn.execute("COMMIT")
-        finally:
-            self.depth = 0
 
     def size_bytes(self) -> int:
         if self.path == ":memory:":
@@ -72,7 +84,7 @@ class SqliteBackend:
 _PLACEHOLDER = re.compile(r"\?")
 
 
-class PostgresBackend:
+class PostgresBackend(_Backend):
     dialect = "postgresql"
 
     def __init__(self, dsn: str):
@@ -84,8 +96,6 @@ class PostgresBackend:
             self.conn = psycopg.connect(dsn, autocommit=True)
         except psycopg.Error as err:
             raise StoreError(f"cannot connect to PostgreSQL store: {err}".strip()) from err
-        self.depth = 0
-        self._tx = None
 
     @staticmethod
     def _sql(sql: str) -> str:
@@ -100,22 +110,11 @@ class PostgresBackend:
                 cursor.executemany(self._sql(sql), rows)
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self.depth:
-            self.depth += 1
-            try:
-                yield
-            finally:
-                self.depth -= 1
-            return
+    def _outermost(self) -> Iterator[None]:
         with self.conn.transaction():
             # the write lock: one writer at a time, readers go on (person ids are MAX + 1)
             self.conn.execute("SELECT pg_advisory_xact_lock(17017)")
-            self.depth = 1
-            try:
-                yield
-            finally:
-                self.depth = 0
+            yield
 
     def size_bytes(self) -> int:
         return int(self.conn.execute("SELECT pg_database_size(current_database())").fetchone()[0])
