@@ -31,7 +31,7 @@ from pressfeed.constants import DEFAULT_MODEL
 from pressfeed.feeds import dumps
 from pressfeed.readers import Article, iter_inputs
 from pressfeed.review import build_page
-from pressfeed.review.browser import CHROMIUM_ARGS
+from pressfeed.review.browser import CHROMIUM, CHROMIUM_ARGS
 from pressfeed.review.facts import fact_rows
 from pressfeed.review.load import build_views
 from pressfeed.texts import with_text
@@ -96,7 +96,7 @@ def main() -> None:
     parser.add_argument(
         "--out", type=Path, help="directory for feed.jsonl and review.html (default: a temp dir)"
     )
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--chromium", default=CHROMIUM)
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--feed", type=Path, help="use this feed (with texts) instead of building one")
     args = parser.parse_args()
