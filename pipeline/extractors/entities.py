@@ -48,8 +48,9 @@ def _end(x) -> int:
     return x.end_char if isinstance(x, Span) else x.end
 
 
-def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities:
-    """People, organizations and locations; the registry must hold every other candidate."""
+def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None, region: Span | None = None) -> Entities:
+    """People, organizations and locations; the registry must hold every other candidate.
+    ``dateline`` and ``region`` are the dateline's place and the region after it ("Ontario")."""
     unquoted = claims.claimed_tokens(doc, ["BOILERPLATE"])
     pattern_people = finders.pattern_mentions(doc, "PERSON", "name.")
     blocked = claims.claimed_tokens(doc, NO_NEW_LABELS) | claims.claimed_tokens(doc, ["NOT_ENTITY"])
@@ -85,7 +86,7 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities
         taken=person_ranges + org_ranges,
         excluded=claims.claimed_tokens(doc, ["NO_NEW", "BOILERPLATE"]),
         unquoted=unquoted,
-        dateline=dateline,
+        dateline=tuple(s for s in (dateline, region) if s is not None),
     )
     vetoes = claims.mentions(doc, "NONE")
     locations = [loc for loc in locations if not _all_vetoed(loc.mentions, vetoes)]

@@ -27,6 +27,7 @@ LAYOUT_LABELS = {
     "heading": "NO_NEW",
     "dateline": "NO_NEW",
     "dateline_place": "DATELINE_PLACE",
+    "dateline_region": "DATELINE_PLACE",
 }
 MODEL_LABELS = {"PERSON": "MODEL_PERSON", "ORG": "MODEL_ORG", "GPE": "MODEL_PLACE", "LOC": "MODEL_PLACE"}
 

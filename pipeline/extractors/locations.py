@@ -236,16 +236,16 @@ def find_locations(
     taken: list[tuple[int, int]],
     excluded: set[int],
     unquoted: set[int],
-    dateline: Span | None,
+    dateline: tuple[Span, ...],
 ) -> list[Location]:
-    """Locations of ``doc``; ``taken`` holds character ranges of people and organizations."""
+    """Locations of ``doc``; ``taken`` holds character ranges of people and organizations,
+    ``dateline`` the dateline's place and region."""
     list_members = list_tokens(lists)
     shared = _shared_countries(doc, lists, lex)
     spans: list[Span] = (
         _country_spans(doc, lex) + _suffixed_place_spans(doc, lex) + _gazetteer_place_spans(doc, lex)
     )
-    if dateline is not None:
-        spans.append(dateline)
+    spans += dateline  # the dateline's place and the region after it
     spans += [
         e
         for e in doc.ents
