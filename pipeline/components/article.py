@@ -23,6 +23,8 @@ from .datelines import DatelineForm, DatelineMatch, find_dateline, load_dateline
 
 LAYOUT_KEY = "pressfeed_layout"
 NER_BLOCKED = frozenset({"headline", "heading", "dateline", "boilerplate"})
+# labels of whole lines (the other labels mark parts of lines: datelines, boilerplate matches)
+LINE_LABELS = frozenset({"headline", "heading", "paragraph", "header_line"})
 _SCOPES = {"match", "paragraph", "rest"}
 _PATTERN_KEYS = {"label", "scope", "pattern", "comment"}
 
@@ -220,7 +222,7 @@ def header_date_re() -> re.Pattern:
 
 def _dateline_blocks(match: DatelineMatch, line: str, offset: int, gazetteer) -> tuple[Block, ...]:
     """The dateline, its place, its region when it is a known place ("Ontario", not "Ga."),
-    and its date, as blocks of the article."""
+    its date and the issuing office after it, as blocks of the article."""
     blocks = [
         Block("dateline", offset + match.dateline[0], offset + match.dateline[1]),
         Block("dateline_place", offset + match.place[0], offset + match.place[1]),
@@ -229,6 +231,8 @@ def _dateline_blocks(match: DatelineMatch, line: str, offset: int, gazetteer) ->
         blocks.append(Block("dateline_region", offset + match.region[0], offset + match.region[1]))
     if match.date is not None:
         blocks.append(Block("dateline_date", offset + match.date[0], offset + match.date[1]))
+    if match.office is not None:
+        blocks.append(Block("dateline_office", offset + match.office[0], offset + match.office[1]))
     return tuple(blocks)
 
 

@@ -7,7 +7,8 @@ The file holds named regex fragments (``{"fragment": "PLACE", ...}``) and dateli
 closed by a colon ("Bengaluru, January 15, 2026:"), the date first ("November 20, 2025 –
 Ottawa, Ontario –"), the city and date alone on a line ("Brussels, 4 March 2026") or the city
 line of a header block above its date line. Forms name their parts with the groups ``place``,
-``region`` (a state, province or country after the city) and ``date``. Every fragment and form
+``region`` (a state, province or country after the city), ``date`` and ``office`` (the issuing
+office a header line names after the dateline). Every fragment and form
 carries ``examples`` and ``not``, run as tests; the loader rejects unknown keys, duplicate
 names and unknown fragments, naming ``file:line``. :func:`find_dateline` is pure: lines in,
 the first dateline out.
@@ -27,7 +28,7 @@ from ..resources import DataFileError, data_path
 DATELINE_FILE = "datelines.jsonl"
 FRAGMENT_KEYS = frozenset({"fragment", "pattern", "examples", "not", "comment"})
 FORM_KEYS = frozenset({"id", "pattern", "known_place", "next", "examples", "not", "evidence", "comment"})
-PARTS = ("place", "region", "date")
+PARTS = ("place", "region", "date", "office")
 # Latin letters of every script the corpus writes place names in (WROCŁAW, İzmir, Hà Nội):
 # Basic Latin to Latin Extended-B, and Latin Extended Additional (Vietnamese).
 _LATIN = [chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00))]
@@ -49,7 +50,8 @@ class DatelineForm:
 @dataclass(frozen=True)
 class DatelineMatch:
     """A dateline found on ``line`` (an index into the lines searched): character ranges
-    inside that line of the whole dateline, its place, and its region and date when given."""
+    inside that line of the whole dateline, its place, and its region, date and issuing
+    office when given."""
 
     form: str
     line: int
@@ -57,6 +59,7 @@ class DatelineMatch:
     place: tuple[int, int]
     region: tuple[int, int] | None = None
     date: tuple[int, int] | None = None
+    office: tuple[int, int] | None = None
 
 
 def _class(chars: list[str]) -> str:
@@ -190,6 +193,7 @@ def match_form(
         spans["place"],
         spans.get("region"),
         spans.get("date"),
+        spans.get("office"),
     )
 
 

@@ -185,7 +185,8 @@ def _reconcile_organizations(
             any(t.start_char <= m.start and m.end <= t.end_char for t in inside_title) for m in o.mentions
         )
     ]
-    for span in [m for m in finders.pattern_mentions(doc, "ORG", "org.") if m.label_ == "ORG_FORM"]:
+    forms = finders.pattern_mentions(doc, "ORG", ("org.", "layout:"))  # layout: a header's office
+    for span in [m for m in forms if m.label_ == "ORG_FORM"]:
         org = normalize_org(span.text)
         if org is None:
             continue

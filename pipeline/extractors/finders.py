@@ -28,6 +28,7 @@ LAYOUT_LABELS = {
     "dateline": "NO_NEW",
     "dateline_place": "DATELINE_PLACE",
     "dateline_region": "DATELINE_PLACE",
+    "dateline_office": "ORG_FORM",  # "November 20, 2025 – Ottawa, Ontario – Global Affairs Canada"
 }
 MODEL_LABELS = {"PERSON": "MODEL_PERSON", "ORG": "MODEL_ORG", "GPE": "MODEL_PLACE", "LOC": "MODEL_PLACE"}
 
@@ -93,6 +94,7 @@ def add_model_entities(doc: Doc) -> None:
     )
 
 
-def pattern_mentions(doc: Doc, fact: str, prefix: str) -> list[Span]:
-    """Resolved mentions of ``fact`` that a pattern whose id starts with ``prefix`` found."""
+def pattern_mentions(doc: Doc, fact: str, prefix: str | tuple[str, ...]) -> list[Span]:
+    """Resolved mentions of ``fact`` that a pattern (or layout block) whose id starts with
+    ``prefix`` found."""
     return [m for m in claims.mentions(doc, fact) if m.id_.startswith(prefix)]
