@@ -251,7 +251,7 @@ class ArticleLayout:
         spans = [
             span
             for b in blocks
-            if (span := doc.char_span(b.start, b.end, label=b.label, alignment_mode="expand"))
+            if (span := doc.char_span(b.start, b.end, label=b.label, alignment_mode=_alignment(b.label)))
         ]
         doc.spans[LAYOUT_KEY] = spans
         for span in spans:
@@ -260,6 +260,12 @@ class ArticleLayout:
         blocked = [s for s in spans if s.label_ in NER_BLOCKED]
         blocked += [doc[t.i : t.i + 1] for t in doc if t.is_space and "\n" in t.text]
         doc.set_ents([], blocked=_disjoint(blocked))
+
+
+def _alignment(label: str) -> str:
+    """A region or office glued to other text in one token ("Peru--(BUSINESS") is left out,
+    never widened; every other block covers the tokens it touches."""
+    return "contract" if label in {"dateline_region", "dateline_office"} else "expand"
 
 
 def _disjoint(spans: list[Span]) -> list[Span]:

@@ -155,14 +155,15 @@ def parse_rows(rows: Sequence[tuple[str, dict]]) -> tuple[dict[str, str], tuple[
     return names, tuple(forms)
 
 
-def _file_rows(name: str) -> list[tuple[str, dict]]:
+def read_rows(name: str = DATELINE_FILE) -> list[tuple[str, dict]]:
+    """``(file:line, row)`` pairs of the dateline file, unchecked."""
     return [(f"{name}:{n}", row) for n, row in enumerate(srsly.read_jsonl(data_path(name)), start=1)]
 
 
 @cache
 def load_dateline_data(name: str = DATELINE_FILE) -> tuple[dict[str, str], tuple[DatelineForm, ...]]:
     """The fragments and forms of the dateline file, checked (see :func:`parse_rows`)."""
-    return parse_rows(_file_rows(name))
+    return parse_rows(read_rows(name))
 
 
 def load_forms(name: str = DATELINE_FILE) -> tuple[DatelineForm, ...]:
