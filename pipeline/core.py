@@ -74,6 +74,7 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     headline = next((s for s in layout if s.label_ == "headline"), None)
     place_span = next((s for s in layout if s.label_ == "dateline_place"), None)
     region_span = next((s for s in layout if s.label_ == "dateline_region"), None)
+    office_span = next((s for s in layout if s.label_ == "dateline_office"), None)
     finders.add_layout(doc)
     claims.resolve(doc)
     skip = claims.claimed_chars(doc, ["BOILERPLATE", "CONTACT"])
@@ -87,7 +88,13 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     claims.resolve(doc)
     entities = find_entities(doc, lex, dateline=place_span, region=region_span)
     dateline = _dateline(place_span, region_span, entities.locations, lex)
-    entities = replace(entities, locations=_with_dateline_country(entities.locations, dateline))
+    entities = replace(
+        entities,
+        locations=_with_dateline_country(entities.locations, dateline, dateline and dateline.span.start),
+        organizations=_with_dateline_country(
+            entities.organizations, dateline, office_span.start_char if office_span is not None else None
+        ),
+    )
     hints = _country_hints(dateline, entities.locations)
     amounts = find_amounts_in_text(text, dateline=_country_of(dateline), mentioned=hints, skip=skip)
     amount_ranges = [(a.span.start, a.span.end) for a in amounts]
@@ -138,15 +145,15 @@ def _dateline(place_span, region_span, locations, lex) -> Dateline | None:
     )
 
 
-def _with_dateline_country(locations, dateline: Dateline | None) -> tuple:
-    """The dateline's place keeps the dateline's country ("SANTA CLARA, California": US)."""
-    if dateline is None or dateline.country is None:
-        return locations
+def _with_dateline_country(facts, dateline: Dateline | None, start: int | None) -> tuple:
+    """The place or organization mentioned at ``start`` takes the dateline's country: the
+    dateline's own place ("SANTA CLARA, California": US), the issuing office after it
+    ("November 20, 2025 – Ottawa, Ontario – Global Affairs Canada": CA)."""
+    if dateline is None or dateline.country is None or start is None:
+        return tuple(facts)
     return tuple(
-        replace(loc, country=dateline.country)
-        if any(m.start == dateline.span.start for m in loc.mentions)
-        else loc
-        for loc in locations
+        replace(fact, country=dateline.country) if any(m.start == start for m in fact.mentions) else fact
+        for fact in facts
     )
 
 

@@ -333,3 +333,13 @@ def test_header_block_name_with_post_nominal_letters_gets_the_title_below(run_ex
     )
     people = {p["name"]: [r["title"] for r in p["roles"]] for p in run_extract(text)["people"]}
     assert "Minister for Defence Industry" in people.get("Catriona Bell-Ransome", []), people
+
+
+def test_issuing_office_after_a_date_first_dateline_is_an_organization_of_its_country(run_extract):
+    text = (
+        "Canada funds port repairs\n\nNews release\n"
+        "March 3, 2026 – Halifax, Nova Scotia – Fisheries and Oceans Canada\n\n"
+        "The department will repair the wharf."
+    )
+    organizations = {o["name"]: o["country"] for o in run_extract(text)["organizations"]}
+    assert organizations.get("Fisheries and Oceans Canada") == "CA", organizations
