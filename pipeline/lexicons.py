@@ -13,30 +13,6 @@ from .resources import read_mapping, read_table, read_words
 
 # Small function words that may sit inside a title or organization name.
 CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "at", "to", "in"})
-# Lower-case particles inside personal names ("Osama bin Laden", "Ursula von der Leyen").
-NAME_PARTICLES = frozenset(
-    {
-        "bin",
-        "bint",
-        "ibn",
-        "al",
-        "el",
-        "ul",
-        "ud",
-        "de",
-        "da",
-        "di",
-        "van",
-        "von",
-        "der",
-        "den",
-        "la",
-        "le",
-        "du",
-        "abu",
-        "ben",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -46,6 +22,8 @@ class Lexicons:
     modifiers: frozenset[str]
     qualifiers: dict[str, str]
     honorifics: frozenset[str]
+    name_particles: frozenset[str]
+    post_nominals: frozenset[str]
     non_name_words: frozenset[str]
     speech_verbs: frozenset[str]
     org_heads: frozenset[str]
@@ -93,6 +71,8 @@ def build_lexicons() -> Lexicons:
         modifiers=read_words("title_modifiers.tsv"),
         qualifiers=read_mapping("title_qualifiers.tsv", ("phrase", "qualifier")),
         honorifics=read_words("honorifics.tsv", "honorific"),
+        name_particles=read_words("name_particles.tsv", "particle"),
+        post_nominals=frozenset(row["letters"] for row in read_table("post_nominals.tsv", ("letters",))),
         non_name_words=read_words("non_name_words.tsv"),
         speech_verbs=read_words("speech_verbs.tsv", "verb"),
         org_heads=read_words("org_heads.tsv"),

@@ -33,6 +33,7 @@ from .tokens import (
     is_country_word,
     is_demonym,
     is_hyphen_link,
+    is_line_break,
     is_name_start,
     name_end,
     pos,
@@ -201,6 +202,7 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
     closes = (
         phrase.end >= len(doc)
         or doc[phrase.end].text in APPOSITION_CLOSERS
+        or is_line_break(doc, phrase.end)
         or (doc[phrase.end].lower_ in lex.speech_verbs or doc[phrase.end].is_sent_start)
     )
     if not closes:
