@@ -26,6 +26,8 @@ class Lexicons:
     post_nominals: frozenset[str]
     non_name_words: frozenset[str]
     speech_verbs: frozenset[str]
+    role_verbs: frozenset[str]
+    role_verb_auxiliaries: frozenset[str]
     org_heads: frozenset[str]
     org_modifiers: frozenset[str]
     located_org_heads: frozenset[str]
@@ -75,6 +77,8 @@ def build_lexicons() -> Lexicons:
         post_nominals=frozenset(row["letters"] for row in read_table("post_nominals.tsv", ("letters",))),
         non_name_words=read_words("non_name_words.tsv"),
         speech_verbs=read_words("speech_verbs.tsv", "verb"),
+        role_verbs=read_words("role_verbs.tsv", "verb"),
+        role_verb_auxiliaries=read_words("role_verb_auxiliaries.tsv"),
         org_heads=read_words("org_heads.tsv"),
         org_modifiers=read_words("org_modifiers.tsv"),
         located_org_heads=read_words("located_org_heads.tsv"),

@@ -41,6 +41,11 @@ from .tokens import (
 )
 
 APPOSITION_OPENERS = frozenset({"the", "a", "an", "its", "our", "their"})
+# Adverbs of time that may open an apposition ("Sara Kim, currently Deputy CEO,"; "Dorj Bat,
+# until now Governor of Selenge,"); the linker's patterns give the qualifier.
+APPOSITION_ADVERBS = frozenset({"currently", "now", "presently", "previously", "formerly", "until", "recently"})
+# What separates a name from its title in an apposition: a comma, or a dash in a list line.
+APPOSITION_SEPARATORS = frozenset({",", "–", "—"})
 APPOSITION_CLOSERS = frozenset({",", ".", ";", ")", ":", "—", "–", "who"})
 
 
@@ -90,7 +95,9 @@ def _candidates(doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[in
             found.append(_Candidate(name, "honorific"))
         elif roles := _apposition_roles(doc, name, heads, lex):
             found.append(_Candidate(name, "apposition", roles))
-        elif _is_speech_subject(doc, i, end, lex) and len(name) <= 4 and _plausible_name(name, lex):
+        elif (
+            _is_speech_subject(doc, i, end, lex) or _is_role_subject(doc, end, lex)
+        ) and len(name) <= 4 and _plausible_name(name, lex):
             found.append(_Candidate(name, "speech"))
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not excluded.intersection(range(ent.start, ent.end)):
@@ -158,6 +165,15 @@ def _is_speech_subject(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     return (after in lex.speech_verbs or before == "according to") and end - start >= 1
 
 
+def _is_role_subject(doc: Doc, end: int, lex: Lexicons) -> bool:
+    """Subject of a verb of taking or leaving a post: "Ivo Brandt has stepped down", "Rana
+    Alvi was appointed", "Li Wen will become"."""
+    i = end
+    while i < len(doc) and i - end < 3 and doc[i].lower_ in lex.role_verb_auxiliaries:
+        i += 1
+    return i < len(doc) and doc[i].lower_ in lex.role_verbs
+
+
 def _phrase_roles(doc: Doc, phrase: TitlePhrase, lex: Lexicons) -> list[Role]:
     roles = []
     for part in phrase.parts:
@@ -191,14 +207,17 @@ def _org_name(span: Span, lex: Lexicons) -> tuple[str, str | None]:
 def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons) -> list[Role]:
     """Roles in apposition: "Kairat Kelimbetov, governor of the AIFC, said"."""
     i = name.end
-    if i >= len(doc) or doc[i].text != ",":
+    if i >= len(doc) or doc[i].text not in APPOSITION_SEPARATORS:
         return []
+    dash = doc[i].text != ","
     i += 1
+    while i < len(doc) and doc[i].lower_ in APPOSITION_ADVERBS and i - name.end < 3:
+        i += 1
     if i < len(doc) and doc[i].lower_ in APPOSITION_OPENERS:
         i += 1
     phrase = parse_title_phrase(doc, i, heads, lex, capitalized=False, name_follows=False)
-    if phrase is None:
-        return []
+    if phrase is None or dash and not is_line_break(doc, phrase.end):
+        return []  # a dash separates a title only at the end of a list line
     closes = (
         phrase.end >= len(doc)
         or doc[phrase.end].text in APPOSITION_CLOSERS
