@@ -33,6 +33,8 @@ class Lexicons:
     located_org_heads: frozenset[str]
     state_org_heads: frozenset[str]
     portfolio: frozenset[str]
+    governance_bodies: frozenset[str]
+    territorial_heads: frozenset[str]
     gazetteer: Gazetteer
     # Memo of word-level verdicts (is this word a possible name?); not part of the data.
     word_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
@@ -84,5 +86,7 @@ def build_lexicons() -> Lexicons:
         located_org_heads=read_words("located_org_heads.tsv"),
         state_org_heads=read_words("state_org_heads.tsv"),
         portfolio=read_words("portfolio_words.tsv"),
+        governance_bodies=read_words("governance_bodies.tsv", "body"),
+        territorial_heads=frozenset(row["head"].casefold().split()[-1] for row in read_table("territorial_titles.tsv", ("head",))),
         gazetteer=build_gazetteer(),
     )

@@ -341,6 +341,8 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     doc = chunk.doc
     if chunk[-1].lower_ in PLACE_WORDS - {"state"}:
         return False  # "Surkhandarya region" is a place
+    if " ".join(t.lower_ for t in chunk if t.lower_ != "the") in lex.governance_bodies:
+        return False  # "Chair of the Audit Committee": the board belongs to the title
     words = [t for t in chunk if t.is_alpha and t.lower_ not in CONNECTORS]
     if _named_by_org_word(chunk, words, lex) or _described(chunk, lex):
         return True
@@ -419,8 +421,13 @@ def _phrase_prefix(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons):
     return j, qualifier, country, owner, prefixed
 
 
-def _complements(doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, name_follows: bool):
-    """Complements after a head: (index after them, title end, organization, country)."""
+def _complements(
+    doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, name_follows: bool, territorial: bool = False
+):
+    """Complements after a head: (index after them, title end, organization, country).
+
+    ``territorial``: the head governs a territory ("Governor of Kakheti"), so "of X" is a place
+    of the title unless an organization word names it."""
     title_end, organization, part_country = j, None, None
     while j + 1 < len(doc) and (doc[j].lower_ in COMPLEMENT_WORDS or _place_complement(doc, j, lex)):
         k = j + 1 + (doc[j + 1].lower_ == "the")
@@ -428,8 +435,10 @@ def _complements(doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, name
         if end == k:
             break
         chunk = doc[k:end]
+        governed = territorial and doc[j].lower_ == "of" and not any(t.lower_ in lex.org_heads for t in chunk)
         if doc[j].lower_ == "at" or (
             doc[j].lower_ in ORG_PREPOSITIONS
+            and not governed
             and _is_organization(chunk, lex)
             and not _organization_follows(doc, end, heads, lex)
         ):
@@ -476,7 +485,12 @@ def parse_title_phrase(
             break
         part_start = j
         j, title_end, organization, part_country = _complements(
-            doc, heads[head], heads, lex, name_follows=name_follows
+            doc,
+            heads[head],
+            heads,
+            lex,
+            name_follows=name_follows,
+            territorial=doc[heads[head] - 1].lower_ in lex.territorial_heads,
         )
         parts.append(TitlePart(part_start, title_end, organization or owner, part_country, part_qualifier))
         nxt, part_qualifier = _next_part(doc, j, heads, lex, loose=loose)
