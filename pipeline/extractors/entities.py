@@ -11,6 +11,7 @@ full, other forms kept as aliases.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -120,7 +121,33 @@ def _reconcile_people(doc: Doc, grammar: list[Person], links: list[Link], unquot
         kept = [
             _with_link(p, link) if any(_overlaps(m, link.person) for m in p.mentions) else p for p in kept
         ]
+    named = _organization_forms(doc)
+    kept = [p for p in kept if not _names_an_organization(p.name, named)]
     return sorted(kept, key=lambda p: p.mentions[0].start if p.mentions else 0)
+
+
+def _organization_forms(doc: Doc) -> list[str]:
+    """Names and aliases of the organizations certain by their form (a legal form, a bracketed
+    acronym): "Aravalli Infraprojects Ltd.", "Hoàn Kiếm Commercial Joint Stock Bank (HKBank)"."""
+    forms = []
+    for span in finders.pattern_mentions(doc, "ORG", "org."):
+        if span.label_ == "ORG_FORM" and (org := normalize_org(span.text)) is not None:
+            forms += [org.name, *org.aliases]
+    return forms
+
+
+def _names_an_organization(name: str, forms: list[str]) -> bool:
+    """A "person" that is an organization's name, its acronym or the words before its legal
+    form ("Aravalli Infraprojects" of "Aravalli Infraprojects Ltd.", "Khan Altai" of "Khan Altai
+    Mining JSC").
+
+    >>> _names_an_organization("Khan Altai", ["Khan Altai Mining JSC"])
+    True
+    >>> _names_an_organization("Henry Ford", ["Ford Motor Company"])
+    False
+    """
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return any(pattern.search(form) for form in forms)
 
 
 def _pattern_person(doc: Doc, span: Span, owner: Person | None, unquoted: set[int]) -> Person:

@@ -34,6 +34,7 @@ from .tokens import (
     is_demonym,
     is_hyphen_link,
     is_line_break,
+    is_name_word,
     is_name_start,
     name_end,
     pos,
@@ -83,7 +84,9 @@ def _candidates(doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[in
     for i in range(len(doc)):
         if i in excluded or not is_name_start(doc, i, lex) or is_hyphen_link(doc, i - 1):
             continue  # ("Harbi" in "Al-Harbi" is not a name of its own)
-        inside_run = i > 0 and is_name_start(doc, i - 1, lex)
+        inside_run = i > 0 and (
+            is_name_start(doc, i - 1, lex) or i > 1 and _after_particle(doc, i, lex)
+        )  # "Khalfan Al-Harthy" inside "Fatma bint Khalfan Al-Harthy"
         end = name_end(doc, i, lex)
         name = doc[i:end]
         phrase = title_before_name(doc, i, heads, lex)
@@ -105,6 +108,11 @@ def _candidates(doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[in
             if name is not None and _plausible_name(name, lex) and not _is_modifier(doc, name):
                 found.append(_Candidate(name, "ner"))
     return _strongest(found)
+
+
+def _after_particle(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """The word follows a name particle that follows a name word ("bint" in "Fatma bint Khalfan")."""
+    return doc[i - 1].text in lex.name_particles and is_name_word(doc[i - 2], lex)
 
 
 def _plausible_name(name: Span, lex: Lexicons) -> bool:
