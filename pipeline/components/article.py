@@ -119,6 +119,8 @@ def find_layout(text: str, patterns: tuple[BoilerplatePattern, ...]) -> list[Blo
     for index, (start, end) in enumerate(paragraphs[body_start:], start=body_start):
         line = text[start:end]
         if rest_from is not None:
+            if rest_label == "boilerplate" and _is_contact(line, patterns):
+                rest_label = "contact"  # "About X" then "Media contact:": people again
             blocks.append(Block(rest_label, start, end))
             continue
         if index in header:
@@ -147,6 +149,10 @@ def find_layout(text: str, patterns: tuple[BoilerplatePattern, ...]) -> list[Blo
                 if pattern.scope == "rest":
                     rest_from, rest_label = start, label
     return blocks
+
+
+def _is_contact(line: str, patterns: tuple[BoilerplatePattern, ...]) -> bool:
+    return any(p.label == "contact" and p.regex.search(line) for p in patterns)
 
 
 # The date line of a header block: "May 3, 2024", "3 May 2024", "March 2026".
