@@ -40,7 +40,7 @@ REQUIRED_KEYS = frozenset({"id", "label", "pattern", "examples"})
 LEXICON_PREFIX = "@lexicon:"
 # Token attributes that only a statistical model sets: rules using them are tested with it.
 MODEL_ATTRS = frozenset(
-    {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "SENT_START"}
+    {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "SENT_START", "IS_SENT_START"}
 )
 
 # name -> (data file, column, single words only): the lexicons a pattern may reference.
