@@ -87,6 +87,8 @@ def build_lexicons() -> Lexicons:
         state_org_heads=read_words("state_org_heads.tsv"),
         portfolio=read_words("portfolio_words.tsv"),
         governance_bodies=read_words("governance_bodies.tsv", "body"),
-        territorial_heads=frozenset(row["head"].casefold().split()[-1] for row in read_table("territorial_titles.tsv", ("head",))),
+        territorial_heads=frozenset(
+            row["head"].casefold().split()[-1] for row in read_table("territorial_titles.tsv", ("head",))
+        ),
         gazetteer=build_gazetteer(),
     )

@@ -10,7 +10,7 @@ Shorter names that are part of a longer one become its aliases, never new people
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -44,7 +44,9 @@ from .tokens import (
 APPOSITION_OPENERS = frozenset({"the", "a", "an", "its", "our", "their"})
 # Adverbs of time that may open an apposition ("Sara Kim, currently Deputy CEO,"; "Dorj Bat,
 # until now Governor of Selenge,"); the linker's patterns give the qualifier.
-APPOSITION_ADVERBS = frozenset({"currently", "now", "presently", "previously", "formerly", "until", "recently"})
+APPOSITION_ADVERBS = frozenset(
+    {"currently", "now", "presently", "previously", "formerly", "until", "recently"}
+)
 # What separates a name from its title in an apposition: a comma, or a dash in a list line.
 APPOSITION_SEPARATORS = frozenset({",", "–", "—"})
 APPOSITION_CLOSERS = frozenset({",", ".", ";", ")", ":", "—", "–", "who"})
@@ -73,6 +75,7 @@ def find_people(doc: Doc, lex: Lexicons, *, excluded: set[int], unquoted: set[in
     for candidate in candidates:
         if candidate.evidence != "apposition":
             candidate.roles.extend(_apposition_roles(doc, candidate.span, heads, lex))
+            candidate.roles.extend(_next_line_roles(doc, candidate.span, heads, lex))
     people = _cluster(candidates)
     _attach_later_mentions(doc, people, heads, lex, excluded)
     finished = [finish_person(doc, draft, unquoted) for draft in people]
@@ -98,9 +101,13 @@ def _candidates(doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[in
             found.append(_Candidate(name, "honorific"))
         elif roles := _apposition_roles(doc, name, heads, lex):
             found.append(_Candidate(name, "apposition", roles))
+        elif roles := _next_line_roles(doc, name, heads, lex):
+            found.append(_Candidate(name, "apposition", roles))
         elif (
-            _is_speech_subject(doc, i, end, lex) or _is_role_subject(doc, end, lex)
-        ) and len(name) <= 4 and _plausible_name(name, lex):
+            (_is_speech_subject(doc, i, end, lex) or _is_role_subject(doc, end, lex))
+            and len(name) <= 4
+            and _plausible_name(name, lex)
+        ):
             found.append(_Candidate(name, "speech"))
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not excluded.intersection(range(ent.start, ent.end)):
@@ -188,16 +195,37 @@ def _phrase_roles(doc: Doc, phrase: TitlePhrase, lex: Lexicons) -> list[Role]:
         organization, org_country = None, None
         if part.organization is not None:
             organization, org_country = _org_name(part.organization, lex)
+        title = doc[part.start : part.end]
+        title, trailing, trailing_country = _trailing_owner(title, lex)
+        if trailing is not None and organization is None:
+            organization, org_country = _org_name(trailing, lex)
         roles.append(
             Role(
-                title=format_title(doc[part.start : part.end]),
+                title=format_title(title),
                 organization=organization,
-                country=phrase.country or part.country or org_country,
-                span=evidence(doc[part.start : part.end]),
+                country=phrase.country or part.country or org_country or trailing_country,
+                span=evidence(title),
                 qualifier=part.qualifier or phrase.qualifier,
             )
         )
     return roles
+
+
+def _trailing_owner(title: Span, lex: Lexicons) -> tuple[Span, Span | None, str | None]:
+    """A country or an organization after the title's last comma belongs to the role, not to
+    the title: "Minister of Energy, United Arab Emirates" (country AE), "Head of Public
+    Communications, Ministry of Health" (organization). An enumeration of portfolios ("Minister
+    of Housing, Construction and Sanitation") stays whole."""
+    commas = [t.i for t in title if t.text == ","]
+    if not commas or commas[-1] + 1 >= title.end:
+        return title, None, None
+    head, tail = title.doc[title.start : commas[-1]], title.doc[commas[-1] + 1 : title.end]
+    if country := lex.gazetteer.country_code(tail.text):
+        return head, None, country
+    names_org = tail[0].lower_ in lex.org_heads or all(t.lower_ != "and" for t in tail)
+    if is_capitalized(tail[0]) and names_org and any(t.lower_ in lex.org_heads for t in tail):
+        return head, tail, None  # not "Head of the Asia, Pacific and Africa Department"
+    return title, None, None
 
 
 def _org_name(span: Span, lex: Lexicons) -> tuple[str, str | None]:
@@ -235,6 +263,42 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
     if not closes:
         return []
     return _phrase_roles(doc, phrase, lex) + _roles_after_who(doc, phrase.end, heads, lex)
+
+
+def _next_line_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons) -> list[Role]:
+    """A name alone on its line (post-nominal letters aside) and a title opening the next line:
+    contact blocks and header blocks ("Grace Mwangi" / "Head of Public Communications, Ministry
+    of Health"; "The Hon Ana Reyes MP" / "Minister for Defence Industry")."""
+    starts_line = (
+        name.start == 0 or is_line_break(doc, name.start - 1) or _after_line_label(doc, name.start, lex)
+    )
+    end = name.end
+    while end < len(doc) and doc[end].text in lex.post_nominals:
+        end += 1
+    if not starts_line or end >= len(doc) or not is_line_break(doc, end):
+        return []
+    phrase = parse_title_phrase(doc, end + 1, heads, lex, capitalized=False, name_follows=False)
+    if phrase is None or not (is_line_break(doc, phrase.end) or doc[phrase.end].text == ","):
+        return []
+    roles = _phrase_roles(doc, phrase, lex)
+    line_end = phrase.end + 1
+    while line_end < len(doc) and doc[line_end].lower_ in lex.portfolio and is_capitalized(doc[line_end]):
+        line_end += 1
+    if doc[phrase.end].text == "," and line_end > phrase.end + 1 and is_line_break(doc, line_end):
+        whole = doc[phrase.parts[-1].start : line_end]  # "Vice President, Investor Relations"
+        roles[-1] = replace(roles[-1], title=format_title(whole), span=evidence(whole))
+    return roles
+
+
+def _after_line_label(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """Only honorifics stand between the line start and the name ("The Hon", "Dr.")."""
+    j = i
+    while j > 0 and (
+        doc[j - 1].lower_.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}
+        or doc[j - 1].lower_ in {"the", "."}
+    ):
+        j -= 1
+    return j < i and (j == 0 or is_line_break(doc, j - 1))
 
 
 def _roles_after_who(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> list[Role]:

@@ -186,11 +186,7 @@ def name_end(doc: Doc, start: int, lex: Lexicons, *, max_words: int = 5) -> int:
 
 
 def _name_syllable(doc: Doc, i: int) -> bool:
-    return (
-        i < len(doc)
-        and doc[i].is_alpha
-        and (is_capitalized(doc[i]) or _syllable_after_hyphen(doc, i))
-    )
+    return i < len(doc) and doc[i].is_alpha and (is_capitalized(doc[i]) or _syllable_after_hyphen(doc, i))
 
 
 def _abbreviation_period(doc: Doc, i: int, lex: Lexicons) -> bool:
