@@ -349,6 +349,8 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     if lex.gazetteer.country_code(chunk.text) or lex.gazetteer.is_place(chunk.text) or _is_model_place(chunk):
         return False  # "Regional Director for Southern Africa"
     proper = _proper_words(chunk, lex)
+    if words and (words[0] in proper or is_demonym(words[0], lex)) and len(words) > 1:
+        return True  # a name first, then its business: "Nama Water Services", "Georgian Railway"
     if len([t for t in words if t.lower_ in lex.portfolio]) > len(proper):
         return False  # "Roads and Urban Development" is a portfolio, whatever the model says
     if (
