@@ -78,6 +78,7 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities
         list_members=list_members,
     )
     organizations = _reconcile_organizations(doc, organizations, person_ranges, unquoted)
+    people = [_canonical_employers(p, organizations) for p in people]
     org_ranges = [(m.start, m.end) for o in organizations for m in o.mentions]
     locations = find_locations(
         doc,
@@ -92,6 +93,32 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities
     locations = [loc for loc in locations if not _all_vetoed(loc.mentions, vetoes)]
     locations += pattern_places(doc, lex, locations, person_ranges + org_ranges, unquoted)
     return Entities(tuple(people), tuple(organizations), canonical_locations(locations, lex))
+
+
+def _canonical_employers(person: Person, organizations: list[Organization]) -> Person:
+    """Each role's organization under the name the article's organization entry has: an alias
+    or a shorter form becomes the full name ("ADB" -> "Asian Development Bank", "Vaalkrans" ->
+    "Vaalkrans Gold Limited")."""
+    roles = tuple(
+        replace(r, organization=canonical_org_name(r.organization, organizations)) if r.organization else r
+        for r in person.roles
+    )
+    return replace(person, roles=roles) if roles != person.roles else person
+
+
+def canonical_org_name(name: str, organizations: list[Organization]) -> str:
+    """The full name of the organization ``name`` stands for, else ``name``.
+
+    >>> orgs = [Organization("Vaalkrans Gold Limited", None, ()), Organization("Asian Development Bank", None, (), aliases=("ADB",))]
+    >>> canonical_org_name("ADB", orgs), canonical_org_name("Vaalkrans", orgs), canonical_org_name("Eskom", orgs)
+    ('Asian Development Bank', 'Vaalkrans Gold Limited', 'Eskom')
+    """
+    folded = name.casefold()
+    exact = [o for o in organizations if folded in {o.name.casefold(), *(a.casefold() for a in o.aliases)}]
+    if exact:
+        return exact[0].name
+    longer = [o for o in organizations if o.name.casefold().startswith(folded + " ")]
+    return max(longer, key=lambda o: len(o.name)).name if longer else name
 
 
 def _all_vetoed(mentions, vetoes: list[Span]) -> bool:
