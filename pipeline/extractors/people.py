@@ -197,6 +197,9 @@ def _phrase_roles(doc: Doc, phrase: TitlePhrase, lex: Lexicons) -> list[Role]:
             organization, org_country = _org_name(part.organization, lex)
         title = doc[part.start : part.end]
         title, trailing, trailing_country = _trailing_owner(title, lex)
+        if trailing is None and part is not phrase.parts[-1]:
+            last = phrase.parts[-1]  # "Press Secretary and Director-General ..., Ministry of X"
+            _, trailing, _ = _trailing_owner(doc[last.start : last.end], lex)
         if trailing is not None and organization is None:
             organization, org_country = _org_name(trailing, lex)
         roles.append(
@@ -262,7 +265,33 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
     )
     if not closes:
         return []
-    return _phrase_roles(doc, phrase, lex) + _roles_after_who(doc, phrase.end, heads, lex)
+    roles = _phrase_roles(doc, phrase, lex)
+    employer = _employer_after(doc, phrase.end, lex)
+    if employer is not None:
+        organization, country = _org_name(employer, lex)
+        roles = [
+            r if r.organization else replace(r, organization=organization, country=r.country or country)
+            for r in roles
+        ]
+    return roles + _roles_after_who(doc, phrase.end, heads, lex)
+
+
+def _employer_after(doc: Doc, i: int, lex: Lexicons) -> Span | None:
+    """The organization after "NAME, TITLE," in a chain ("Ana Ruiz, Press Officer, European
+    Investment Bank, a.ruiz@..."; "Jo Tan, Spokesperson, OCHA, New York"): a capitalized run up to
+    the next comma or line end holding an organization word, or an acronym."""
+    if i >= len(doc) or doc[i].text != "," or i + 1 >= len(doc) or not is_capitalized(doc[i + 1]):
+        return None
+    end = i + 1
+    while end < len(doc) and not is_line_break(doc, end) and doc[end].text not in {",", ";", "(", ")"}:
+        end += 1
+    chunk = doc[i + 1 : end]
+    if len(chunk) > 8 or any(t.like_email or t.like_url or t.like_num for t in chunk):
+        return None
+    acronym = len(chunk) == 1 and chunk.text.isupper() and 2 <= len(chunk.text) <= 6
+    if acronym or any(t.lower_ in lex.org_heads for t in chunk):
+        return chunk
+    return None
 
 
 def _next_line_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons) -> list[Role]:
