@@ -24,6 +24,7 @@ class Lexicons:
     honorifics: frozenset[str]
     name_particles: frozenset[str]
     post_nominals: frozenset[str]
+    legal_forms: frozenset[str]
     non_name_words: frozenset[str]
     speech_verbs: frozenset[str]
     role_verbs: frozenset[str]
@@ -76,6 +77,7 @@ def build_lexicons() -> Lexicons:
         qualifiers=read_mapping("title_qualifiers.tsv", ("phrase", "qualifier")),
         honorifics=read_words("honorifics.tsv", "honorific"),
         name_particles=read_words("name_particles.tsv", "particle"),
+        legal_forms=frozenset(f for f in read_words("legal_forms.tsv", "form") if " " not in f),
         post_nominals=frozenset(row["letters"] for row in read_table("post_nominals.tsv", ("letters",))),
         non_name_words=read_words("non_name_words.tsv"),
         speech_verbs=read_words("speech_verbs.tsv", "verb"),

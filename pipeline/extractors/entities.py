@@ -109,9 +109,10 @@ def _canonical_employers(person: Person, organizations: list[Organization]) -> P
 def canonical_org_name(name: str, organizations: list[Organization]) -> str:
     """The full name of the organization ``name`` stands for, else ``name``.
 
-    >>> orgs = [Organization("Vaalkrans Gold Limited", None, ()), Organization("Asian Development Bank", None, (), aliases=("ADB",))]
-    >>> canonical_org_name("ADB", orgs), canonical_org_name("Vaalkrans", orgs), canonical_org_name("Eskom", orgs)
-    ('Asian Development Bank', 'Vaalkrans Gold Limited', 'Eskom')
+    >>> orgs = [Organization("Vaalkrans Gold Limited", None, ()),
+    ...         Organization("Asian Development Bank", None, (), aliases=("ADB",))]
+    >>> [canonical_org_name(n, orgs) for n in ("ADB", "Vaalkrans", "Eskom")]
+    ['Asian Development Bank', 'Vaalkrans Gold Limited', 'Eskom']
     """
     folded = name.casefold()
     exact = [o for o in organizations if folded in {o.name.casefold(), *(a.casefold() for a in o.aliases)}]

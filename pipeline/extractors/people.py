@@ -34,8 +34,8 @@ from .tokens import (
     is_demonym,
     is_hyphen_link,
     is_line_break,
-    is_name_word,
     is_name_start,
+    is_name_word,
     name_end,
     pos,
     strip_possessive,
@@ -93,15 +93,13 @@ def _candidates(doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[in
         end = name_end(doc, i, lex)
         name = doc[i:end]
         phrase = title_before_name(doc, i, heads, lex)
-        if phrase:
+        if phrase and _titled_name(doc, name, lex):
             found.append(_Candidate(name, "title", _phrase_roles(doc, phrase, lex)))
         elif inside_run:
             continue
         elif i > 0 and doc[i - 1].lower_.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
             found.append(_Candidate(name, "honorific"))
-        elif roles := _apposition_roles(doc, name, heads, lex):
-            found.append(_Candidate(name, "apposition", roles))
-        elif roles := _next_line_roles(doc, name, heads, lex):
+        elif roles := _apposition_roles(doc, name, heads, lex) or _next_line_roles(doc, name, heads, lex):
             found.append(_Candidate(name, "apposition", roles))
         elif (
             (_is_speech_subject(doc, i, end, lex) or _is_role_subject(doc, end, lex))
@@ -115,6 +113,12 @@ def _candidates(doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[in
             if name is not None and _plausible_name(name, lex) and not _is_modifier(doc, name):
                 found.append(_Candidate(name, "ner"))
     return _strongest(found)
+
+
+def _titled_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
+    """A name after a title: one word only right after it ("Minister Tokayev", "Director-General
+    Kang"), not after a comma ("General Manager, Networking")."""
+    return len(name) > 1 or doc[name.start - 1].text != ","
 
 
 def _after_particle(doc: Doc, i: int, lex: Lexicons) -> bool:

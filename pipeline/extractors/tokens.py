@@ -116,6 +116,7 @@ def is_name_word(token: Token, lex: Lexicons) -> bool:
             and text.casefold() not in lex.honorifics
             and f"{text}.".casefold() not in lex.honorifics  # "Eng" of "Eng."
             and text not in lex.post_nominals
+            and text.casefold() not in lex.legal_forms  # "Vaalkrans Gold Limited"
             and text.casefold() not in lex.non_name_words
             and not lex.is_institution_word(text)
             and not is_demonym(token, lex)
