@@ -87,32 +87,35 @@ def _candidates(doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[in
     for i in range(len(doc)):
         if i in excluded or not is_name_start(doc, i, lex) or is_hyphen_link(doc, i - 1):
             continue  # ("Harbi" in "Al-Harbi" is not a name of its own)
-        inside_run = i > 0 and (
-            is_name_start(doc, i - 1, lex) or i > 1 and _after_particle(doc, i, lex)
-        )  # "Khalfan Al-Harthy" inside "Fatma bint Khalfan Al-Harthy"
-        end = name_end(doc, i, lex)
-        name = doc[i:end]
-        phrase = title_before_name(doc, i, heads, lex)
-        if phrase and _titled_name(doc, name, lex):
-            found.append(_Candidate(name, "title", _phrase_roles(doc, phrase, lex)))
-        elif inside_run:
-            continue
-        elif i > 0 and doc[i - 1].lower_.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
-            found.append(_Candidate(name, "honorific"))
-        elif roles := _apposition_roles(doc, name, heads, lex) or _next_line_roles(doc, name, heads, lex):
-            found.append(_Candidate(name, "apposition", roles))
-        elif (
-            (_is_speech_subject(doc, i, end, lex) or _is_role_subject(doc, end, lex))
-            and len(name) <= 4
-            and _plausible_name(name, lex)
-        ):
-            found.append(_Candidate(name, "speech"))
+        candidate = _name_with_evidence(doc, i, heads, lex)
+        if candidate is not None:
+            found.append(candidate)
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not excluded.intersection(range(ent.start, ent.end)):
             name = _clean_person_entity(doc, ent, lex)
             if name is not None and _plausible_name(name, lex) and not _is_modifier(doc, name):
                 found.append(_Candidate(name, "ner"))
     return _strongest(found)
+
+
+def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> _Candidate | None:
+    """The name starting at ``i`` with its strongest evidence: a title before it, an honorific,
+    a title in apposition or on the next line, or a verb of speech or office after it."""
+    end = name_end(doc, i, lex)
+    name = doc[i:end]
+    phrase = title_before_name(doc, i, heads, lex)
+    if phrase and _titled_name(doc, name, lex):
+        return _Candidate(name, "title", _phrase_roles(doc, phrase, lex))
+    if i > 0 and (is_name_start(doc, i - 1, lex) or i > 1 and _after_particle(doc, i, lex)):
+        return None  # inside a longer name: "Khalfan Al-Harthy" of "Fatma bint Khalfan Al-Harthy"
+    if i > 0 and doc[i - 1].lower_.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
+        return _Candidate(name, "honorific")
+    if roles := _apposition_roles(doc, name, heads, lex) or _next_line_roles(doc, name, heads, lex):
+        return _Candidate(name, "apposition", roles)
+    subject = _is_speech_subject(doc, i, end, lex) or _is_role_subject(doc, end, lex)
+    if subject and len(name) <= 4 and _plausible_name(name, lex):
+        return _Candidate(name, "speech")
+    return None
 
 
 def _titled_name(doc: Doc, name: Span, lex: Lexicons) -> bool:

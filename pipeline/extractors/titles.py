@@ -341,15 +341,15 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     doc = chunk.doc
     if chunk[-1].lower_ in PLACE_WORDS - {"state"}:
         return False  # "Surkhandarya region" is a place
-    if " ".join(t.lower_ for t in chunk if t.lower_ != "the") in lex.governance_bodies:
-        return False  # "Chair of the Audit Committee": the board belongs to the title
     words = [t for t in chunk if t.is_alpha and t.lower_ not in CONNECTORS]
+    if _governance_body(chunk, lex):
+        return False  # "Chair of the Audit Committee": the board belongs to the title
     if _named_by_org_word(chunk, words, lex) or _described(chunk, lex):
         return True
     if lex.gazetteer.country_code(chunk.text) or lex.gazetteer.is_place(chunk.text) or _is_model_place(chunk):
         return False  # "Regional Director for Southern Africa"
     proper = _proper_words(chunk, lex)
-    if words and (words[0] in proper or is_demonym(words[0], lex)) and len(words) > 1:
+    if _named_first(words, proper, lex):
         return True  # a name first, then its business: "Nama Water Services", "Georgian Railway"
     if len([t for t in words if t.lower_ in lex.portfolio]) > len(proper):
         return False  # "Roads and Urban Development" is a portfolio, whatever the model says
@@ -360,6 +360,14 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     ):
         return True  # exactly the model's ORG entity
     return bool(proper) and not lex.gazetteer.is_place(" ".join(t.text for t in proper))
+
+
+def _governance_body(chunk: Span, lex: Lexicons) -> bool:
+    return " ".join(t.lower_ for t in chunk if t.lower_ != "the") in lex.governance_bodies
+
+
+def _named_first(words: list, proper: list, lex: Lexicons) -> bool:
+    return len(words) > 1 and (words[0] in proper or is_demonym(words[0], lex))
 
 
 def _named_by_org_word(chunk: Span, words: list, lex: Lexicons) -> bool:
