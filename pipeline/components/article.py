@@ -112,6 +112,8 @@ def find_layout(
     for index, (start, end) in enumerate(paragraphs[body_start:], start=body_start):
         line = text[start:end]
         if rest_from is not None:
+            if rest_label == "boilerplate" and _is_contact(line, patterns):
+                rest_label = "contact"  # "About X" then "Media contact:": people again
             blocks.append(Block(rest_label, start, end))
             continue
         blocks.append(Block(_line_label(index, line, lead, body_start), start, end))
@@ -139,6 +141,10 @@ def _line_label(index: int, line: str, lead: Lead, body_start: int) -> str:
     if (index in lead.lines or index > body_start) and _is_heading(line):
         return "heading"
     return "paragraph"
+
+
+def _is_contact(line: str, patterns: tuple[BoilerplatePattern, ...]) -> bool:
+    return any(p.label == "contact" and p.regex.search(line) for p in patterns)
 
 
 LEAD_LINES = 8  # a header block or a dateline comes within this many lines of the headline

@@ -11,6 +11,7 @@ full, other forms kept as aliases.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -78,6 +79,7 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None, region: Spa
         list_members=list_members,
     )
     organizations = _reconcile_organizations(doc, organizations, person_ranges, unquoted)
+    people = [_canonical_employers(p, organizations) for p in people]
     org_ranges = [(m.start, m.end) for o in organizations for m in o.mentions]
     locations = find_locations(
         doc,
@@ -92,6 +94,33 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None, region: Spa
     locations = [loc for loc in locations if not _all_vetoed(loc.mentions, vetoes)]
     locations += pattern_places(doc, lex, locations, person_ranges + org_ranges, unquoted)
     return Entities(tuple(people), tuple(organizations), canonical_locations(locations, lex))
+
+
+def _canonical_employers(person: Person, organizations: list[Organization]) -> Person:
+    """Each role's organization under the name the article's organization entry has: an alias
+    or a shorter form becomes the full name ("ADB" -> "Asian Development Bank", "Vaalkrans" ->
+    "Vaalkrans Gold Limited")."""
+    roles = tuple(
+        replace(r, organization=canonical_org_name(r.organization, organizations)) if r.organization else r
+        for r in person.roles
+    )
+    return replace(person, roles=roles) if roles != person.roles else person
+
+
+def canonical_org_name(name: str, organizations: list[Organization]) -> str:
+    """The full name of the organization ``name`` stands for, else ``name``.
+
+    >>> orgs = [Organization("Vaalkrans Gold Limited", None, ()),
+    ...         Organization("Asian Development Bank", None, (), aliases=("ADB",))]
+    >>> [canonical_org_name(n, orgs) for n in ("ADB", "Vaalkrans", "Eskom")]
+    ['Asian Development Bank', 'Vaalkrans Gold Limited', 'Eskom']
+    """
+    folded = name.casefold()
+    exact = [o for o in organizations if folded in {o.name.casefold(), *(a.casefold() for a in o.aliases)}]
+    if exact:
+        return exact[0].name
+    longer = [o for o in organizations if o.name.casefold().startswith(folded + " ")]
+    return max(longer, key=lambda o: len(o.name)).name if longer else name
 
 
 def _all_vetoed(mentions, vetoes: list[Span]) -> bool:
@@ -121,7 +150,33 @@ def _reconcile_people(doc: Doc, grammar: list[Person], links: list[Link], unquot
         kept = [
             _with_link(p, link) if any(_overlaps(m, link.person) for m in p.mentions) else p for p in kept
         ]
+    named = _organization_forms(doc)
+    kept = [p for p in kept if not _names_an_organization(p.name, named)]
     return sorted(kept, key=lambda p: p.mentions[0].start if p.mentions else 0)
+
+
+def _organization_forms(doc: Doc) -> list[str]:
+    """Names and aliases of the organizations certain by their form (a legal form, a bracketed
+    acronym): "Aravalli Infraprojects Ltd.", "Hoàn Kiếm Commercial Joint Stock Bank (HKBank)"."""
+    forms = []
+    for span in finders.pattern_mentions(doc, "ORG", "org."):
+        if span.label_ == "ORG_FORM" and (org := normalize_org(span.text)) is not None:
+            forms += [org.name, *org.aliases]
+    return forms
+
+
+def _names_an_organization(name: str, forms: list[str]) -> bool:
+    """A "person" that is an organization's name, its acronym or the words before its legal
+    form ("Aravalli Infraprojects" of "Aravalli Infraprojects Ltd.", "Khan Altai" of "Khan Altai
+    Mining JSC").
+
+    >>> _names_an_organization("Khan Altai", ["Khan Altai Mining JSC"])
+    True
+    >>> _names_an_organization("Henry Ford", ["Ford Motor Company"])
+    False
+    """
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return any(pattern.search(form) for form in forms)
 
 
 def _pattern_person(doc: Doc, span: Span, owner: Person | None, unquoted: set[int]) -> Person:

@@ -24,7 +24,6 @@ LAYOUT_LABELS = {
     "boilerplate": "BOILERPLATE",
     "contact": "CONTACT",
     "headline": "NO_NEW",
-    "heading": "NO_NEW",
     "dateline": "NO_NEW",
     "dateline_place": "DATELINE_PLACE",
     "dateline_region": "DATELINE_PLACE",

@@ -90,17 +90,26 @@ def find_place_lists(doc: Doc, lex: Lexicons) -> list[PlaceList]:
     for sent in doc.sents:
         runs = _runs(doc, sent)
         group: PlaceList = []
+        joined_by_and = False
         for index, (start, end) in enumerate(runs):
             owner = end < len(doc) and doc[end].text in POSSESSIVE  # "Iran's Deputy Minister"
             if not owner and not _named_person(doc, start, end, lex):
                 group.append((start, end))
             nxt = runs[index + 1][0] if index + 1 < len(runs) else None
             between = doc[end:nxt].text.strip().lower() if nxt is not None else None
+            joined_by_and |= between in {"and", ", and"}
             if between not in {",", "and", ", and"} or owner:
-                if _is_place_group(doc, group, lex):
+                # two members need "and" or a known second place ("Ottawa, Ontario"):
+                # "Ambassador to Brazil, Joaquim Neto" is a name, "HOUSTON, Jan. 14" a date
+                paired = len(group) == 2 and _is_known_place(doc[slice(*group[1])], lex)
+                if (len(group) > 2 or joined_by_and or paired) and _is_place_group(doc, group, lex):
                     lists.append(group)
-                group = []
+                group, joined_by_and = [], False
     return lists
+
+
+def _is_known_place(span: Span, lex: Lexicons) -> bool:
+    return bool(lex.gazetteer.place_country(span.text)) or all(t.ent_type_ in PLACE_LABELS for t in span)
 
 
 def _named_person(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:

@@ -342,11 +342,15 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     if chunk[-1].lower_ in PLACE_WORDS - {"state"}:
         return False  # "Surkhandarya region" is a place
     words = [t for t in chunk if t.is_alpha and t.lower_ not in CONNECTORS]
+    if _governance_body(chunk, lex):
+        return False  # "Chair of the Audit Committee": the board belongs to the title
     if _named_by_org_word(chunk, words, lex) or _described(chunk, lex):
         return True
     if lex.gazetteer.country_code(chunk.text) or lex.gazetteer.is_place(chunk.text) or _is_model_place(chunk):
         return False  # "Regional Director for Southern Africa"
     proper = _proper_words(chunk, lex)
+    if _named_first(words, proper, lex):
+        return True  # a name first, then its business: "Nama Water Services", "Georgian Railway"
     if len([t for t in words if t.lower_ in lex.portfolio]) > len(proper):
         return False  # "Roads and Urban Development" is a portfolio, whatever the model says
     if (
@@ -356,6 +360,14 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     ):
         return True  # exactly the model's ORG entity
     return bool(proper) and not lex.gazetteer.is_place(" ".join(t.text for t in proper))
+
+
+def _governance_body(chunk: Span, lex: Lexicons) -> bool:
+    return " ".join(t.lower_ for t in chunk if t.lower_ != "the") in lex.governance_bodies
+
+
+def _named_first(words: list, proper: list, lex: Lexicons) -> bool:
+    return len(words) > 1 and (words[0] in proper or is_demonym(words[0], lex))
 
 
 def _named_by_org_word(chunk: Span, words: list, lex: Lexicons) -> bool:
@@ -419,8 +431,13 @@ def _phrase_prefix(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons):
     return j, qualifier, country, owner, prefixed
 
 
-def _complements(doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, name_follows: bool):
-    """Complements after a head: (index after them, title end, organization, country)."""
+def _complements(
+    doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, name_follows: bool, territorial: bool = False
+):
+    """Complements after a head: (index after them, title end, organization, country).
+
+    ``territorial``: the head governs a territory ("Governor of Kakheti"), so "of X" is a place
+    of the title unless an organization word names it."""
     title_end, organization, part_country = j, None, None
     while j + 1 < len(doc) and (doc[j].lower_ in COMPLEMENT_WORDS or _place_complement(doc, j, lex)):
         k = j + 1 + (doc[j + 1].lower_ == "the")
@@ -428,8 +445,10 @@ def _complements(doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, name
         if end == k:
             break
         chunk = doc[k:end]
+        governed = territorial and doc[j].lower_ == "of" and not any(t.lower_ in lex.org_heads for t in chunk)
         if doc[j].lower_ == "at" or (
             doc[j].lower_ in ORG_PREPOSITIONS
+            and not governed
             and _is_organization(chunk, lex)
             and not _organization_follows(doc, end, heads, lex)
         ):
@@ -476,7 +495,12 @@ def parse_title_phrase(
             break
         part_start = j
         j, title_end, organization, part_country = _complements(
-            doc, heads[head], heads, lex, name_follows=name_follows
+            doc,
+            heads[head],
+            heads,
+            lex,
+            name_follows=name_follows,
+            territorial=doc[heads[head] - 1].lower_ in lex.territorial_heads,
         )
         parts.append(TitlePart(part_start, title_end, organization or owner, part_country, part_qualifier))
         nxt, part_qualifier = _next_part(doc, j, heads, lex, loose=loose)
