@@ -103,6 +103,8 @@ def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) 
     a title in apposition or on the next line, or a verb of speech or office after it."""
     end = name_end(doc, i, lex)
     name = doc[i:end]
+    if _inside_country_name(doc, name, lex):
+        return None
     phrase = title_before_name(doc, i, heads, lex)
     if phrase and _titled_name(doc, name, lex):
         return _Candidate(name, "title", _phrase_roles(doc, phrase, lex))
@@ -116,6 +118,16 @@ def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) 
     if subject and len(name) <= 4 and _plausible_name(name, lex):
         return _Candidate(name, "speech")
     return None
+
+
+def _inside_country_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
+    """The words belong to a country's name: "Arab" of "United Arab Emirates", "Lanka" of "Sri
+    Lanka"."""
+    for start in range(max(0, name.start - 2), name.start + 1):
+        for end in range(name.end, min(len(doc), name.end + 2) + 1):
+            if (start, end) != (name.start, name.end) and lex.gazetteer.country_code(doc[start:end].text):
+                return True
+    return False
 
 
 def _titled_name(doc: Doc, name: Span, lex: Lexicons) -> bool:

@@ -94,6 +94,8 @@ def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
             and folded[-1] not in CONNECTORS
             and (folded[0] in lex.org_heads or bool(proper))  # not a portfolio: "Territorial Administration"
         )
+        if " ".join(folded) in lex.governance_bodies:
+            break  # "Vice Chair of the Board": the board belongs to the title
         if low == "at" or (low in {"of", "for"} and named and rest[0][:1].isupper()):
             return words[:i], " ".join(rest)
     return words, None
