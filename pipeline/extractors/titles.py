@@ -252,6 +252,8 @@ def _capitalized(c: _Chain, i: int):
     if not c.name_follows:
         return i + 1, False
     run = name_end(doc, i, lex) - i
+    if run >= 3 and i > c.start and lex.is_institution_word(doc[i - 1].text):
+        return i, True  # the portfolio is complete: "of Industry and Trade Nguyễn Thị Thu Hà"
     if run >= 4 and lex.gazetteer.is_place(token.text):
         return i + 1, False  # "Governor of Herat Abdul Ghani Faizi"
     if run >= 4:  # "Chairman of Barqi Tojik Sharofiddin Rahmonzoda": two-word name
