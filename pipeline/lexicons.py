@@ -28,6 +28,7 @@ class Lexicons:
     non_name_words: frozenset[str]
     speech_verbs: frozenset[str]
     role_verbs: frozenset[str]
+    succession_words: frozenset[str]
     role_verb_auxiliaries: frozenset[str]
     org_heads: frozenset[str]
     org_modifiers: frozenset[str]
@@ -82,6 +83,7 @@ def build_lexicons() -> Lexicons:
         non_name_words=read_words("non_name_words.tsv"),
         speech_verbs=read_words("speech_verbs.tsv", "verb"),
         role_verbs=read_words("role_verbs.tsv", "verb"),
+        succession_words=read_words("succession_words.tsv"),
         role_verb_auxiliaries=read_words("role_verb_auxiliaries.tsv"),
         org_heads=read_words("org_heads.tsv"),
         org_modifiers=read_words("org_modifiers.tsv"),

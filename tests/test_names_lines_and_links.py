@@ -242,3 +242,29 @@ def test_place_then_name_after_a_comma_is_no_place_list(run_extract):
     record = run_extract("Angola's Ambassador to Brazil, Joaquim Lukamba Mateus, attended the talks.")
     assert "Joaquim Lukamba Mateus" in names(record)
     assert "Joaquim Lukamba Mateus" not in {loc["name"] for loc in record["locations"]}
+
+
+PREDECESSORS = [
+    ("She will succeed Ts. Batbold, who has led the company as Chief Executive Officer.", "Ts. Batbold"),
+    (
+        "Ana Lund has been appointed Ambassador to Chile in succession to Ms Helen Fairley, who retires.",
+        "Helen Fairley",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PREDECESSORS, ids=[n for _, n in PREDECESSORS])
+def test_predecessor_in_a_post_is_a_person(run_extract, text, name):
+    assert name in names(run_extract(text))
+
+
+def test_post_held_while_leading(run_extract):
+    text = "She will succeed Ts. Batbold, who has led the company as Chief Executive Officer for nine years."
+    check_role(run_extract(text), RoleCase(text, "Ts. Batbold", "Chief Executive Officer"))
+
+
+def test_long_name_after_a_complete_portfolio(run_extract):
+    text = "Deputy Minister of Industry and Trade Nguyen Thi Thu Ha received the delegation in Hanoi."
+    check_role(
+        run_extract(text), RoleCase(text, "Nguyen Thi Thu Ha", "Deputy Minister of Industry and Trade")
+    )

@@ -114,7 +114,11 @@ def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) 
         return _Candidate(name, "honorific")
     if roles := _apposition_roles(doc, name, heads, lex) or _next_line_roles(doc, name, heads, lex):
         return _Candidate(name, "apposition", roles)
-    subject = _is_speech_subject(doc, i, end, lex) or _is_role_subject(doc, end, lex)
+    subject = (
+        _is_speech_subject(doc, i, end, lex)
+        or _is_role_subject(doc, end, lex)
+        or _is_predecessor(doc, i, lex)
+    )
     if subject and len(name) <= 4 and _plausible_name(name, lex):
         return _Candidate(name, "speech")
     return None
@@ -206,6 +210,19 @@ def _is_role_subject(doc: Doc, end: int, lex: Lexicons) -> bool:
     while i < len(doc) and i - end < 3 and doc[i].lower_ in lex.role_verb_auxiliaries:
         i += 1
     return i < len(doc) and doc[i].lower_ in lex.role_verbs
+
+
+def _is_predecessor(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """Object of a verb of succession: "will succeed Ts. Batbold", "in succession to Ms Harriet
+    Clowes" (an honorific may stand between)."""
+    j = i - 1
+    if j >= 0 and doc[j].lower_.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
+        j -= 1
+    if j < 0:
+        return False
+    if doc[j].lower_ == "to" and j > 0 and doc[j - 1].lower_ in {"succession", "successor"}:
+        return True
+    return doc[j].lower_ in lex.succession_words
 
 
 def _phrase_roles(doc: Doc, phrase: TitlePhrase, lex: Lexicons) -> list[Role]:
