@@ -268,3 +268,25 @@ def test_long_name_after_a_complete_portfolio(run_extract):
     check_role(
         run_extract(text), RoleCase(text, "Nguyen Thi Thu Ha", "Deputy Minister of Industry and Trade")
     )
+
+
+def test_both_ends_of_a_route_are_places(run_extract):
+    record = run_extract("The airline will operate five Luanda–São Paulo flights a week.")
+    assert {"Luanda", "São Paulo"} <= {loc["name"] for loc in record["locations"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output rose at the Nghi Lam Economic Zone.",
+        "A plant opened at the Sumqayit Chemical Industrial Park.",
+    ],
+)
+def test_industrial_parks_and_economic_zones_are_places(run_extract, text):
+    name = text.split("the ", 1)[1].rstrip(".")
+    assert name in {loc["name"] for loc in run_extract(text)["locations"]}
+
+
+def test_a_determiner_before_an_administrative_word_names_no_place(run_extract):
+    record = run_extract("The Governor of Khatlon Region, Davlat Rahimov, spoke. The region aims to grow.")
+    assert "region" not in {loc["name"].casefold() for loc in record["locations"]}

@@ -157,6 +157,11 @@ def _shared_countries(doc: Doc, lists: list[PlaceList], lex: Lexicons) -> dict[s
     return shared
 
 
+DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "every", "each", "its", "our", "their", "in", "on"}
+)
+
+
 def _suffixed_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """ "Surkhandarya region", "Xinjiang Uygur Autonomous Region", "Toktogul Reservoir": a name
     before a place word."""
@@ -168,6 +173,7 @@ def _suffixed_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
         while start > 0 and (
             is_capitalized(doc[start - 1])
             and not lex.is_title_word(doc[start - 1].text)
+            and doc[start - 1].lower_ not in DETERMINERS  # "The region aims" names no place
             or is_hyphen_link(doc, start - 1)
         ):
             start -= 1  # "At-Bashy River"
