@@ -290,3 +290,24 @@ def test_industrial_parks_and_economic_zones_are_places(run_extract, text):
 def test_a_determiner_before_an_administrative_word_names_no_place(run_extract):
     record = run_extract("The Governor of Khatlon Region, Davlat Rahimov, spoke. The region aims to grow.")
     assert "region" not in {loc["name"].casefold() for loc in record["locations"]}
+
+
+def test_honorific_between_title_and_name(run_extract):
+    text = "The session was co-chaired by Minister of State for External Affairs Shri Vikram Anand Rao."
+    check_role(
+        run_extract(text), RoleCase(text, "Vikram Anand Rao", "Minister of State for External Affairs")
+    )
+
+
+def test_title_word_as_a_given_name_before_a_patronymic(run_extract):
+    text = "The board:\n- H.E. Sultan bin Khalifa Al Suwaidi – Chairman\n- Noura Saeed Al Kaabi – Vice Chairman\n"
+    check_role(run_extract(text), RoleCase(text, "Sultan bin Khalifa Al Suwaidi", "Chairman"))
+
+
+def test_contacts_heading_without_a_colon(run_extract):
+    text = (
+        "Licence deal\n\nCOPENHAGEN – The company signed a licence today.\n\n"
+        "About Norrvik\nNorrvik makes medicines.\n\nContacts\nNorrvik A/S\n"
+        "Søren Vestergaard, Vice President, Investor Relations\n+45 3355 0190\n"
+    )
+    assert "Søren Vestergaard" in names(run_extract(text))

@@ -18,6 +18,7 @@ from .. import extensions  # noqa: F401  (the pf_* token attributes the patterns
 from ..components.article import LAYOUT_KEY
 from . import claims
 from .patterns import PatternSet, family_rules
+from .tokens import PATRONYMIC_PARTICLES
 
 CANDIDATE_FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes")
 LAYOUT_LABELS = {
@@ -78,7 +79,14 @@ def add_layout(doc: Doc) -> None:
 
 def add_patterns(doc: Doc) -> None:
     """Matches of every candidate pattern family."""
-    claims.add(doc, candidate_patterns(doc.vocab)(doc))
+    claims.add(doc, [s for s in candidate_patterns(doc.vocab)(doc) if not _given_name_title(s)])
+
+
+def _given_name_title(span: Span) -> bool:
+    """A title word that is a given name: "Sultan" in "Sultan bin Khalifa Al Suwaidi" (a
+    patronymic particle follows)."""
+    doc = span.doc
+    return span.label_ == "TITLE" and span.end < len(doc) and doc[span.end].text in PATRONYMIC_PARTICLES
 
 
 def add_model_entities(doc: Doc) -> None:

@@ -35,7 +35,6 @@ from .tokens import (
     is_hyphen_link,
     is_line_break,
     is_name_start,
-    is_name_word,
     name_end,
     pos,
     strip_possessive,
@@ -105,7 +104,7 @@ def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) 
     name = doc[i:end]
     if _inside_country_name(doc, name, lex):
         return None
-    phrase = title_before_name(doc, i, heads, lex)
+    phrase = title_before_name(doc, _before_honorifics(doc, i, lex), heads, lex)
     if phrase and _titled_name(doc, name, lex):
         return _Candidate(name, "title", _phrase_roles(doc, phrase, lex))
     if i > 0 and (is_name_start(doc, i - 1, lex) or i > 1 and _after_particle(doc, i, lex)):
@@ -134,6 +133,17 @@ def _inside_country_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
     return False
 
 
+def _before_honorifics(doc: Doc, i: int, lex: Lexicons) -> int:
+    """Where the honorifics before a name begin: a title may stand before them ("Minister of
+    State Shri Vikram Rao", "Chairman H.E. Sultan Al Suwaidi")."""
+    honorifics = {h.rstrip(".") for h in lex.honorifics}
+    while i > 0 and (doc[i - 1].lower_.rstrip(".") in honorifics or doc[i - 1].text == "." and i > 1):
+        if doc[i - 1].text == "." and doc[i - 2].lower_.rstrip(".") not in honorifics:
+            break
+        i -= 1
+    return i
+
+
 def _titled_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
     """A name after a title: one word only right after it ("Minister Tokayev", "Director-General
     Kang"), not after a comma ("General Manager, Networking")."""
@@ -142,7 +152,7 @@ def _titled_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
 
 def _after_particle(doc: Doc, i: int, lex: Lexicons) -> bool:
     """The word follows a name particle that follows a name word ("bint" in "Fatma bint Khalfan")."""
-    return doc[i - 1].text in lex.name_particles and is_name_word(doc[i - 2], lex)
+    return doc[i - 1].text in lex.name_particles and is_name_start(doc, i - 2, lex)
 
 
 def _plausible_name(name: Span, lex: Lexicons) -> bool:

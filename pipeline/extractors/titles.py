@@ -249,6 +249,8 @@ def _capitalized(c: _Chain, i: int):
     doc, token, lex = c.doc, c.doc[i], c.lex
     if not is_capitalized(token):
         return None
+    if c.name_follows and i > c.start and token.lower_ in lex.honorifics:
+        return i, True  # "Minister of State Shri Vikram Rao": the honorific opens the name
     if not c.name_follows:
         return i + 1, False
     run = name_end(doc, i, lex) - i

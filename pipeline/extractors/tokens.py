@@ -45,6 +45,8 @@ MONTHS = frozenset(
     ]
 )
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# "son/daughter of": after one of these, the word before is a given name ("Sultan bin Khalifa").
+PATRONYMIC_PARTICLES = frozenset({"bin", "bint", "ibn", "binti"})
 
 
 SENTENCES_KEY = "pressfeed_sentence_bounds"
@@ -132,6 +134,8 @@ def is_name_start(doc: Doc, i: int, lex: Lexicons) -> bool:
     token = doc[i]
     if is_name_word(token, lex):
         return True
+    if is_capitalized(token) and i + 2 < len(doc) and doc[i + 1].text in PATRONYMIC_PARTICLES:
+        return is_name_word(doc[i + 2], lex)  # "Sultan bin Khalifa": a title word as a given name
     if not is_capitalized(token) or i + 1 >= len(doc) or not is_name_word(doc[i + 1], lex):
         return False
     if (
