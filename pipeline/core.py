@@ -28,6 +28,7 @@ from .extractors.dates import (
 from .extractors.entities import find_entities
 from .extractors.money import find_amounts_in_text, implausible_pairs
 from .extractors.quantities import Lemmatize, find_quantities, plain_lemma
+from .extractors.roles import with_home_country
 from .extractors.tokens import doc_text
 from .lexicons import build_lexicons
 from .nlp import lemma
@@ -94,6 +95,7 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
         organizations=_with_dateline_country(
             entities.organizations, dateline, office_span.start_char if office_span is not None else None
         ),
+        people=tuple(with_home_country(p, _country_of(dateline), lex) for p in entities.people),
     )
     hints = _country_hints(dateline, entities.locations)
     amounts = find_amounts_in_text(text, dateline=_country_of(dateline), mentioned=hints, skip=skip)

@@ -18,6 +18,7 @@ CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "at", "to", "in"})
 @dataclass(frozen=True)
 class Lexicons:
     titles: tuple[str, ...]
+    national_titles: frozenset[str]
     title_words: frozenset[str]
     modifiers: frozenset[str]
     qualifiers: dict[str, str]
@@ -73,6 +74,7 @@ def build_lexicons() -> Lexicons:
     )
     return Lexicons(
         titles=titles,
+        national_titles=read_words("national_titles.tsv", "title"),
         title_words=title_words,
         modifiers=read_words("title_modifiers.tsv"),
         qualifiers=read_mapping("title_qualifiers.tsv", ("phrase", "qualifier")),

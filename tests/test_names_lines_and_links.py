@@ -311,3 +311,23 @@ def test_contacts_heading_without_a_colon(run_extract):
         "Søren Vestergaard, Vice President, Investor Relations\n+45 3355 0190\n"
     )
     assert "Søren Vestergaard" in names(run_extract(text))
+
+
+def test_national_office_takes_the_datelines_country(run_extract):
+    text = (
+        "Grid talks\n\nHANOI – Deputy Minister of Industry and Trade Nguyen Van Binh met investors on Monday."
+    )
+    check_role(
+        run_extract(text),
+        RoleCase(text, "Nguyen Van Binh", "Deputy Minister of Industry and Trade", country="VN"),
+    )
+
+
+def test_company_and_subnational_posts_take_no_dateline_country(run_extract):
+    text = (
+        "Plant opens\n\nPERTH – The Premier of Western Australia, Sophie Kerr, and Company Secretary "
+        "Ana Lim opened the plant."
+    )
+    record = run_extract(text)
+    assert roles_of(record, "Sophie Kerr")["Premier of Western Australia"]["country"] is None
+    assert roles_of(record, "Ana Lim")["Company Secretary"]["country"] is None
