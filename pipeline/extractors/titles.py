@@ -459,11 +459,22 @@ def _complements(
             j = located_org_end(doc, chunk, lex)  # "Embassy of Azerbaijan in Kuwait"
             return j, title_end, doc[k:j], part_country
         if doc[j].lower_ == "of" and part_country is None:
-            part_country = next((c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None)
+            part_country = _country_of_chunk(chunk, lex)
         title_end = j = end
     if title_end == j:
         title_end = j = _comma_portfolio_end(doc, j, lex)
     return j, title_end, organization, part_country
+
+
+def _country_of_chunk(chunk: Span, lex: Lexicons) -> str | None:
+    """The country a complement names as a whole ("of Kazakhstan", "of the Republic of Korea");
+    a region inside a country ("of Western Australia") names none."""
+    words = chunk[1:] if len(chunk) > 1 and chunk[0].lower_ == "the" else chunk
+    if code := lex.gazetteer.country_code(words.text):
+        return code
+    if lex.gazetteer.is_place(words.text):
+        return None
+    return next((c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None)
 
 
 def _next_part(doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, loose: bool):
