@@ -331,3 +331,24 @@ def test_company_and_subnational_posts_take_no_dateline_country(run_extract):
     record = run_extract(text)
     assert roles_of(record, "Sophie Kerr")["Premier of Western Australia"]["country"] is None
     assert roles_of(record, "Ana Lim")["Company Secretary"]["country"] is None
+
+
+def test_credit_line_keeps_hyphenated_and_short_given_names(run_extract):
+    text = (
+        "Gas storage grows\n\nANKARA, May 2 (Reuters) - Turkey will expand storage, the minister said.\n\n"
+        "(Reporting by Can Yildiz; Additional reporting by Deniz Kaya; Editing by Graham Pitt-Rivers)\n"
+    )
+    assert {"Can Yildiz", "Deniz Kaya", "Graham Pitt-Rivers"} <= names(run_extract(text))
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Ana Ruiz, Press Officer, European Investment Bank", "Press Officer"),
+        ("Selam Tesfaye, Media and Communications Officer, IOM", "Media and Communications Officer"),
+    ],
+)
+def test_contact_titles_built_on_portfolios(run_extract, line, title):
+    text = f"Notice\n\nThe office opened.\n\nContacts:\n{line}, someone@example.org\n"
+    person = line.split(",")[0]
+    assert title in roles_of(run_extract(text), person)

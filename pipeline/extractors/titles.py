@@ -109,6 +109,13 @@ def _head_start(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, loose
     while k < len(doc) and k not in heads:
         if doc[k].lower_ in lex.modifiers or doc[k].lower_ in lex.portfolio:
             k += 1
+        elif (
+            k > i
+            and doc[k].lower_ in {"and", "&"}
+            and k + 1 < len(doc)
+            and doc[k + 1].lower_ in lex.portfolio
+        ):
+            k += 1  # "Media and Communications Officer"
         elif loose and other < 2 and doc[k].is_lower and pos(doc[k]) in {"NOUN", "ADJ"}:
             k, other = k + 1, other + 1
         else:

@@ -145,6 +145,8 @@ def is_name_start(doc: Doc, i: int, lex: Lexicons) -> bool:
         or token.lower_ in lex.non_name_words
     ):
         return False  # "Ms Vaitkevičienė" is Vaitkevičienė
+    if token.is_stop and pos(token) in {"ADP", "DET", "CCONJ", "SCONJ"}:
+        return False  # "By Ama Boateng": a byline's "By" opens no name
     if token.ent_type_ == "PERSON" and doc[i + 1].ent_type_ == "PERSON":
         return True
     return pos(token) in {"PRON", "PROPN"} and not token.is_sent_start and i > 0 and doc[i - 1].text == ","
