@@ -352,3 +352,19 @@ def test_contact_titles_built_on_portfolios(run_extract, line, title):
     text = f"Notice\n\nThe office opened.\n\nContacts:\n{line}, someone@example.org\n"
     person = line.split(",")[0]
     assert title in roles_of(run_extract(text), person)
+
+
+def test_employer_of_a_joined_title_serves_both(run_extract):
+    text = '"We grew," said Jonathan K. Reyes-Whitman, President and Chief Executive Officer of Corvane.'
+    roles = roles_of(run_extract(text), "Jonathan K. Reyes-Whitman")
+    assert roles["President"]["organization"] == roles["Chief Executive Officer"]["organization"] == "Corvane"
+
+
+def test_title_colon_name_list_line(run_extract):
+    text = "The nominees are:\n\n- Chairman: Mrs. Ngozi Adaeze Okoro (Imo)\n- Member: Mr. Ola Ade (Ondo)\n"
+    check_role(run_extract(text), RoleCase(text, "Ngozi Adaeze Okoro", "Chairman"))
+
+
+def test_portfolio_enumeration_of_a_commissioner(run_extract):
+    text = "Commissioner for Cohesion and Reforms Dimitra Alexiou said the fund would help."
+    check_role(run_extract(text), RoleCase(text, "Dimitra Alexiou", "Commissioner for Cohesion and Reforms"))

@@ -142,7 +142,9 @@ def _reconcile_people(doc: Doc, grammar: list[Person], links: list[Link], unquot
         owner = next((p for p in kept if any(_overlaps(m, span) for m in p.mentions)), None)
         if owner is not None and len(owner.name) >= len(span.text):
             continue
-        person = _pattern_person(doc, span, owner, unquoted)
+        # the grammar's reading of the same name, kept or not, lends its roles and aliases
+        lender = owner or next((p for p in grammar if any(_overlaps(m, span) for m in p.mentions)), None)
+        person = _pattern_person(doc, span, lender, unquoted)
         kept = [p for p in kept if p is not owner]
         if person.mentions:
             kept.append(person)

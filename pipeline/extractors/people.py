@@ -241,6 +241,13 @@ def _phrase_roles(doc: Doc, phrase: TitlePhrase, lex: Lexicons) -> list[Role]:
         organization, org_country = None, None
         if part.organization is not None:
             organization, org_country = _org_name(part.organization, lex)
+        if (
+            part.organization is None
+            and part is not phrase.parts[-1]
+            and phrase.parts[-1].organization is not None
+        ):
+            # "President and Chief Executive Officer of Corvane": the employer of both
+            organization, org_country = _org_name(phrase.parts[-1].organization, lex)
         title = doc[part.start : part.end]
         title, trailing, trailing_country = _trailing_owner(title, lex)
         if trailing is None and part is not phrase.parts[-1]:
