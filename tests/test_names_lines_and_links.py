@@ -368,3 +368,24 @@ def test_title_colon_name_list_line(run_extract):
 def test_portfolio_enumeration_of_a_commissioner(run_extract):
     text = "Commissioner for Cohesion and Reforms Dimitra Alexiou said the fund would help."
     check_role(run_extract(text), RoleCase(text, "Dimitra Alexiou", "Commissioner for Cohesion and Reforms"))
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        (
+            "Contacts:\nSoren Vest, Vice President, Investor Relations, Nordvik Ltd.\n",
+            "Soren Vest",
+            "Vice President, Investor Relations",
+        ),
+        (
+            "Media:\nYuki Hara, General Manager, Corporate Communications, Kuro Co., Ltd.\n",
+            "Yuki Hara",
+            "General Manager, Corporate Communications",
+        ),
+    ],
+)
+def test_corporate_title_with_its_portfolio_after_a_comma(run_extract, text, person, title):
+    roles = roles_of(run_extract("Notice\n\nThe company grew.\n\n" + text), person)
+    assert title in roles
+    assert roles[title]["organization"] is not None

@@ -318,8 +318,8 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
     )
     if not closes:
         return []
-    roles = _phrase_roles(doc, phrase, lex)
-    employer = _employer_after(doc, phrase.end, lex)
+    roles, end = _with_comma_portfolio(doc, phrase, _phrase_roles(doc, phrase, lex), lex)
+    employer = _employer_after(doc, end, lex)
     if employer is not None:
         organization, country = _org_name(employer, lex)
         roles = [
@@ -342,7 +342,8 @@ def _employer_after(doc: Doc, i: int, lex: Lexicons) -> Span | None:
     if len(chunk) > 8 or any(t.like_email or t.like_url or t.like_num for t in chunk):
         return None
     acronym = len(chunk) == 1 and chunk.text.isupper() and 2 <= len(chunk.text) <= 6
-    if acronym or any(t.lower_ in lex.org_heads for t in chunk):
+    legal_form = len(chunk) > 1 and any(t.text.casefold() in lex.legal_forms for t in chunk[1:])
+    if acronym or legal_form or any(t.lower_ in lex.org_heads for t in chunk):
         return chunk
     return None
 
@@ -362,14 +363,34 @@ def _next_line_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons)
     phrase = parse_title_phrase(doc, end + 1, heads, lex, capitalized=False, name_follows=False)
     if phrase is None or not (is_line_break(doc, phrase.end) or doc[phrase.end].text == ","):
         return []
-    roles = _phrase_roles(doc, phrase, lex)
-    line_end = phrase.end + 1
-    while line_end < len(doc) and doc[line_end].lower_ in lex.portfolio and is_capitalized(doc[line_end]):
-        line_end += 1
-    if doc[phrase.end].text == "," and line_end > phrase.end + 1 and is_line_break(doc, line_end):
-        whole = doc[phrase.parts[-1].start : line_end]  # "Vice President, Investor Relations"
-        roles[-1] = replace(roles[-1], title=format_title(whole), span=evidence(whole))
-    return roles
+    return _with_comma_portfolio(doc, phrase, _phrase_roles(doc, phrase, lex), lex)[0]
+
+
+def _with_comma_portfolio(
+    doc: Doc, phrase: TitlePhrase, roles: list[Role], lex: Lexicons
+) -> tuple[list[Role], int]:
+    """A corporate title that names its portfolio after a comma ("Vice President, Investor
+    Relations", "General Manager, Corporate Communications"): capitalized portfolio words up to
+    the next comma, full stop or line end join the last title. Returns the roles and where
+    the phrase now ends."""
+    end = phrase.end + 1
+    while (
+        end < len(doc)
+        and end - phrase.end <= 4
+        and doc[end].lower_ in lex.portfolio
+        and is_capitalized(doc[end])
+    ):
+        end += 1
+    closed = end < len(doc) and doc[end].text in {",", ".", ";"} or is_line_break(doc, end)
+    if (
+        phrase.end >= len(doc)
+        or doc[phrase.end].text not in {",", "–"}
+        or end == phrase.end + 1
+        or not closed
+    ):
+        return roles, phrase.end
+    whole = doc[phrase.parts[-1].start : end]
+    return roles[:-1] + [replace(roles[-1], title=format_title(whole), span=evidence(whole))], end
 
 
 def _after_line_label(doc: Doc, i: int, lex: Lexicons) -> bool:
