@@ -40,6 +40,7 @@ from .tokens import (
     strip_possessive,
 )
 
+COMPLEMENT_OPENERS = frozenset({"of", "for", "to", "in", "at"})
 APPOSITION_OPENERS = frozenset({"the", "a", "an", "its", "our", "their"})
 # Adverbs of time that may open an apposition ("Sara Kim, currently Deputy CEO,"; "Dorj Bat,
 # until now Governor of Selenge,"); the linker's patterns give the qualifier.
@@ -245,7 +246,8 @@ def _phrase_roles(doc: Doc, phrase: TitlePhrase, lex: Lexicons) -> list[Role]:
             part.organization is None
             and part is not phrase.parts[-1]
             and phrase.parts[-1].organization is not None
-        ):
+            and not any(t.lower_ in COMPLEMENT_OPENERS for t in doc[part.start : part.end])
+        ):  # a bare head only: "Special Representative of X and Ambassador at Y" keeps its own
             # "President and Chief Executive Officer of Corvane": the employer of both
             organization, org_country = _org_name(phrase.parts[-1].organization, lex)
         title = doc[part.start : part.end]
