@@ -21,6 +21,7 @@ from ..record import Span as Evidence
 from . import claims, finders
 from .locations import canonical_locations, find_locations, find_place_lists, list_tokens, pattern_places
 from .names import parse_person_name
+from .org_countries import assign_countries, build_setting
 from .organizations import agency_country, find_organizations, normalize_org
 from .people import Draft, find_people, finish_person
 from .roles import Link, find_links, parse_title
@@ -90,7 +91,19 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities
     vetoes = claims.mentions(doc, "NONE")
     locations = [loc for loc in locations if not _all_vetoed(loc.mentions, vetoes)]
     locations += pattern_places(doc, lex, locations, person_ranges + org_ranges, unquoted)
-    return Entities(tuple(people), tuple(organizations), canonical_locations(locations, lex))
+    places = canonical_locations(locations, lex)
+    # Organization countries read the places the article names (org_countries.py).
+    roles = [r for p in people for r in p.roles]
+    setting = build_setting(places, _dateline_country(dateline, places, lex), roles)
+    organizations = assign_countries(doc, organizations, lex, setting)
+    return Entities(tuple(people), tuple(organizations), places)
+
+
+def _dateline_country(dateline: Span | None, places: tuple[Location, ...], lex: Lexicons) -> str | None:
+    if dateline is None:
+        return None
+    place = next((p for p in places if any(m.start == dateline.start_char for m in p.mentions)), None)
+    return place.country if place is not None else lex.gazetteer.place_country(dateline.text)
 
 
 def _all_vetoed(mentions, vetoes: list[Span]) -> bool:
@@ -189,9 +202,11 @@ def _reconcile_organizations(
         if org is None:
             continue
         rivals = [o for o in kept if any(_overlaps(m, span) for m in o.mentions)]
-        country = agency_country(org.name) or next((o.country for o in rivals if o.country), None)
+        agency = agency_country(org.name)
+        country = agency or next((o.country for o in rivals if o.country), None)
+        rule = "agency" if agency else "qualifier" if country else "none"
         kept = [o for o in kept if o not in rivals]
         mentions = find_mentions(doc, {org.name, *org.aliases}, taken, unquoted)
         if mentions:
-            kept.append(Organization(org.name, country, mentions, aliases=org.aliases))
+            kept.append(Organization(org.name, country, mentions, aliases=org.aliases, country_rule=rule))
     return sorted(kept, key=lambda o: o.mentions[0].start)

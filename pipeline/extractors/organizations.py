@@ -163,7 +163,8 @@ def find_organizations(
         shorts |= _acronym_used(doc, name)
         mentions = find_mentions(doc, {name} | shorts, taken, unquoted)
         if mentions:
-            organizations.append(Organization(name=name, country=country, mentions=mentions))
+            rule = "qualifier" if country else "none"
+            organizations.append(Organization(name, country, mentions, country_rule=rule))
     return sorted(organizations, key=lambda o: o.mentions[0].start)
 
 
