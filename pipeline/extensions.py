@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .extractors.claims import MENTIONS_KEY, band
+from .extractors.org_words import is_org_start, is_org_word
 from .extractors.tokens import is_country_word, is_demonym, is_name_word
 from .lexicons import build_lexicons
 
@@ -51,6 +52,8 @@ EXTENSIONS = {
     "pf_demonym": lambda token: is_demonym(token, build_lexicons()),
     "pf_place": lambda token: build_lexicons().gazetteer.is_place(token.text),
     "pf_mention": lambda token: mention_index(token.doc)[token.i] or "",
+    "pf_org_word": is_org_word,
+    "pf_org_start": lambda token: is_org_start(token, build_lexicons()),
 }
 
 for _name, _getter in EXTENSIONS.items():

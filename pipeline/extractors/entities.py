@@ -203,7 +203,7 @@ def _reconcile_organizations(
             continue
         rivals = [o for o in kept if any(_overlaps(m, span) for m in o.mentions)]
         agency = agency_country(org.name)
-        country = agency or next((o.country for o in rivals if o.country), None)
+        country = agency or org.country or next((o.country for o in rivals if o.country), None)
         rule = "agency" if agency else "qualifier" if country else "none"
         kept = [o for o in kept if o not in rivals]
         mentions = find_mentions(doc, {org.name, *org.aliases}, taken, unquoted)

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from ..lexicons import CONNECTORS, Lexicons
+from ..lexicons import CONNECTORS, Lexicons, build_lexicons
 from ..record import Organization
 from ..resources import read_table
 from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES
@@ -39,6 +39,7 @@ class Org:
     name: str
     aliases: tuple[str, ...] = ()
     legal_form: str | None = None
+    country: str | None = None  # a country qualifier moved out of the name ("UAE Ministry of Energy")
 
 
 @cache
@@ -78,12 +79,15 @@ def legal_form(name: str) -> str | None:
 
 
 def normalize_org(text: str) -> Org | None:
-    """Name an organization: no leading "the", the bracketed acronym as an alias.
+    """Name an organization: no leading "the", the bracketed acronym as an alias, a country
+    qualifier as its country.
 
     >>> normalize_org("the Nordic Investment Bank (NIB)")
-    Org(name='Nordic Investment Bank', aliases=('NIB',), legal_form=None)
+    Org(name='Nordic Investment Bank', aliases=('NIB',), legal_form=None, country=None)
     >>> normalize_org("Hercules Holdings S.à r.l.")
-    Org(name='Hercules Holdings S.à r.l.', aliases=(), legal_form='S.à r.l.')
+    Org(name='Hercules Holdings S.à r.l.', aliases=(), legal_form='S.à r.l.', country=None)
+    >>> normalize_org("the U.S. Department of Energy (DOE)")
+    Org(name='Department of Energy', aliases=('DOE',), legal_form=None, country='US')
     >>> normalize_org("  ") is None
     True
     """
@@ -96,8 +100,14 @@ def normalize_org(text: str) -> Org | None:
         name, aliases = match["name"], (match["acronym"],)
     if not name:
         return None
-    return Org(name, aliases, legal_form(name))
+    name, country = split_country_qualifier(name, build_lexicons())
+    return Org(name, aliases, legal_form(name), country)
 
+
+# "Riyadh-based " before a name: the place says where it is, it is not part of the name.
+BASED_PREFIX_RE = re.compile(r"^(?:[A-Z][\w’'.]*[ -]){1,3}?based\s+(?=[A-Z])")
+OF_RE = re.compile(r" of ")
+COMPLEMENT_RE = re.compile(r" (?:of|for) ")
 
 # Nouns after an ORG entity that show it names a project, not an organization ("CASA railway
 # project", "the Nurly Zhol programme").
@@ -129,43 +139,87 @@ def find_organizations(
     list_members: set[int],
 ) -> list[Organization]:
     """Organizations of ``doc``, one per name; ``role_orgs`` are named in role titles."""
-    entries: dict[str, tuple[str, str | None, list[Span]]] = {}
-    for name in role_orgs:
-        entries.setdefault(name.casefold(), (name, None, []))
+    entries: dict[str, tuple[str, str | None]] = {}
+    for text in role_orgs:
+        name, country = split_country_qualifier(text, lex)
+        entries.setdefault(name.casefold(), (name, country))
+    blocked = excluded | list_members
     for span in [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex):
-        if excluded.intersection(range(span.start, span.end)) or list_members.intersection(
-            range(span.start, span.end)
-        ):
+        if blocked.intersection(range(span.start, span.end)):
             continue
         cleaned = _clean_org(doc, span, lex)
         if cleaned is None or overlaps_any(cleaned[0], taken):
             continue
-        name_span, country = cleaned
-        name = " ".join(name_span.text.split())
-        key = name.casefold()
-        if key in entries:
-            _, old_country, seen = entries[key]
-            entries[key] = (entries[key][0], old_country or country, seen + [name_span])
-        else:
-            entries[key] = (name, country, [name_span])
+        name, country = split_country_qualifier(" ".join(cleaned[0].text.split()), lex)
+        old = entries.get(name.casefold())
+        entries[name.casefold()] = (old[0], old[1] or cleaned[1] or country) if old else (name, cleaned[1] or country)
     organizations = []
-    short_names = set()
-    for short in [k for k in entries if any(_is_word_prefix(k, other) for other in entries)]:
-        short_names.add(entries.pop(short)[0])  # "Kestrel" of "Kestrel Logistics Technologies"
-    acronyms = {}
-    for key in [k for k, (name, _, _) in entries.items() if name.isupper() and 2 <= len(name) <= 6]:
-        full = next((other for other, _, _ in entries.values() if _initials(other) == key.upper()), None)
-        if full is not None:  # "IOM" of "International Organization for Migration"
-            acronyms[full] = entries.pop(key)[0]
-    for name, country, _ in entries.values():
-        shorts = {n for n in short_names if _is_word_prefix(n.casefold(), name.casefold())}
-        shorts |= _short_name(name, lex) | ({acronyms[name]} if name in acronyms else set())
-        shorts |= _acronym_used(doc, name)
+    for name, country, shorts in _with_short_forms(doc, entries, lex):
         mentions = find_mentions(doc, {name} | shorts, taken, unquoted)
         if mentions:
             rule = "qualifier" if country else "none"
             organizations.append(Organization(name, country, mentions, country_rule=rule))
     return sorted(organizations, key=lambda o: o.mentions[0].start)
+
+
+def _with_short_forms(doc: Doc, entries: dict[str, tuple[str, str | None]], lex: Lexicons):
+    """(name, country, short forms) of every entry that is not itself a short form of another:
+    a first word ("Kestrel" of "Kestrel Logistics Technologies"), initials ("IOM")."""
+    short_names = set()
+    for short in [k for k in entries if any(_is_word_prefix(k, other) for other in entries)]:
+        short_names.add(entries.pop(short)[0])
+    acronyms = {}
+    for key in [k for k, (name, _) in entries.items() if name.isupper() and 2 <= len(name) <= 6]:
+        full = next((other for other, _ in entries.values() if _initials(other) == key.upper()), None)
+        if full is not None:  # "IOM" of "International Organization for Migration"
+            acronyms[full] = entries.pop(key)[0]
+    for name, country in entries.values():
+        shorts = {n for n in short_names if _is_word_prefix(n.casefold(), name.casefold())}
+        shorts |= _short_name(name, lex) | ({acronyms[name]} if name in acronyms else set())
+        yield name, country, shorts | _acronym_used(doc, name)
+
+
+def split_country_qualifier(name: str, lex: Lexicons) -> tuple[str, str | None]:
+    """Move a country qualifier out of a state body's name: "UAE Ministry of Energy",
+    "Ministry of Trade of the Republic of Türkiye", "Pakistan's Ministry of Railways",
+    "Kyoto-based Mizuhara Electronics"; a country that is part of a name stays ("Bank of
+    Mongolia", "Kuwait Airways", "Embassy of Japan in Ghana").
+
+    >>> from pressfeed.lexicons import build_lexicons
+    >>> lex = build_lexicons()
+    >>> split_country_qualifier("Ministry of Trade of the Republic of Türkiye", lex)
+    ('Ministry of Trade', 'TR')
+    >>> split_country_qualifier("U.S. Department of Energy", lex)
+    ('Department of Energy', 'US')
+    >>> split_country_qualifier("Bank of Mongolia", lex), split_country_qualifier("Kuwait Airways", lex)
+    (('Bank of Mongolia', None), ('Kuwait Airways', None))
+    """
+    name = BASED_PREFIX_RE.sub("", name)
+    words = name.split()
+    for width in (3, 2, 1):
+        if len(words) <= width:
+            continue
+        head = " ".join(words[:width])
+        possessive = head.endswith(tuple(POSSESSIVE))
+        head = head.rstrip("'’s") if possessive else head
+        code = lex.gazetteer.country_code(head) or (lex.gazetteer.demonym_country(head) if width == 1 else None)
+        if code and (possessive or words[width].casefold() in lex.state_org_heads):
+            return " ".join(words[width:]), code
+    return _country_suffix(name, words, lex)
+
+
+def _country_suffix(name: str, words: list[str], lex: Lexicons) -> tuple[str, str | None]:
+    """ "Ministry of Foreign Affairs of Brazil" -> ("Ministry of Foreign Affairs", "BR"): a
+    state body's portfolio, then "of COUNTRY"."""
+    first = words[0].casefold() if words else ""
+    if first not in lex.state_org_heads or first in lex.located_org_heads:
+        return name, None
+    for match in OF_RE.finditer(name):
+        head, tail = name[: match.start()], name[match.end() :]
+        code = lex.gazetteer.country_code(tail)
+        if code:  # the first "of COUNTRY": "Government of the Republic of Tajikistan" stays
+            return (head, code) if COMPLEMENT_RE.search(head) else (name, None)
+    return name, None
 
 
 def _acronym_used(doc: Doc, name: str) -> set[str]:

@@ -62,8 +62,10 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "appointment_verbs": ("appointment_verbs.tsv", "verb", True),
     "contact_words": ("contact_words.tsv", "word", True),
     "news_agencies_cased": ("news_agencies.tsv", "agency", True),
+    "legal_forms_cased": ("legal_forms.tsv", "form", True),
+    "organ_words": ("organ_words.tsv", "word", True),
 }
-CASED = frozenset({"news_agencies_cased"})  # matched on TEXT: "Trend" the agency, not "trend"
+CASED = frozenset({"news_agencies_cased", "legal_forms_cased"})  # matched on TEXT: "Trend" the agency, not "trend"
 COLUMNS = {"titles.tsv": ("title", "kind"), "news_agencies.tsv": ("agency", "country")}
 
 
