@@ -73,7 +73,7 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities
         lex,
         role_orgs=role_orgs,
         taken=person_ranges,
-        excluded=claims.claimed_tokens(doc, ["NO_NEW", "BOILERPLATE"]),
+        excluded=claims.claimed_tokens(doc, ["NO_NEW", "BOILERPLATE", "MONEY"]),  # "AED 0.12": a currency
         unquoted=unquoted,
         list_members=list_members,
     )

@@ -9,7 +9,8 @@ country they are based in, international bodies none. The rules, in order (READM
   "Ministry of Trade of the Republic of Türkiye", "Pakistan's Ministry of Railways");
 - ``name``: a country name or adjective inside the name ("Bank of Mongolia", "Royal
   Australian Navy", "Kazakhstan Temir Zholy");
-- ``international``: an international body (``data/international_orgs.tsv``): no country;
+- ``international``: an international body (``data/international_bodies.tsv``, or a word of
+  ``data/international_words.tsv`` such as "United Nations" or "Asian"): no country;
 - ``place``: a city or region inside the name, read in the article's countries ("Almaty
   Power Stations" KZ, "Georgia Department of Economic Development" in a US article US);
 - ``before``: a country, adjective or "X-based" before a mention, across a short lower-case
@@ -91,13 +92,15 @@ def build_setting(
 
 @cache
 def _international() -> dict[str, frozenset[str]]:
-    """Names of ``international_orgs.tsv`` by kind: body, marker, weak, region."""
-    kinds: dict[str, set[str]] = {"body": set(), "marker": set(), "weak": set(), "region": set()}
-    for row in read_table("international_orgs.tsv", ("name", "kind")):
+    """Case-folded names by kind: body (``international_bodies.tsv``), and marker, weak,
+    acronym and region (``international_words.tsv``)."""
+    kinds: dict[str, set[str]] = {"marker": set(), "weak": set(), "acronym": set(), "region": set()}
+    for row in read_table("international_words.tsv", ("word", "kind")):
         if row["kind"] not in kinds:
-            raise ValueError(f"international_orgs.tsv: unknown kind {row['kind']!r} of {row['name']!r}")
-        kinds[row["kind"]].add(row["name"].casefold())
-    return {kind: frozenset(names) for kind, names in kinds.items()}
+            raise ValueError(f"international_words.tsv: unknown kind {row['kind']!r} of {row['word']!r}")
+        kinds[row["kind"]].add(row["word"].casefold())
+    bodies = {row["name"].casefold() for row in read_table("international_bodies.tsv", ("name",))}
+    return {"body": frozenset(bodies), **{kind: frozenset(words) for kind, words in kinds.items()}}
 
 
 @cache
@@ -165,7 +168,7 @@ def is_international(name: str, aliases: tuple[str, ...] = ()) -> bool:
     False
     """
     kinds = _international()
-    if any(form.casefold() in kinds["body"] for form in (name, *aliases)):
+    if any(form.casefold() in kinds["body"] | kinds["acronym"] for form in (name, *aliases)):
         return True
     return any(run.casefold() in kinds["marker"] for run in _windows(name_words(name)))
 
