@@ -22,7 +22,7 @@ from . import claims, finders
 from .locations import canonical_locations, find_locations, find_place_lists, list_tokens, pattern_places
 from .names import parse_person_name
 from .org_countries import assign_countries, build_setting
-from .organizations import agency_country, find_organizations, normalize_org
+from .organizations import agency_country, drop_fragments, find_organizations, normalize_org, outside_name
 from .people import Draft, find_people, finish_person
 from .roles import Link, find_links, parse_title
 from .tokens import find_mentions
@@ -206,7 +206,7 @@ def _reconcile_organizations(
         country = agency or org.country or next((o.country for o in rivals if o.country), None)
         rule = "agency" if agency else "qualifier" if country else "none"
         kept = [o for o in kept if o not in rivals]
-        mentions = find_mentions(doc, {org.name, *org.aliases}, taken, unquoted)
+        mentions = find_mentions(doc, {org.name, *org.aliases}, outside_name(doc, org.name, taken), unquoted)
         if mentions:
             kept.append(Organization(org.name, country, mentions, aliases=org.aliases, country_rule=rule))
-    return sorted(kept, key=lambda o: o.mentions[0].start)
+    return sorted(drop_fragments(kept), key=lambda o: o.mentions[0].start)

@@ -144,7 +144,8 @@ def find_organizations(
         name, country = split_country_qualifier(text, lex)
         entries.setdefault(name.casefold(), (name, country))
     blocked = excluded | list_members
-    for span in [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex):
+    spans = [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex)
+    for span in (part for whole in spans for part in split_conjoined(whole, lex)):
         if blocked.intersection(range(span.start, span.end)):
             continue
         cleaned = _clean_org(doc, span, lex)
@@ -160,6 +161,23 @@ def find_organizations(
             rule = "qualifier" if country else "none"
             organizations.append(Organization(name, country, mentions, country_rule=rule))
     return sorted(organizations, key=lambda o: o.mentions[0].start)
+
+
+def split_conjoined(span: Span, lex: Lexicons) -> list[Span]:
+    """Two names joined by "and", each with its organization word, are two organizations
+    ("Export-Import Bank of Korea and Korea Trade Insurance Corporation"); one name with a
+    portfolio list stays whole ("Ministry of Water, Sanitation and Irrigation")."""
+    for i in range(span.start + 1, span.end - 1):
+        if span.doc[i].lower_ not in {"and", "&"} or not is_capitalized(span.doc[i + 1]):
+            continue
+        left, right = span.doc[span.start : i], span.doc[i + 1 : span.end]
+        if _has_head(left, lex) and _has_head(right, lex):
+            return [left, *split_conjoined(right, lex)]
+    return [span]
+
+
+def _has_head(span: Span, lex: Lexicons) -> bool:
+    return any(t.lower_ in lex.org_heads and is_capitalized(t) for t in span)
 
 
 def _with_short_forms(doc: Doc, entries: dict[str, tuple[str, str | None]], lex: Lexicons):
@@ -222,6 +240,28 @@ def _country_suffix(name: str, words: list[str], lex: Lexicons) -> tuple[str, st
     return name, None
 
 
+def outside_name(doc: Doc, name: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges of ``taken`` that lie outside every occurrence of ``name``: a person the name
+    grammar read inside a name certain by its form ("Aravalli Infraprojects" of "Aravalli
+    Infraprojects Ltd.") does not hide the organization."""
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), doc_text(doc))]
+    return [(s, e) for s, e in taken if not any(a <= s and e <= b for a, b in spans)]
+
+
+def drop_fragments(organizations: list[Organization]) -> list[Organization]:
+    """Organizations without a mention of their own: every mention inside a longer name
+    ("Trade Insurance Corporation" of "Korea Trade Insurance Corporation")."""
+    ranges = [(o, m.start, m.end) for o in organizations for m in o.mentions]
+    return [
+        org
+        for org in organizations
+        if not all(
+            any(other is not org and s <= m.start and m.end <= e and e - s > m.end - m.start for other, s, e in ranges)
+            for m in org.mentions
+        )
+    ]
+
+
 def _acronym_used(doc: Doc, name: str) -> set[str]:
     """The name's initials when the text uses them as a word: "IOM" after "International
     Organization for Migration (IOM)"; three letters at least, so "ME" stays a word."""
@@ -277,21 +317,13 @@ def is_place_name(span: Span, lex: Lexicons) -> bool:
 
 def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Names built on an organization word that the model may miss: "Kestrel Logistics
-    Technologies", "Maji Hope Alliance", "Cabinet of Ministers"."""
+    Technologies", "Maji Hope Alliance", "Cabinet of Ministers", "Korea Trade Insurance
+    Corporation", "Export-Import Bank of Korea", "Energy and Mineral Resources Ministry"."""
     spans = []
     for i, token in enumerate(doc):
         if not (is_capitalized(token) and token.lower_ in lex.org_heads) or token.is_sent_start:
             continue
-        start = i
-        while (
-            start > 0
-            and is_capitalized(doc[start - 1])
-            and not doc[start - 1].is_sent_start
-            and not (
-                lex.is_title_word(doc[start - 1].text) or lex.gazetteer.country_code(doc[start - 1].text)
-            )
-        ):
-            start -= 1
+        start = _name_start(doc, i, lex)
         end = i + 1
         if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and is_capitalized(doc[end + 1]):
             end = chain_end(doc, end + 1, {}, lex, name_follows=False)
@@ -299,6 +331,35 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
         if len(span) > 1 and not any(t.ent_type_ == "PERSON" for t in span):
             spans.append(span)
     return spans
+
+
+def _name_start(doc: Doc, i: int, lex: Lexicons) -> int:
+    """First token of the name whose head word is token ``i``, walking back over capitalized
+    words (a country's too: "Korea Trade Insurance Corporation"), a hyphen between two of them
+    ("Export-Import Bank") and "and" after a portfolio word ("Food and Agriculture")."""
+    start = i
+    while start > 0 and not doc[start].is_sent_start:
+        before = doc[start - 1]
+        if is_capitalized(before) and not before.is_sent_start and not lex.is_title_word(before.text):
+            start -= 1
+        elif start > 1 and _joins(doc, start - 1, lex) and is_capitalized(doc[start - 2]):
+            start -= 2
+        else:
+            break
+    return start
+
+
+def _joins(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """Token ``i`` joins two words of one name: a hyphen, or "and"/"&" after a portfolio
+    word ("Power and Lighting Company", not "Temir Zholy and China State Railway Group")."""
+    token = doc[i]
+    if token.text in {"-", "‐"}:
+        return not token.whitespace_ and not doc[i - 1].whitespace_
+    return (
+        token.lower_ in {"and", "&"}
+        and doc[i - 1].lower_ in lex.portfolio
+        and (i < 2 or not is_capitalized(doc[i - 2]) or doc[i - 2].is_sent_start)
+    )
 
 
 def _short_name(name: str, lex: Lexicons) -> set[str]:
