@@ -50,16 +50,17 @@ def _legal_forms() -> tuple[str, ...]:
 
 @cache
 def _agencies() -> dict[str, str]:
-    return {row["agency"]: row["country"] for row in read_table("news_agencies.tsv", ("agency", "country"))}
+    rows = read_table("news_agencies.tsv", ("agency", "country"))
+    return {row["agency"].casefold(): row["country"] for row in rows}
 
 
 def agency_country(name: str) -> str | None:
-    """Country of a news agency credited as a source, else None.
+    """Country of a news agency credited as a source, in any case, else None.
 
-    >>> agency_country("Reuters"), agency_country("Harfield Minerals")
-    ('GB', None)
+    >>> agency_country("Reuters"), agency_country("MONTSAME"), agency_country("Harfield Minerals")
+    ('GB', 'MN', None)
     """
-    return _agencies().get(name)
+    return _agencies().get(name.casefold())
 
 
 def legal_form(name: str) -> str | None:
@@ -107,25 +108,39 @@ def normalize_org(text: str) -> Org | None:
 # "Riyadh-based " before a name: the place says where it is, it is not part of the name.
 BASED_PREFIX_RE = re.compile(r"^(?:[A-Z][\w’'.]*[ -]){1,3}?based\s+(?=[A-Z])")
 OF_RE = re.compile(r" of ")
+DETERMINERS = frozenset({"our", "its", "their", "his", "her", "this", "that"})
+ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "45th Weather Squadron", "1st Cavalry Division"
 COMPLEMENT_RE = re.compile(r" (?:of|for) ")
 
-# Nouns after an ORG entity that show it names a project, not an organization ("CASA railway
-# project", "the Nurly Zhol programme").
-PROJECT_NOUNS = frozenset(
-    {
-        "project",
-        "projects",
-        "programme",
-        "program",
-        "initiative",
-        "corridor",
-        "railway",
-        "pipeline",
-        "route",
-        "highway",
-        "line",
-    }
-)
+@cache
+def _site_words() -> dict[str, frozenset[str]]:
+    """Words of ``site_words.tsv`` by position: ``last`` word of a site's name, noun ``after`` it."""
+    rows = read_table("site_words.tsv", ("word", "position"))
+    positions = {"last": set(), "after": set()}
+    for row in rows:
+        if row["position"] not in positions:
+            raise ValueError(f"site_words.tsv: position of {row['word']!r} is {row['position']!r}")
+        positions[row["position"]].add(row["word"].casefold())
+    return {position: frozenset(words) for position, words in positions.items()}
+
+
+def names_a_site(doc: Doc, span: Span) -> bool:
+    """A site, facility, area or project, not an organization: "Redstone Arsenal", "the Ulaan
+    Tolgoi copper mine", "Umnugovi aimag", "Anzac-class frigates", "the CASA railway project"."""
+    words = _site_words()
+    if len(span) > 1 and span[-1].lower_ in words["last"]:
+        return True
+    i = span.end
+    if i < len(doc) and doc[i].text in {"-", "‐"}:
+        i += 1
+    if (
+        i + 1 < len(doc)
+        and doc[i].is_lower
+        and doc[i].lower_ not in words["after"] | CONNECTORS
+        and not doc[i].tag_.startswith(("VB", "MD"))
+    ):
+        i += 1  # "copper mine", "underground mine"
+    return i < len(doc) and doc[i].lower_ in words["after"]
 
 
 def find_organizations(
@@ -340,7 +355,11 @@ def _name_start(doc: Doc, i: int, lex: Lexicons) -> int:
     start = i
     while start > 0 and not doc[start].is_sent_start:
         before = doc[start - 1]
-        if is_capitalized(before) and not before.is_sent_start and not lex.is_title_word(before.text):
+        if (
+            (is_capitalized(before) or ORDINAL_RE.match(before.text))
+            and not before.is_sent_start
+            and (not lex.is_title_word(before.text) or before.lower_ in lex.org_modifiers)
+        ):
             start -= 1
         elif start > 1 and _joins(doc, start - 1, lex) and is_capitalized(doc[start - 2]):
             start -= 2
@@ -403,7 +422,7 @@ def _not_a_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
     institution word, or a lower-case description ("the intergovernmental water commission")."""
     if any(t.like_num for t in span) and any(t.text.isupper() and len(t.text) == 3 for t in span):
         return True
-    if span.end < len(doc) and doc[span.end].lower_ in PROJECT_NOUNS:
+    if names_a_site(doc, span):
         return True
     if not any(t.is_alpha for t in span) or all(t.is_lower or not t.is_alpha for t in span):
         return True
@@ -438,8 +457,10 @@ def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] |
 
 
 def _light_trim(span: Span) -> Span:
-    """ "the", a trailing possessive ("Bank of China's") and "X-based" off a span."""
+    """ "the" (or "our", "its"), a trailing possessive ("Bank of China's") and "X-based" off a span."""
     span = trim_the(span)
+    if len(span) > 1 and span[0].lower_ in DETERMINERS:
+        span = span[1:]
     if len(span) > 1 and span[-1].text in POSSESSIVE:
         span = span[:-1]
     if len(span) > 3 and span[1].text in {"-", "‐"} and span[2].lower_ == "based":

@@ -62,6 +62,7 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "appointment_verbs": ("appointment_verbs.tsv", "verb", True),
     "contact_words": ("contact_words.tsv", "word", True),
     "news_agencies_cased": ("news_agencies.tsv", "agency", True),
+    "news_agencies": ("news_agencies.tsv", "agency", True),
     "legal_forms_cased": ("legal_forms.tsv", "form", True),
     "organ_words": ("organ_words.tsv", "word", True),
     "international_bodies": ("international_bodies.tsv", "name", False),
