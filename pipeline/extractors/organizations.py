@@ -21,6 +21,7 @@ from ..lexicons import CONNECTORS, Lexicons, build_lexicons
 from ..record import Organization
 from ..resources import read_table
 from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES
+from .patterns import lexicon
 from .quantities import unit_surfaces
 from .titles import chain_end, country_prefix_end, located_org_end
 from .tokens import POSSESSIVE, doc_text, find_mentions, is_capitalized, is_demonym, overlaps_any, trim_the
@@ -109,6 +110,7 @@ def normalize_org(text: str) -> Org | None:
 BASED_PREFIX_RE = re.compile(r"^(?:[A-Z][\w’'.]*[ -]){1,3}?based\s+(?=[A-Z])")
 OF_RE = re.compile(r" of ")
 DETERMINERS = frozenset({"our", "its", "their", "his", "her", "this", "that"})
+PLACE_JOIN_RE = re.compile(r"\s+(?:and|or)\s+|[–—]")  # "Lomé or Tema", "Abuja–Kaduna"
 ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "45th Weather Squadron", "1st Cavalry Division"
 COMPLEMENT_RE = re.compile(r" (?:of|for) ")
 
@@ -427,9 +429,31 @@ def _not_a_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
     if not any(t.is_alpha for t in span) or all(t.is_lower or not t.is_alpha for t in span):
         return True
     text = span.text
-    return len(span) == 1 and (
-        is_demonym(span[0], lex) or lex.gazetteer.is_place(text) or lex.is_institution_word(text)
-    )
+    if len(span) == 1 and (is_demonym(span[0], lex) or lex.is_institution_word(text)):
+        return True
+    return names_a_place(doc, span, lex)
+
+
+def names_a_place(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """A place the model tagged ORG: a gazetteer place ("Abu Dhabi", "Russian Federation",
+    "Lagos State"), a name the model tags as a place elsewhere in the article ("Zamyn-Uud"),
+    or places joined ("Lomé or Tema", "Abuja–Kaduna")."""
+    if any(t.lower_ in lex.org_heads for t in span):
+        return False
+    parts = [p.strip() for p in PLACE_JOIN_RE.split(span.text) if p.strip()]
+    places = _model_places(doc)
+    return all(lex.gazetteer.is_place(p) or _without_admin_word(p, lex) or p in places for p in parts)
+
+
+def _without_admin_word(name: str, lex: Lexicons) -> bool:
+    """ "Lagos State", "Kakheti Region": a place with its administrative word."""
+    words = name.split()
+    return len(words) > 1 and words[-1].casefold() in lexicon("admin_words") and lex.gazetteer.is_place(" ".join(words[:-1]))
+
+
+def _model_places(doc: Doc) -> frozenset[str]:
+    """Texts the model tags GPE or LOC somewhere in the doc."""
+    return frozenset(e.text for e in doc.ents if e.label_ in {"GPE", "LOC"})
 
 
 def _is_title_phrase(span: Span, lex: Lexicons) -> bool:
