@@ -22,7 +22,14 @@ from . import claims, finders
 from .locations import canonical_locations, find_locations, find_place_lists, list_tokens, pattern_places
 from .names import parse_person_name
 from .org_countries import assign_countries, build_setting
-from .organizations import agency_country, drop_fragments, find_organizations, normalize_org, outside_name
+from .organizations import (
+    agency_country,
+    drop_fragments,
+    drop_portfolios,
+    find_organizations,
+    normalize_org,
+    outside_name,
+)
 from .people import Draft, find_people, finish_person
 from .roles import Link, find_links, parse_title
 from .tokens import find_mentions
@@ -78,6 +85,7 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities
         list_members=list_members,
     )
     organizations = _reconcile_organizations(doc, organizations, person_ranges, unquoted)
+    organizations = drop_portfolios(doc, organizations, [r for p in people for r in p.roles], lex)
     org_ranges = [(m.start, m.end) for o in organizations for m in o.mentions]
     locations = find_locations(
         doc,

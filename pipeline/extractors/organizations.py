@@ -18,9 +18,10 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from ..lexicons import CONNECTORS, Lexicons, build_lexicons
-from ..record import Organization
+from ..record import Organization, Role
 from ..resources import read_table
 from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES
+from .org_countries import is_international
 from .patterns import lexicon
 from .quantities import unit_surfaces
 from .titles import chain_end, country_prefix_end, located_org_end
@@ -111,6 +112,9 @@ BASED_PREFIX_RE = re.compile(r"^(?:[A-Z][\w’'.]*[ -]){1,3}?based\s+(?=[A-Z])")
 OF_RE = re.compile(r" of ")
 DETERMINERS = frozenset({"our", "its", "their", "his", "her", "this", "that"})
 PLACE_JOIN_RE = re.compile(r"\s+(?:and|or)\s+|[–—]")  # "Lomé or Tema", "Abuja–Kaduna"
+# A portfolio follows "Minister of", "Secretary for", "Vice-President for", "Director for".
+PORTFOLIO_BEFORE_RE = re.compile(r"(?:\b(?:Minister|Secretary|Commissioner)s? of|[A-Z][\w-]* for) $")
+UNIT_HEADS = frozenset({"department", "division", "directorate", "unit", "desk"})  # "Asia Department"
 ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "45th Weather Squadron", "1st Cavalry Division"
 COMPLEMENT_RE = re.compile(r" (?:of|for) ")
 
@@ -263,6 +267,43 @@ def outside_name(doc: Doc, name: str, taken: list[tuple[int, int]]) -> list[tupl
     Infraprojects Ltd.") does not hide the organization."""
     spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), doc_text(doc))]
     return [(s, e) for s, e in taken if not any(a <= s and e <= b for a, b in spans)]
+
+
+def drop_portfolios(
+    doc: Doc, organizations: list[Organization], roles: list[Role], lex: Lexicons
+) -> list[Organization]:
+    """Portfolios and units named only inside role titles that do not name them as their
+    organization: "Minister of Territorial Administration", "Deputy General Director for Retail
+    Banking", "Director of the Asia Department" (an organization word keeps a name that is no
+    unit or portfolio: "United Nations Resident Coordinator", "CEO of Nama Water Services")."""
+    employers = {r.organization.casefold() for r in roles if r.organization}
+    text = doc_text(doc)
+    return [
+        org
+        for org in organizations
+        if org.name.casefold() in employers
+        or not all(
+            any(r.span.start <= m.start and m.end <= r.span.end for r in roles)
+            and (_is_portfolio(org.name, lex) or PORTFOLIO_BEFORE_RE.search(text[: m.start]))
+            for m in org.mentions
+        )
+    ]
+
+
+def _is_portfolio(name: str, lex: Lexicons) -> bool:
+    """No organization word ("Retail Banking"), or a unit's ("Asia Department")."""
+    words = name.split()
+    if is_international(name):
+        return False
+    if words[-1].casefold() in UNIT_HEADS and not COMPLEMENT_RE.search(name):
+        return True
+    return not any(_is_head_word(w, lex) for w in words)
+
+
+def _is_head_word(word: str, lex: Lexicons) -> bool:
+    """An organization word, singular or plural ("Services")."""
+    folded = word.casefold()
+    return folded in lex.org_heads or (folded.endswith("s") and folded[:-1] in lex.org_heads)
 
 
 def drop_fragments(organizations: list[Organization]) -> list[Organization]:
