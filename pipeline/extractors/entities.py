@@ -35,6 +35,7 @@ from .roles import Link, find_links, parse_title
 from .tokens import find_mentions
 
 NO_NEW_LABELS = ("NO_NEW", "BOILERPLATE", "MONEY", "DATE")
+VETO_LABELS = frozenset({"NOT_ENTITY", "INSTRUMENT"})  # claims that no entity stands in
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def _dateline_country(dateline: Span | None, places: tuple[Location, ...], lex: 
 
 
 def _all_vetoed(mentions, vetoes: list[Span]) -> bool:
-    real = [v for v in vetoes if v.label_ == "NOT_ENTITY"]
+    real = [v for v in vetoes if v.label_ in VETO_LABELS]
     return bool(mentions) and all(any(_overlaps(m, v) for v in real) for m in mentions)
 
 
@@ -194,7 +195,7 @@ def _reconcile_organizations(
     doc: Doc, organizations: list[Organization], taken: list[tuple[int, int]], unquoted: set[int]
 ) -> list[Organization]:
     """Vetoes and title patterns drop organizations; organization patterns name them in full."""
-    vetoes = [v for v in claims.mentions(doc, "NONE") if v.label_ == "NOT_ENTITY"]
+    vetoes = [v for v in claims.mentions(doc, "NONE") if v.label_ in VETO_LABELS]
     titles = finders.pattern_mentions(doc, "TITLE", "title.")
     inside_title = [t for t in titles if not t.id_.startswith(("title.head", "title.phrase"))]
     kept = [
