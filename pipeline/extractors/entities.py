@@ -22,14 +22,7 @@ from . import claims, finders
 from .locations import canonical_locations, find_locations, find_place_lists, list_tokens, pattern_places
 from .names import parse_person_name
 from .org_countries import assign_countries, build_setting
-from .organizations import (
-    agency_country,
-    drop_fragments,
-    drop_portfolios,
-    find_organizations,
-    normalize_org,
-    outside_name,
-)
+from .organizations import drop_fragments, drop_portfolios, find_organizations, merge_certain_forms, normalize_org
 from .people import Draft, find_people, finish_person
 from .roles import Link, find_links, parse_title
 from .tokens import find_mentions
@@ -85,7 +78,7 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities
         unquoted=unquoted,
         list_members=list_members,
     )
-    organizations = _reconcile_organizations(doc, organizations, person_ranges, unquoted)
+    organizations = _reconcile_organizations(doc, organizations, person_ranges, unquoted, lex)
     organizations = drop_portfolios(doc, organizations, [r for p in people for r in p.roles], lex)
     org_ranges = [(m.start, m.end) for o in organizations for m in o.mentions]
     locations = find_locations(
@@ -192,7 +185,7 @@ def _with_link(person: Person, link: Link) -> Person:
 
 
 def _reconcile_organizations(
-    doc: Doc, organizations: list[Organization], taken: list[tuple[int, int]], unquoted: set[int]
+    doc: Doc, organizations: list[Organization], taken: list[tuple[int, int]], unquoted: set[int], lex: Lexicons
 ) -> list[Organization]:
     """Vetoes and title patterns drop organizations; organization patterns name them in full."""
     vetoes = [v for v in claims.mentions(doc, "NONE") if v.label_ in VETO_LABELS]
@@ -206,16 +199,6 @@ def _reconcile_organizations(
             any(t.start_char <= m.start and m.end <= t.end_char for t in inside_title) for m in o.mentions
         )
     ]
-    for span in [m for m in finders.pattern_mentions(doc, "ORG", "org.") if m.label_ == "ORG_FORM"]:
-        org = normalize_org(span.text)
-        if org is None:
-            continue
-        rivals = [o for o in kept if any(_overlaps(m, span) for m in o.mentions)]
-        agency = agency_country(org.name)
-        country = agency or org.country or next((o.country for o in rivals if o.country), None)
-        rule = "agency" if agency else "qualifier" if country else "none"
-        kept = [o for o in kept if o not in rivals]
-        mentions = find_mentions(doc, {org.name, *org.aliases}, outside_name(doc, org.name, taken), unquoted)
-        if mentions:
-            kept.append(Organization(org.name, country, mentions, aliases=org.aliases, country_rule=rule))
+    forms = [m for m in finders.pattern_mentions(doc, "ORG", "org.") if m.label_ == "ORG_FORM"]
+    kept = merge_certain_forms(doc, kept, forms, taken, unquoted, lex)
     return sorted(drop_fragments(kept), key=lambda o: o.mentions[0].start)

@@ -12,7 +12,7 @@ mentions found by the patterns of ``data/patterns/organizations.jsonl``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -306,6 +306,59 @@ def _is_head_word(word: str, lex: Lexicons) -> bool:
     return folded in lex.org_heads or (folded.endswith("s") and folded[:-1] in lex.org_heads)
 
 
+def merge_certain_forms(
+    doc: Doc,
+    organizations: list[Organization],
+    forms: list[Span],
+    taken: list[tuple[int, int]],
+    unquoted: set[int],
+    lex: Lexicons,
+) -> list[Organization]:
+    """Organizations certain by their form (a legal form, a bracketed acronym, an agency
+    credit, an international body's full name) replace the mentions they overlap: an
+    organization left with no mention gives way, and its country with it."""
+    kept = list(organizations)
+    for span in forms:
+        org = normalize_org(span.text)
+        if org is None:
+            continue
+        kept, losers = _cede_mentions(kept, span, lex)
+        # the same name written in full again keeps the acronym it had ("FAO")
+        same = [o for o in losers if o.name.casefold() == org.name.casefold()]
+        aliases = tuple(dict.fromkeys(a for o in (org, *same) for a in o.aliases))
+        agency = agency_country(org.name)
+        country = agency or org.country or next((o.country for o in losers if o.country), None)
+        rule = "agency" if agency else "qualifier" if country else "none"
+        mentions = find_mentions(doc, {org.name, *aliases}, outside_name(doc, org.name, taken), unquoted)
+        if mentions:
+            kept.append(Organization(org.name, country, mentions, aliases=aliases, country_rule=rule))
+    return kept
+
+
+def _cede_mentions(
+    organizations: list[Organization], span: Span, lex: Lexicons
+) -> tuple[list[Organization], list[Organization]]:
+    """(organizations with no mention overlapping ``span``, those that give way to it); one
+    whose mention holds the span and goes on to its own organization word stays."""
+    kept, losers = [], []
+    for org in organizations:
+        overlaps = any(m.start < span.end_char and span.start_char < m.end for m in org.mentions)
+        (losers if overlaps and not contains_name(org, span, lex) else kept).append(org)
+    return kept, losers
+
+
+def contains_name(org: Organization, span: Span, lex: Lexicons) -> bool:
+    """``org`` names a body of which ``span`` is a part: a mention holds the span and goes on
+    to its own organization word ("United Nations Information Service" holds "United
+    Nations"), so the name certain by its form does not replace it."""
+    words = org.name.split()
+    ends_in_head = bool(words) and words[-1].casefold() in lex.org_heads and legal_form(org.name) is None
+    return ends_in_head and any(
+        m.start <= span.start_char and span.end_char <= m.end and (m.end - m.start) > len(span.text)
+        for m in org.mentions
+    )
+
+
 def drop_fragments(organizations: list[Organization]) -> list[Organization]:
     """Organizations without a mention of their own: every mention inside a longer name
     ("Trade Insurance Corporation" of "Korea Trade Insurance Corporation")."""
@@ -511,7 +564,7 @@ def _is_title_phrase(span: Span, lex: Lexicons) -> bool:
 
 def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] | None:
     """Strip "the", "Riyadh-based" and a country prefix; reject what is not an organization."""
-    span = _light_trim(span)
+    span = _trim_commas(_light_trim(span), lex)
     before = _country_before(doc, span.start, lex)
     if before:
         return (span, before) if _is_named_org(span, lex) else None
@@ -519,6 +572,21 @@ def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] |
     if _not_a_name(doc, span, lex) or _is_title_phrase(span, lex):
         return None
     return span, country
+
+
+def _trim_commas(span: Span, lex: Lexicons) -> Span:
+    """A title before a comma ("Chair, Council of Governors") and a place after one ("Army
+    Contracting Command, Fairbanks") are not part of the name."""
+    commas = [t.i - span.start for t in span if t.text == ","]
+    if not commas:
+        return span
+    first, last = commas[0], commas[-1]
+    if first > 0 and all(lex.is_title_word(t.text) or t.lower_ in CONNECTORS for t in span[:first]):
+        span = span[first + 1 :]
+        last -= first + 1
+    if 0 < last < len(span) - 1 and lex.gazetteer.is_place(span[last + 1 :].text):
+        span = span[:last]
+    return span
 
 
 def _light_trim(span: Span) -> Span:
