@@ -242,6 +242,8 @@ def split_country_qualifier(name: str, lex: Lexicons) -> tuple[str, str | None]:
         possessive = head.endswith(tuple(POSSESSIVE))
         head = head.rstrip("'’s") if possessive else head
         code = lex.gazetteer.country_code(head) or (lex.gazetteer.demonym_country(head) if width == 1 else None)
+        if code and lex.gazetteer.subdivisions.get(head.casefold(), code) != code:
+            break  # "Georgia Department of Economic Development": a US state's, perhaps
         if code and (possessive or words[width].casefold() in lex.state_org_heads):
             return " ".join(words[width:]), code
     return _country_suffix(name, words, lex)
