@@ -95,8 +95,7 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities
     locations += pattern_places(doc, lex, locations, person_ranges + org_ranges, unquoted)
     places = canonical_locations(locations, lex)
     # Organization countries read the places the article names (org_countries.py).
-    roles = [r for p in people for r in p.roles]
-    setting = build_setting(places, _dateline_country(dateline, places, lex), roles)
+    setting = build_setting(places, _dateline_country(dateline, places, lex), people)
     organizations = assign_countries(doc, organizations, lex, setting)
     return Entities(tuple(people), tuple(organizations), places)
 

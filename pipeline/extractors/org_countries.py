@@ -34,7 +34,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from ..lexicons import CONNECTORS, Lexicons
-from ..record import Location, Organization, Role
+from ..record import Location, Organization, Person, Role
 from ..resources import read_table
 from .tokens import POSSESSIVE, doc_text, sentence_of
 
@@ -75,19 +75,26 @@ class Setting:
     dateline: str | None
     countries: frozenset[str]  # countries of the article's locations
     places: tuple[tuple[int, int, str], ...]  # (start, end, country) of every place mention
-    roles: tuple[Role, ...] = ()
+    # roles that name an organization, each with the countries of its holder's other roles
+    roles: tuple[tuple[Role, frozenset[str]], ...] = ()
 
 
 def build_setting(
-    locations: Iterable[Location], dateline: str | None, roles: Iterable[Role] = ()
+    locations: Iterable[Location], dateline: str | None, people: Iterable[Person] = ()
 ) -> Setting:
-    """The article's setting, from its resolved locations, its dateline country and its roles."""
+    """The article's setting, from its resolved locations, its dateline country and its people."""
     locations = list(locations)
     places = tuple(
         sorted((m.start, m.end, loc.country) for loc in locations if loc.country for m in loc.mentions)
     )
     countries = frozenset(loc.country for loc in locations if loc.country)
-    return Setting(dateline, countries, places, tuple(r for r in roles if r.organization))
+    roles = tuple(
+        (role, frozenset(r.country for r in person.roles if r is not role and r.country))
+        for person in people
+        for role in person.roles
+        if role.organization
+    )
+    return Setting(dateline, countries, places, roles)
 
 
 @cache
@@ -363,8 +370,11 @@ def _from_the_article(
         return code, "delegation"
     employers = role_links(doc, org, setting)
     if employers and len(employers) == len(org.mentions):
-        countries = {r.country for r in employers}
-        return (countries.pop(), "role") if len(countries) == 1 else (None, "none")
+        countries = {role.country for role, _ in employers}
+        if len(countries) == 1 and None not in countries:
+            return countries.pop(), "role"
+        if any(role.country is None and others for role, others in employers):
+            return None, "role"  # the holder's other post is national, this one is not
     if setting.dateline:
         return setting.dateline, "dateline"
     named = sentence_countries(doc, org, lex, setting, ranges)
@@ -388,16 +398,17 @@ def delegation_country(doc: Doc, org: Organization, lex: Lexicons) -> str | None
     return None
 
 
-def role_links(doc: Doc, org: Organization, setting: Setting) -> list[Role]:
+def role_links(doc: Doc, org: Organization, setting: Setting) -> list[tuple[Role, frozenset[str]]]:
     """The roles whose title names this organization right before one of its mentions
-    ("Ambassador-at-Large at the Ministry of Foreign Affairs"), one per such mention."""
+    ("Ambassador-at-Large at the Ministry of Foreign Affairs"), one per such mention, each with
+    the countries of its holder's other roles."""
     text = doc_text(doc)
     found = []
     for mention in org.mentions:
         role = next(
             (
-                r
-                for r in setting.roles
+                (r, others)
+                for r, others in setting.roles
                 if r.span.end <= mention.start
                 and r.organization.casefold() == org.name.casefold()
                 and ROLE_LINK_RE.fullmatch(text[r.span.end : mention.start])
