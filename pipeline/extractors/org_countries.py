@@ -27,6 +27,7 @@ country they are based in, international bodies none. The rules, in order (READM
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -51,6 +52,7 @@ RULES = (
     "role",
     "dateline",
     "sentence",
+    "article",
     "none",
 )
 # Lower-case words that may describe an organization between its country and its name
@@ -77,6 +79,7 @@ class Setting:
     places: tuple[tuple[int, int, str], ...]  # (start, end, country) of every place mention
     # roles that name an organization, each with the countries of its holder's other roles
     roles: tuple[tuple[Role, frozenset[str]], ...] = ()
+    main_country: str | None = None  # the country the article names most, when one leads
 
 
 def build_setting(
@@ -94,7 +97,15 @@ def build_setting(
         for role in person.roles
         if role.organization
     )
-    return Setting(dateline, countries, places, roles)
+    return Setting(dateline, countries, places, roles, _main_country(places))
+
+
+def _main_country(places: tuple[tuple[int, int, str], ...]) -> str | None:
+    """The country whose places the article names most often, if it leads the next one."""
+    counts = Counter(country for _, _, country in places).most_common(2)
+    if not counts or (len(counts) == 2 and counts[1][1] * 3 > counts[0][1] * 2):
+        return None
+    return counts[0][0]
 
 
 @cache
@@ -380,6 +391,8 @@ def _from_the_article(
     named = sentence_countries(doc, org, lex, setting, ranges)
     if len(named) == 1:
         return next(iter(named)), "sentence"
+    if setting.main_country:
+        return setting.main_country, "article"
     return None, "none"
 
 
