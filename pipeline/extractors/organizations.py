@@ -115,6 +115,7 @@ PLACE_JOIN_RE = re.compile(r"\s+(?:and|or)\s+|[–—]")  # "Lomé or Tema", "Ab
 # A portfolio follows "Minister of", "Secretary for", "Vice-President for", "Director for".
 PORTFOLIO_BEFORE_RE = re.compile(r"(?:\b(?:Minister|Secretary|Commissioner)s? of|[A-Z][\w-]* for) $")
 UNIT_HEADS = frozenset({"department", "division", "directorate", "unit", "desk"})  # "Asia Department"
+BRACKETED_ACRONYM_RE = re.compile(r"\s*\((?P<acronym>(?=[A-Za-z&]*[A-Z][A-Za-z&]*[A-Z])[A-Za-z&]{2,8})\)")  # " (EVN)", not " (Norway)"
 ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "45th Weather Squadron", "1st Cavalry Division"
 COMPLEMENT_RE = re.compile(r" (?:of|for) ")
 
@@ -359,6 +360,33 @@ def contains_name(org: Organization, span: Span, lex: Lexicons) -> bool:
         m.start <= span.start_char and span.end_char <= m.end and (m.end - m.start) > len(span.text)
         for m in org.mentions
     )
+
+
+def adopt_acronyms(
+    doc: Doc, organizations: list[Organization], taken: list[tuple[int, int]], unquoted: set[int]
+) -> list[Organization]:
+    """An acronym in brackets right after a name is that organization's alias, whatever its
+    letters ("Vietnam Electricity (EVN)", "Korea International Cooperation Agency (KOICA)"): its
+    mentions join the name and no organization of its own stays."""
+    text = doc_text(doc)
+    adopted: dict[str, str] = {}
+    for org in organizations:
+        for m in org.mentions:
+            match = BRACKETED_ACRONYM_RE.match(text, m.end)
+            if match and match["acronym"] != org.name:
+                adopted.setdefault(match["acronym"], org.name)
+    if not adopted:
+        return organizations
+    result = []
+    for org in organizations:
+        if org.name in adopted and adopted[org.name] != org.name:
+            continue
+        new = tuple(a for a, owner in adopted.items() if owner == org.name and a not in org.aliases)
+        if new:
+            mentions = find_mentions(doc, {org.name, *org.aliases, *new}, taken, unquoted)
+            org = replace(org, aliases=org.aliases + new, mentions=mentions or org.mentions)
+        result.append(org)
+    return result
 
 
 def drop_fragments(organizations: list[Organization]) -> list[Organization]:
