@@ -22,7 +22,7 @@ from . import claims, finders
 from .locations import canonical_locations, find_locations, find_place_lists, list_tokens, pattern_places
 from .names import parse_person_name
 from .org_countries import assign_countries, build_setting
-from .organizations import adopt_acronyms, drop_fragments, drop_portfolios, find_organizations, merge_certain_forms, normalize_org
+from .organizations import adopt_acronyms, drop_fragments, merge_short_forms, drop_portfolios, find_organizations, merge_certain_forms, normalize_org
 from .people import Draft, find_people, finish_person
 from .roles import Link, find_links, parse_title
 from .tokens import find_mentions
@@ -200,5 +200,5 @@ def _reconcile_organizations(
     ]
     forms = [m for m in finders.pattern_mentions(doc, "ORG", "org.") if m.label_ == "ORG_FORM"]
     kept = merge_certain_forms(doc, kept, forms, taken, unquoted, lex)
-    kept = adopt_acronyms(doc, kept, taken, unquoted)
+    kept = merge_short_forms(adopt_acronyms(doc, kept, taken, unquoted), lex)
     return sorted(drop_fragments(kept), key=lambda o: o.mentions[0].start)

@@ -11,7 +11,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..lexicons import Lexicons
-from ..resources import read_words
+from ..resources import read_table, read_words
 
 
 @cache
@@ -21,9 +21,8 @@ def org_particles() -> frozenset[str]:
 
 
 @cache
-def _legal_form_words() -> frozenset[str]:
-    from ..resources import read_table
-
+def legal_form_words() -> frozenset[str]:
+    """Legal forms of one word ("Ltd.", "GmbH", "A.Ş."), as written in ``legal_forms.tsv``."""
     return frozenset(row["form"] for row in read_table("legal_forms.tsv", ("form",)) if " " not in row["form"])
 
 
@@ -37,7 +36,7 @@ def is_org_word(token: Token) -> bool:
     """
     text = token.text
     if text[:1].isupper():
-        return text not in _legal_form_words()
+        return text not in legal_form_words()
     if text[:1].isdigit():
         return any(c.isalpha() for c in text)
     return text.casefold() in org_particles()
@@ -47,7 +46,7 @@ def is_org_start(token: Token, lex: Lexicons) -> bool:
     """A capitalized word that may open an organization name: not "The", a title word or a
     legal form ("Chairman Halden Corp." names Halden Corp.)."""
     text = token.text
-    if not text[:1].isupper() or text in _legal_form_words():
+    if not text[:1].isupper() or text in legal_form_words():
         return False
     folded = text.casefold()
     return not (token.is_stop or lex.is_title_word(text) or folded in lex.honorifics or folded in lex.speech_verbs)

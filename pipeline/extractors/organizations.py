@@ -22,6 +22,7 @@ from ..record import Organization, Role
 from ..resources import read_table
 from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES
 from .org_countries import is_international
+from .org_words import legal_form_words as _legal_form_words
 from .patterns import lexicon
 from .quantities import unit_surfaces
 from .titles import chain_end, country_prefix_end, located_org_end
@@ -387,6 +388,28 @@ def adopt_acronyms(
             org = replace(org, aliases=org.aliases + new, mentions=mentions or org.mentions)
         result.append(org)
     return result
+
+
+def merge_short_forms(organizations: list[Organization], lex: Lexicons) -> list[Organization]:
+    """A name that opens a longer one is its short form ("Vaalkrans" of "Vaalkrans Gold
+    Limited", "Aldercrest Energy Systems" of "Aldercrest Energy Systems, Inc."), unless it is
+    an organization of its own ("Ministry of Energy", not "Ministry of Energy and Infrastructure")."""
+    merged = list(organizations)
+    for short in organizations:
+        full = next((o for o in merged if o is not short and _short_form_of(short.name, o.name, lex)), None)
+        if full is None:
+            continue
+        mentions = tuple(sorted({*full.mentions, *short.mentions}, key=lambda m: m.start))
+        aliases = full.aliases + (short.name,) if short.name not in full.aliases else full.aliases
+        merged = [replace(o, mentions=mentions, aliases=aliases) if o is full else o for o in merged if o is not short]
+    return merged
+
+
+def _short_form_of(short: str, full: str, lex: Lexicons) -> bool:
+    if not full.startswith(short + " ") and not full.startswith(short + ", "):
+        return False
+    rest = full[len(short) :].lstrip(" ,")
+    return rest in _legal_form_words() or not any(_is_head_word(w, lex) for w in short.split())
 
 
 def drop_fragments(organizations: list[Organization]) -> list[Organization]:
