@@ -22,10 +22,11 @@ from . import claims, finders
 from .locations import canonical_locations, find_locations, find_place_lists, list_tokens, pattern_places
 from .names import parse_person_name
 from .org_countries import assign_countries, build_setting
-from .organizations import adopt_acronyms, drop_fragments, merge_short_forms, drop_portfolios, find_organizations, merge_certain_forms, normalize_org
+from .org_merge import adopt_acronyms, drop_fragments, drop_portfolios, merge_certain_forms, merge_short_forms
+from .org_names import normalize_org
+from .organizations import find_organizations
 from .people import Draft, find_people, finish_person
 from .roles import Link, find_links, parse_title
-from .tokens import find_mentions
 
 NO_NEW_LABELS = ("NO_NEW", "BOILERPLATE", "MONEY", "DATE")
 VETO_LABELS = frozenset({"NOT_ENTITY", "INSTRUMENT"})  # claims that no entity stands in
@@ -184,7 +185,11 @@ def _with_link(person: Person, link: Link) -> Person:
 
 
 def _reconcile_organizations(
-    doc: Doc, organizations: list[Organization], taken: list[tuple[int, int]], unquoted: set[int], lex: Lexicons
+    doc: Doc,
+    organizations: list[Organization],
+    taken: list[tuple[int, int]],
+    unquoted: set[int],
+    lex: Lexicons,
 ) -> list[Organization]:
     """Vetoes and title patterns drop organizations; organization patterns name them in full."""
     vetoes = [v for v in claims.mentions(doc, "NONE") if v.label_ in VETO_LABELS]

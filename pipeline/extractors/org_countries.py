@@ -67,6 +67,7 @@ ROLE_LINK_RE = re.compile(r"(?:,| at| of| for| with| in)(?: the)? ")
 # delegation included ..., Executive Secretary of the Ministry of Agriculture").
 DELEGATION_NOUNS = frozenset({"delegation", "side", "team"})
 APPOSITION_ENDS = frozenset({".", ";", ")", "(", "—", "–", ":"})
+APPOSITION_TAGS = ("VB", "MD", "IN", "WDT", "WP")  # verbs, prepositions, relative pronouns
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,9 @@ def country_in_name(name: str, lex: Lexicons) -> str | None:
     ('AU', None)
     """
     for run in _windows(name_words(name)):
-        code = lex.gazetteer.country_code(run) or (lex.gazetteer.demonym_country(run) if " " not in run else None)
+        code = lex.gazetteer.country_code(run) or (
+            lex.gazetteer.demonym_country(run) if " " not in run else None
+        )
         if code:
             return code
     return None
@@ -208,11 +211,16 @@ def place_in_name(name: str, lex: Lexicons, setting: Setting) -> str | None:
     regions = _international()["region"]
     for run in _windows(name_words(name)):
         words = run.split()
-        if any(w.casefold() in lex.org_heads or lex.is_institution_word(w) or w.casefold() in regions for w in words):
+        if any(
+            w.casefold() in lex.org_heads or lex.is_institution_word(w) or w.casefold() in regions
+            for w in words
+        ):
             continue
         readings = _place_readings(run, lex)
         if readings:
-            local = [c for c in readings if c == setting.dateline] or [c for c in readings if c in setting.countries]
+            local = [c for c in readings if c == setting.dateline] or [
+                c for c in readings if c in setting.countries
+            ]
             if local:
                 return local[0]
     return None
@@ -309,19 +317,22 @@ def country_after(
     found = None
     for i in range(end + 1, min(len(doc), end + 1 + MAX_APPOSITION)):
         token = doc[i]
-        if token.text in APPOSITION_ENDS or token.is_sent_start or any(s <= token.idx < e for s, e in others):
+        if _apposition_ends(token, others, found=found is not None):
             break
-        if token.text == "," and found:
-            break
-        if token.lower_ in CONNECTORS - {"the"} or token.tag_.startswith(("VB", "MD", "IN", "WDT", "WP")):
-            if not _based_country(doc, i, lex, setting):
-                break
-        code = _based_country(doc, i, lex, setting) or (
-            _token_country(doc, i, lex, setting) if token.text[:1].isupper() else None
-        )
-        if code:
-            found = code
+        based = _based_country(doc, i, lex, setting)
+        if not based and (token.lower_ in CONNECTORS - {"the"} or token.tag_.startswith(APPOSITION_TAGS)):
+            break  # "of the Japanese group", "which operates": another thing is described
+        code = based or (_token_country(doc, i, lex, setting) if token.text[:1].isupper() else None)
+        found = code or found
     return found
+
+
+def _apposition_ends(token, others: list[tuple[int, int]], *, found: bool) -> bool:
+    """Punctuation, a new sentence or another organization ends an apposition, and so does a
+    comma once a country was read (", Karachi, Pakistan, said" stops after Pakistan)."""
+    if token.text in APPOSITION_ENDS or token.is_sent_start or (token.text == "," and found):
+        return True
+    return any(s <= token.idx < e for s, e in others)
 
 
 def assign_countries(

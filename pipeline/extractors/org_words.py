@@ -23,7 +23,9 @@ def org_particles() -> frozenset[str]:
 @cache
 def legal_form_words() -> frozenset[str]:
     """Legal forms of one word ("Ltd.", "GmbH", "A.Ş."), as written in ``legal_forms.tsv``."""
-    return frozenset(row["form"] for row in read_table("legal_forms.tsv", ("form",)) if " " not in row["form"])
+    return frozenset(
+        row["form"] for row in read_table("legal_forms.tsv", ("form",)) if " " not in row["form"]
+    )
 
 
 def is_org_word(token: Token) -> bool:
@@ -49,4 +51,6 @@ def is_org_start(token: Token, lex: Lexicons) -> bool:
     if not text[:1].isupper() or text in legal_form_words():
         return False
     folded = text.casefold()
-    return not (token.is_stop or lex.is_title_word(text) or folded in lex.honorifics or folded in lex.speech_verbs)
+    return not (
+        token.is_stop or lex.is_title_word(text) or folded in lex.honorifics or folded in lex.speech_verbs
+    )

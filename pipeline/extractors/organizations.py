@@ -1,124 +1,35 @@
-"""Organizations: named once per article with their country, and their names as values.
+"""Organizations: found once per article, with the country their name qualifies.
 
 :func:`find_organizations` reads the model's ORG entities and names built on an organization
-word ("Kestrel Logistics Technologies", "Cabinet of Ministers"), moves "the" and a country
-prefix ("Pakistan's", "UAE") into ``country`` and drops title phrases, demonyms, amounts and
-project names. :func:`normalize_org` is pure: "U.S. Agency for International Development (USAID)" -> name
-"U.S. Agency for International Development", aliases ("USAID",); "Hercules Holdings S.à r.l."
-keeps its legal form in the name and reports it. The entity layer uses it for organization
-mentions found by the patterns of ``data/patterns/organizations.jsonl``.
+word ("Kestrel Logistics Technologies", "Cabinet of Ministers", "Korea Trade Insurance
+Corporation"), moves "the" and a country prefix ("Pakistan's", "UAE") into ``country`` and
+drops title phrases, demonyms, amounts, places, sites and projects. Names are read by
+:mod:`org_names` (pure), merged by :mod:`org_merge` and given their country by
+:mod:`org_countries`; the names certain by their form come from the patterns of
+``data/patterns/organizations.jsonl``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from ..lexicons import CONNECTORS, Lexicons, build_lexicons
-from ..record import Organization, Role
+from ..lexicons import CONNECTORS, Lexicons
+from ..record import Organization
 from ..resources import read_table
 from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES
-from .org_countries import is_international
-from .org_words import legal_form_words as _legal_form_words
+from .org_names import split_country_qualifier
 from .patterns import lexicon
 from .quantities import unit_surfaces
 from .titles import chain_end, country_prefix_end, located_org_end
 from .tokens import POSSESSIVE, doc_text, find_mentions, is_capitalized, is_demonym, overlaps_any, trim_the
 
-ACRONYM_RE = re.compile(
-    r"""
-    ^(?P<name>.+?)\s*          # the full name
-    \(\s*(?P<acronym>(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&]{2,8})\s*\)$  # (NIB), (AfDB); not (Alaska)
-    """,
-    re.VERBOSE,
-)
-
-
-@dataclass(frozen=True)
-class Org:
-    name: str
-    aliases: tuple[str, ...] = ()
-    legal_form: str | None = None
-    country: str | None = None  # a country qualifier moved out of the name ("UAE Ministry of Energy")
-
-
-@cache
-def _legal_forms() -> tuple[str, ...]:
-    forms = (row["form"] for row in read_table("legal_forms.tsv", ("form",)))
-    return tuple(sorted(forms, key=len, reverse=True))
-
-
-@cache
-def _agencies() -> dict[str, str]:
-    rows = read_table("news_agencies.tsv", ("agency", "country"))
-    return {row["agency"].casefold(): row["country"] for row in rows}
-
-
-def agency_country(name: str) -> str | None:
-    """Country of a news agency credited as a source, in any case, else None.
-
-    >>> agency_country("Reuters"), agency_country("MONTSAME"), agency_country("Harfield Minerals")
-    ('GB', 'MN', None)
-    """
-    return _agencies().get(name.casefold())
-
-
-def legal_form(name: str) -> str | None:
-    """The legal form that ends ``name``, as written in the lexicon.
-
-    >>> legal_form("Hercules Holdings S.à r.l.")
-    'S.à r.l.'
-    >>> legal_form("Halden Corp.")
-    'Corp.'
-    >>> legal_form("Nordic Investment Bank") is None
-    True
-    """
-    for form in _legal_forms():
-        if name.endswith(" " + form) and len(name) > len(form) + 1:
-            return form
-    return None
-
-
-def normalize_org(text: str) -> Org | None:
-    """Name an organization: no leading "the", the bracketed acronym as an alias, a country
-    qualifier as its country.
-
-    >>> normalize_org("the Nordic Investment Bank (NIB)")
-    Org(name='Nordic Investment Bank', aliases=('NIB',), legal_form=None, country=None)
-    >>> normalize_org("Hercules Holdings S.à r.l.")
-    Org(name='Hercules Holdings S.à r.l.', aliases=(), legal_form='S.à r.l.', country=None)
-    >>> normalize_org("the U.S. Department of Energy (DOE)")
-    Org(name='Department of Energy', aliases=('DOE',), legal_form=None, country='US')
-    >>> normalize_org("  ") is None
-    True
-    """
-    name = " ".join(text.split())
-    if name.casefold().startswith("the "):
-        name = name[4:]
-    aliases: tuple[str, ...] = ()
-    match = ACRONYM_RE.match(name)
-    if match:
-        name, aliases = match["name"], (match["acronym"],)
-    if not name:
-        return None
-    name, country = split_country_qualifier(name, build_lexicons())
-    return Org(name, aliases, legal_form(name), country)
-
-
-# "Riyadh-based " before a name: the place says where it is, it is not part of the name.
-BASED_PREFIX_RE = re.compile(r"^(?:[A-Z][\w’'.]*[ -]){1,3}?based\s+(?=[A-Z])")
-OF_RE = re.compile(r" of ")
 DETERMINERS = frozenset({"our", "its", "their", "his", "her", "this", "that"})
 PLACE_JOIN_RE = re.compile(r"\s+(?:and|or)\s+|[–—]")  # "Lomé or Tema", "Abuja–Kaduna"
-# A portfolio follows "Minister of", "Secretary for", "Vice-President for", "Director for".
-PORTFOLIO_BEFORE_RE = re.compile(r"(?:\b(?:Minister|Secretary|Commissioner)s? of|[A-Z][\w-]* for) $")
-UNIT_HEADS = frozenset({"department", "division", "directorate", "unit", "desk"})  # "Asia Department"
-BRACKETED_ACRONYM_RE = re.compile(r"\s*\((?P<acronym>(?=[A-Za-z&]*[A-Z][A-Za-z&]*[A-Z])[A-Za-z&]{2,8})\)")  # " (EVN)", not " (Norway)"
 ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "45th Weather Squadron", "1st Cavalry Division"
-COMPLEMENT_RE = re.compile(r" (?:of|for) ")
+
 
 @cache
 def _site_words() -> dict[str, frozenset[str]]:
@@ -176,7 +87,9 @@ def find_organizations(
             continue
         name, country = split_country_qualifier(" ".join(cleaned[0].text.split()), lex)
         old = entries.get(name.casefold())
-        entries[name.casefold()] = (old[0], old[1] or cleaned[1] or country) if old else (name, cleaned[1] or country)
+        entries[name.casefold()] = (
+            (old[0], old[1] or cleaned[1] or country) if old else (name, cleaned[1] or country)
+        )
     organizations = []
     for name, country, shorts in _with_short_forms(doc, entries, lex):
         mentions = find_mentions(doc, {name} | shorts, taken, unquoted)
@@ -218,212 +131,6 @@ def _with_short_forms(doc: Doc, entries: dict[str, tuple[str, str | None]], lex:
         shorts = {n for n in short_names if _is_word_prefix(n.casefold(), name.casefold())}
         shorts |= _short_name(name, lex) | ({acronyms[name]} if name in acronyms else set())
         yield name, country, shorts | _acronym_used(doc, name)
-
-
-def split_country_qualifier(name: str, lex: Lexicons) -> tuple[str, str | None]:
-    """Move a country qualifier out of a state body's name: "UAE Ministry of Energy",
-    "Ministry of Trade of the Republic of Türkiye", "Pakistan's Ministry of Railways",
-    "Kyoto-based Mizuhara Electronics"; a country that is part of a name stays ("Bank of
-    Mongolia", "Kuwait Airways", "Embassy of Japan in Ghana").
-
-    >>> from pressfeed.lexicons import build_lexicons
-    >>> lex = build_lexicons()
-    >>> split_country_qualifier("Ministry of Trade of the Republic of Türkiye", lex)
-    ('Ministry of Trade', 'TR')
-    >>> split_country_qualifier("U.S. Department of Energy", lex)
-    ('Department of Energy', 'US')
-    >>> split_country_qualifier("Bank of Mongolia", lex), split_country_qualifier("Kuwait Airways", lex)
-    (('Bank of Mongolia', None), ('Kuwait Airways', None))
-    """
-    name = BASED_PREFIX_RE.sub("", name)
-    words = name.split()
-    for width in (3, 2, 1):
-        if len(words) <= width:
-            continue
-        head = " ".join(words[:width])
-        possessive = head.endswith(tuple(POSSESSIVE))
-        head = head.rstrip("'’s") if possessive else head
-        code = lex.gazetteer.country_code(head) or (lex.gazetteer.demonym_country(head) if width == 1 else None)
-        if code and lex.gazetteer.subdivisions.get(head.casefold(), code) != code:
-            break  # "Georgia Department of Economic Development": a US state's, perhaps
-        if code and (possessive or words[width].casefold() in lex.state_org_heads):
-            return " ".join(words[width:]), code
-    return _country_suffix(name, words, lex)
-
-
-def _country_suffix(name: str, words: list[str], lex: Lexicons) -> tuple[str, str | None]:
-    """ "Ministry of Foreign Affairs of Brazil" -> ("Ministry of Foreign Affairs", "BR"): a
-    state body's portfolio, then "of COUNTRY"."""
-    first = words[0].casefold() if words else ""
-    if first not in lex.state_org_heads or first in lex.located_org_heads:
-        return name, None
-    for match in OF_RE.finditer(name):
-        head, tail = name[: match.start()], name[match.end() :]
-        code = lex.gazetteer.country_code(tail)
-        if code:  # the first "of COUNTRY": "Government of the Republic of Tajikistan" stays
-            return (head, code) if COMPLEMENT_RE.search(head) else (name, None)
-    return name, None
-
-
-def outside_name(doc: Doc, name: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The ranges of ``taken`` that lie outside every occurrence of ``name``: a person the name
-    grammar read inside a name certain by its form ("Aravalli Infraprojects" of "Aravalli
-    Infraprojects Ltd.") does not hide the organization."""
-    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), doc_text(doc))]
-    return [(s, e) for s, e in taken if not any(a <= s and e <= b for a, b in spans)]
-
-
-def drop_portfolios(
-    doc: Doc, organizations: list[Organization], roles: list[Role], lex: Lexicons
-) -> list[Organization]:
-    """Portfolios and units named only inside role titles that do not name them as their
-    organization: "Minister of Territorial Administration", "Deputy General Director for Retail
-    Banking", "Director of the Asia Department" (an organization word keeps a name that is no
-    unit or portfolio: "United Nations Resident Coordinator", "CEO of Nama Water Services")."""
-    employers = {r.organization.casefold() for r in roles if r.organization}
-    text = doc_text(doc)
-    return [
-        org
-        for org in organizations
-        if org.name.casefold() in employers
-        or not all(
-            any(r.span.start <= m.start and m.end <= r.span.end for r in roles)
-            and (_is_portfolio(org.name, lex) or PORTFOLIO_BEFORE_RE.search(text[: m.start]))
-            for m in org.mentions
-        )
-    ]
-
-
-def _is_portfolio(name: str, lex: Lexicons) -> bool:
-    """No organization word ("Retail Banking"), or a unit's ("Asia Department")."""
-    words = name.split()
-    if is_international(name):
-        return False
-    if words[-1].casefold() in UNIT_HEADS and not COMPLEMENT_RE.search(name):
-        return True
-    return not any(_is_head_word(w, lex) for w in words)
-
-
-def _is_head_word(word: str, lex: Lexicons) -> bool:
-    """An organization word, singular or plural ("Services")."""
-    folded = word.casefold()
-    return folded in lex.org_heads or (folded.endswith("s") and folded[:-1] in lex.org_heads)
-
-
-def merge_certain_forms(
-    doc: Doc,
-    organizations: list[Organization],
-    forms: list[Span],
-    taken: list[tuple[int, int]],
-    unquoted: set[int],
-    lex: Lexicons,
-) -> list[Organization]:
-    """Organizations certain by their form (a legal form, a bracketed acronym, an agency
-    credit, an international body's full name) replace the mentions they overlap: an
-    organization left with no mention gives way, and its country with it."""
-    kept = list(organizations)
-    for span in forms:
-        org = normalize_org(span.text)
-        if org is None:
-            continue
-        kept, losers = _cede_mentions(kept, span, lex)
-        # the same name written in full again keeps the acronym it had ("FAO")
-        same = [o for o in losers if o.name.casefold() == org.name.casefold()]
-        aliases = tuple(dict.fromkeys(a for o in (org, *same) for a in o.aliases))
-        agency = agency_country(org.name)
-        country = agency or org.country or next((o.country for o in losers if o.country), None)
-        rule = "agency" if agency else "qualifier" if country else "none"
-        mentions = find_mentions(doc, {org.name, *aliases}, outside_name(doc, org.name, taken), unquoted)
-        if mentions:
-            kept.append(Organization(org.name, country, mentions, aliases=aliases, country_rule=rule))
-    return kept
-
-
-def _cede_mentions(
-    organizations: list[Organization], span: Span, lex: Lexicons
-) -> tuple[list[Organization], list[Organization]]:
-    """(organizations with no mention overlapping ``span``, those that give way to it); one
-    whose mention holds the span and goes on to its own organization word stays."""
-    kept, losers = [], []
-    for org in organizations:
-        overlaps = any(m.start < span.end_char and span.start_char < m.end for m in org.mentions)
-        (losers if overlaps and not contains_name(org, span, lex) else kept).append(org)
-    return kept, losers
-
-
-def contains_name(org: Organization, span: Span, lex: Lexicons) -> bool:
-    """``org`` names a body of which ``span`` is a part: a mention holds the span and goes on
-    to its own organization word ("United Nations Information Service" holds "United
-    Nations"), so the name certain by its form does not replace it."""
-    words = org.name.split()
-    ends_in_head = bool(words) and words[-1].casefold() in lex.org_heads and legal_form(org.name) is None
-    return ends_in_head and any(
-        m.start <= span.start_char and span.end_char <= m.end and (m.end - m.start) > len(span.text)
-        for m in org.mentions
-    )
-
-
-def adopt_acronyms(
-    doc: Doc, organizations: list[Organization], taken: list[tuple[int, int]], unquoted: set[int]
-) -> list[Organization]:
-    """An acronym in brackets right after a name is that organization's alias, whatever its
-    letters ("Vietnam Electricity (EVN)", "Korea International Cooperation Agency (KOICA)"): its
-    mentions join the name and no organization of its own stays."""
-    text = doc_text(doc)
-    adopted: dict[str, str] = {}
-    for org in organizations:
-        for m in org.mentions:
-            match = BRACKETED_ACRONYM_RE.match(text, m.end)
-            if match and match["acronym"] != org.name:
-                adopted.setdefault(match["acronym"], org.name)
-    if not adopted:
-        return organizations
-    result = []
-    for org in organizations:
-        if org.name in adopted and adopted[org.name] != org.name:
-            continue
-        new = tuple(a for a, owner in adopted.items() if owner == org.name and a not in org.aliases)
-        if new:
-            mentions = find_mentions(doc, {org.name, *org.aliases, *new}, taken, unquoted)
-            org = replace(org, aliases=org.aliases + new, mentions=mentions or org.mentions)
-        result.append(org)
-    return result
-
-
-def merge_short_forms(organizations: list[Organization], lex: Lexicons) -> list[Organization]:
-    """A name that opens a longer one is its short form ("Vaalkrans" of "Vaalkrans Gold
-    Limited", "Aldercrest Energy Systems" of "Aldercrest Energy Systems, Inc."), unless it is
-    an organization of its own ("Ministry of Energy", not "Ministry of Energy and Infrastructure")."""
-    merged = list(organizations)
-    for short in organizations:
-        full = next((o for o in merged if o is not short and _short_form_of(short.name, o.name, lex)), None)
-        if full is None:
-            continue
-        mentions = tuple(sorted({*full.mentions, *short.mentions}, key=lambda m: m.start))
-        aliases = full.aliases + (short.name,) if short.name not in full.aliases else full.aliases
-        merged = [replace(o, mentions=mentions, aliases=aliases) if o is full else o for o in merged if o is not short]
-    return merged
-
-
-def _short_form_of(short: str, full: str, lex: Lexicons) -> bool:
-    if not full.startswith(short + " ") and not full.startswith(short + ", "):
-        return False
-    rest = full[len(short) :].lstrip(" ,")
-    return rest in _legal_form_words() or not any(_is_head_word(w, lex) for w in short.split())
-
-
-def drop_fragments(organizations: list[Organization]) -> list[Organization]:
-    """Organizations without a mention of their own: every mention inside a longer name
-    ("Trade Insurance Corporation" of "Korea Trade Insurance Corporation")."""
-    ranges = [(o, m.start, m.end) for o in organizations for m in o.mentions]
-    return [
-        org
-        for org in organizations
-        if not all(
-            any(other is not org and s <= m.start and m.end <= e and e - s > m.end - m.start for other, s, e in ranges)
-            for m in org.mentions
-        )
-    ]
 
 
 def _acronym_used(doc: Doc, name: str) -> set[str]:
@@ -595,7 +302,11 @@ def names_a_place(doc: Doc, span: Span, lex: Lexicons) -> bool:
 def _without_admin_word(name: str, lex: Lexicons) -> bool:
     """ "Lagos State", "Kakheti Region": a place with its administrative word."""
     words = name.split()
-    return len(words) > 1 and words[-1].casefold() in lexicon("admin_words") and lex.gazetteer.is_place(" ".join(words[:-1]))
+    return (
+        len(words) > 1
+        and words[-1].casefold() in lexicon("admin_words")
+        and lex.gazetteer.is_place(" ".join(words[:-1]))
+    )
 
 
 def _model_places(doc: Doc) -> frozenset[str]:

@@ -166,7 +166,8 @@ def parse_rows(rows: Iterable[tuple[str, Any]]) -> tuple[Rule, ...]:
                 negatives=tuple(row.get("not", ())),
                 source=where,
                 trim=_trim(row.get("trim", (0, 0)), where),
-                cased=isinstance(row["pattern"], str) and row["pattern"].removeprefix(LEXICON_PREFIX) in CASED,
+                cased=isinstance(row["pattern"], str)
+                and row["pattern"].removeprefix(LEXICON_PREFIX) in CASED,
             )
         )
     return tuple(rules)
