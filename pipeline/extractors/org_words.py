@@ -6,12 +6,16 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Token
 
 from ..lexicons import Lexicons
 from ..resources import read_table, read_words
+
+# Brackets or a double dash inside a token: "Chile--(BUSINESS" is no word of a name.
+NOT_A_WORD_RE = re.compile(r"[()\[\]]|--")
 
 
 @cache
@@ -38,7 +42,7 @@ def is_org_word(token: Token) -> bool:
     """
     text = token.text
     if text[:1].isupper():
-        return text not in legal_form_words()
+        return text not in legal_form_words() and not NOT_A_WORD_RE.search(text)
     if text[:1].isdigit():
         return any(c.isalpha() for c in text)
     return text.casefold() in org_particles()
@@ -48,7 +52,7 @@ def is_org_start(token: Token, lex: Lexicons) -> bool:
     """A capitalized word that may open an organization name: not "The", a title word or a
     legal form ("Chairman Halden Corp." names Halden Corp.)."""
     text = token.text
-    if not text[:1].isupper() or text in legal_form_words():
+    if not text[:1].isupper() or text in legal_form_words() or NOT_A_WORD_RE.search(text):
         return False
     folded = text.casefold()
     return not (

@@ -50,6 +50,8 @@ def names_a_site(doc: Doc, span: Span) -> bool:
     if len(span) > 1 and span[-1].lower_ in words["last"]:
         return True
     i = span.end
+    if i < len(doc) and doc[i].is_title and doc[i].lower_ in words["last"]:
+        return True  # "Cape Canaveral Space Force" of "... Space Force Station"
     if i < len(doc) and doc[i].text in {"-", "‐"}:
         i += 1
     if (
@@ -129,7 +131,8 @@ def _with_short_forms(doc: Doc, entries: dict[str, tuple[str, str | None]], lex:
             acronyms[full] = entries.pop(key)[0]
     for name, country in entries.values():
         shorts = {n for n in short_names if _is_word_prefix(n.casefold(), name.casefold())}
-        shorts |= _short_name(name, lex) | ({acronyms[name]} if name in acronyms else set())
+        shorts |= _short_name(doc, name, lex)
+        shorts |= {acronyms[name]} if name in acronyms else set()
         yield name, country, shorts | _acronym_used(doc, name)
 
 
@@ -233,13 +236,14 @@ def _joins(doc: Doc, i: int, lex: Lexicons) -> bool:
     return (
         token.lower_ in {"and", "&"}
         and doc[i - 1].lower_ in lex.portfolio
-        and (i < 2 or not is_capitalized(doc[i - 2]) or doc[i - 2].is_sent_start)
+        and (i < 2 or doc[i - 2].is_lower or doc[i - 1].is_sent_start)  # "the Food and", not ", Finance and"
     )
 
 
-def _short_name(name: str, lex: Lexicons) -> set[str]:
+def _short_name(doc: Doc, name: str, lex: Lexicons) -> set[str]:
     """The first word of a company-style name, used alone later ("Kestrel" for "Kestrel
-    Logistics Technologies"): a proper word, not a place, demonym or institution word."""
+    Logistics Technologies"): a proper word, not a place, demonym or institution word, nor a
+    word the text also writes in lower case ("contracting" of "Contracting Command")."""
     words = name.split()
     first = words[0]
     if len(words) < 2 or len(first) < 4 or not first[:1].isupper() or first.isupper():
@@ -248,6 +252,7 @@ def _short_name(name: str, lex: Lexicons) -> set[str]:
         lex.is_institution_word(first)
         or lex.gazetteer.is_place(first)
         or lex.gazetteer.demonym_country(first)
+        or re.search(rf"\b{re.escape(first.lower())}\b", doc_text(doc))
     ):
         return set()
     return {first}
@@ -339,17 +344,22 @@ def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] |
 
 
 def _trim_commas(span: Span, lex: Lexicons) -> Span:
-    """A title before a comma ("Chair, Council of Governors") and a place after one ("Army
-    Contracting Command, Fairbanks") are not part of the name."""
+    """A title before a comma ("Chair, Council of Governors") and places or sites after one
+    ("Army Contracting Command, Redstone Arsenal, Alabama") are not part of the name."""
     commas = [t.i - span.start for t in span if t.text == ","]
-    if not commas:
-        return span
-    first, last = commas[0], commas[-1]
-    if first > 0 and all(lex.is_title_word(t.text) or t.lower_ in CONNECTORS for t in span[:first]):
-        span = span[first + 1 :]
-        last -= first + 1
-    if 0 < last < len(span) - 1 and lex.gazetteer.is_place(span[last + 1 :].text):
-        span = span[:last]
+    if (
+        commas
+        and commas[0] > 0
+        and all(lex.is_title_word(t.text) or t.lower_ in CONNECTORS for t in span[: commas[0]])
+    ):
+        span = span[commas[0] + 1 :]
+    for comma in sorted((t.i - span.start for t in span if t.text == ","), reverse=True):
+        tail = span[comma + 1 :]
+        if not (0 < comma < len(span) - 1) or not (
+            lex.gazetteer.is_place(tail.text) or names_a_site(span.doc, tail)
+        ):
+            break
+        span = span[:comma]
     return span
 
 
