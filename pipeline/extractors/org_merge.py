@@ -41,20 +41,29 @@ def drop_portfolios(
     doc: Doc, organizations: list[Organization], roles: list[Role], lex: Lexicons
 ) -> list[Organization]:
     """Portfolios and units named only inside role titles that do not name them as their
-    organization: "Minister of Territorial Administration", "Deputy General Director for Retail
-    Banking", "Director of the Asia Department" (an organization word keeps a name that is no
-    unit or portfolio: "United Nations Resident Coordinator", "CEO of Nama Water Services")."""
+    organization, or right after "Minister of": "Minister of Territorial Administration",
+    "Deputy General Director for Retail Banking", "Director of the Asia Department" (an
+    organization word keeps a name that is no unit or portfolio: "United Nations Resident
+    Coordinator", "CEO of Nama Water Services")."""
     employers = {r.organization.casefold() for r in roles if r.organization}
     text = doc_text(doc)
+
+    def portfolio_mention(org: Organization, m) -> bool:
+        after_title = bool(PORTFOLIO_BEFORE_RE.search(text[: m.start]))
+        in_role = any(r.span.start <= m.start and m.end <= r.span.end for r in roles)
+        portfolio = _is_portfolio(org.name, lex)
+        return (in_role and (portfolio or after_title)) or (after_title and portfolio)
+
+    def after_titles(org: Organization) -> bool:  # "Director for Retail Banking", even as an employer
+        return _is_portfolio(org.name, lex) and all(
+            PORTFOLIO_BEFORE_RE.search(text[: m.start]) for m in org.mentions
+        )
+
     return [
         org
         for org in organizations
-        if org.name.casefold() in employers
-        or not all(
-            any(r.span.start <= m.start and m.end <= r.span.end for r in roles)
-            and (_is_portfolio(org.name, lex) or PORTFOLIO_BEFORE_RE.search(text[: m.start]))
-            for m in org.mentions
-        )
+        if not after_titles(org)
+        and (org.name.casefold() in employers or not all(portfolio_mention(org, m) for m in org.mentions))
     ]
 
 

@@ -81,9 +81,13 @@ def find_organizations(
         entries.setdefault(name.casefold(), (name, country))
     blocked = excluded | list_members
     spans = [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex)
-    for span in (part for whole in spans for part in split_conjoined(whole, lex)):
-        if blocked.intersection(range(span.start, span.end)):
-            continue
+    spans = [part for whole in spans for part in split_conjoined(whole, lex)]
+    sites = {
+        _name_key(s) for s in spans if names_a_site(doc, trim_the(s)) or names_a_place(doc, trim_the(s), lex)
+    }
+    for span in spans:
+        if blocked.intersection(range(span.start, span.end)) or _name_key(span) in sites:
+            continue  # a name written once as a site is one everywhere ("the Zamyn-Uud crossing")
         cleaned = _clean_org(doc, span, lex)
         if cleaned is None or overlaps_any(cleaned[0], taken):
             continue
@@ -95,10 +99,21 @@ def find_organizations(
     organizations = []
     for name, country, shorts in _with_short_forms(doc, entries, lex):
         mentions = find_mentions(doc, {name} | shorts, taken, unquoted)
-        if mentions:
+        if mentions and not any(
+            _written_as_site(doc, m) for m in mentions if m.text.casefold() == name.casefold()
+        ):
             rule = "qualifier" if country else "none"
             organizations.append(Organization(name, country, mentions, country_rule=rule))
     return sorted(organizations, key=lambda o: o.mentions[0].start)
+
+
+def _written_as_site(doc: Doc, mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and names_a_site(doc, span)
+
+
+def _name_key(span: Span) -> str:
+    return " ".join(trim_the(span).text.split()).casefold()
 
 
 def split_conjoined(span: Span, lex: Lexicons) -> list[Span]:
@@ -202,7 +217,7 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
         if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and is_capitalized(doc[end + 1]):
             end = chain_end(doc, end + 1, {}, lex, name_follows=False)
         span = doc[start : located_org_end(doc, doc[start:end], lex)]  # "Embassy of X in Y"
-        if len(span) > 1 and not any(t.ent_type_ == "PERSON" for t in span):
+        if len(span) > 1:
             spans.append(span)
     return spans
 
@@ -326,8 +341,11 @@ def _is_title_phrase(span: Span, lex: Lexicons) -> bool:
     has_title = any(lex.is_title_word(t.text) for t in span)
     if (has_title and not has_org_head) or is_place_name(span, lex) or _is_generic(span, lex):
         return True
-    return span[-1].lower_ in {"of", "for", "and", "the"} or (
-        lex.is_title_word(span[-1].text) and len(span) > 1
+    last = span[-1]
+    return last.lower_ in {"of", "for", "and", "the"} or (
+        lex.is_title_word(last.text)
+        and len(span) > 1
+        and last.lower_ not in lex.org_heads  # "Najd Utilities Company"
     )
 
 
