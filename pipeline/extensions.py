@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .components.article import LAYOUT_KEY, LINE_LABELS
 from .extractors.claims import MENTIONS_KEY, band
+from .extractors.org_words import is_org_start, is_org_word
 from .extractors.tokens import is_country_word, is_demonym, is_name_word
 from .lexicons import build_lexicons
 
@@ -70,6 +71,8 @@ EXTENSIONS = {
     "pf_place": lambda token: build_lexicons().gazetteer.is_place(token.text),
     "pf_mention": lambda token: mention_index(token.doc)[token.i] or "",
     "pf_layout": lambda token: layout_index(token.doc)[token.i],
+    "pf_org_word": is_org_word,
+    "pf_org_start": lambda token: is_org_start(token, build_lexicons()),
 }
 
 for _name, _getter in EXTENSIONS.items():

@@ -46,6 +46,7 @@ class Organization:
     country: str | None
     mentions: tuple[Span, ...]
     aliases: tuple[str, ...] = ()  # other written forms: "NIB" of "Nordic Investment Bank"
+    country_rule: str = "none"  # the evidence that decided ``country`` (extractors/org_countries.py)
 
 
 @dataclass(frozen=True)

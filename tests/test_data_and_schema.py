@@ -99,18 +99,35 @@ def _schema_fields(definition: dict, schema: dict) -> set[str]:
         (record_module.DateFact, "date"),
         (record_module.Span, "span"),
         (record_module.Location, "named"),
-        (record_module.Organization, "named"),
+        (record_module.Organization, "organization"),
     ],
 )
 def test_dataclasses_and_schema_agree(cls, ref):
     schema = load_schema()
     definition = schema if ref is None else schema["$defs"][ref]
     assert {f.name for f in dataclasses.fields(cls)} == set(definition["properties"])
-    # the record's text is kept on request; places' and organizations' aliases are optional (issue 12)
-    optional = {"text"} if cls is record_module.Record else {"aliases"} if ref == "named" else set()
+    # the record's text is kept on request; places' and organizations' aliases are optional (issue 12);
+    # so is an organization's country_rule, which feeds written before it lack
+    optional = {
+        None: {"text"},
+        "named": {"aliases"},
+        "organization": {"aliases", "country_rule"},
+    }.get(ref, set())
     assert set(definition["required"]) == set(definition["properties"]) - optional
     hints = typing.get_type_hints(cls)
     assert set(hints) == set(definition["properties"])
+
+
+def test_organization_country_rules_are_the_schemas(reference_record):
+    """Every rule the country resolver may record is in the schema's enum, and no other."""
+    from pressfeed.extractors.org_countries import RULES
+
+    enum = load_schema()["$defs"]["organization"]["properties"]["country_rule"]["enum"]
+    assert set(enum) == set(RULES)
+    organizations = reference_record["organizations"]
+    assert {o["country_rule"] for o in organizations} <= set(RULES)
+    broken = {**reference_record, "organizations": [{**organizations[0], "country_rule": "guess"}]}
+    assert any("guess" in problem for problem in validate(broken))
 
 
 def test_schema_rejects_a_span_without_offsets(reference_record):

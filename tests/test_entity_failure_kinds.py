@@ -10,7 +10,7 @@ from typing import NamedTuple
 import pytest
 
 from pressfeed.extractors.names import parse_person_name
-from pressfeed.extractors.organizations import normalize_org
+from pressfeed.extractors.org_names import normalize_org
 from pressfeed.extractors.roles import parse_title
 
 pytestmark = pytest.mark.issue(12)

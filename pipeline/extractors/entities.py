@@ -22,12 +22,15 @@ from ..record import Span as Evidence
 from . import claims, finders
 from .locations import canonical_locations, find_locations, find_place_lists, list_tokens, pattern_places
 from .names import parse_person_name
-from .organizations import agency_country, find_organizations, normalize_org
+from .org_countries import assign_countries, build_setting
+from .org_merge import adopt_acronyms, drop_fragments, drop_portfolios, merge_certain_forms, merge_short_forms
+from .org_names import normalize_org
+from .organizations import find_organizations
 from .people import Draft, find_people, finish_person
 from .roles import Link, find_links, parse_title
-from .tokens import find_mentions
 
 NO_NEW_LABELS = ("NO_NEW", "BOILERPLATE", "MONEY", "DATE")
+VETO_LABELS = frozenset({"NOT_ENTITY", "INSTRUMENT"})  # claims that no entity stands in
 
 
 @dataclass(frozen=True)
@@ -74,11 +77,12 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None, region: Spa
         lex,
         role_orgs=role_orgs,
         taken=person_ranges,
-        excluded=claims.claimed_tokens(doc, ["NO_NEW", "BOILERPLATE"]),
+        excluded=claims.claimed_tokens(doc, ["NO_NEW", "BOILERPLATE", "MONEY"]),  # "AED 0.12": a currency
         unquoted=unquoted,
         list_members=list_members,
     )
-    organizations = _reconcile_organizations(doc, organizations, person_ranges, unquoted)
+    organizations = _reconcile_organizations(doc, organizations, person_ranges, unquoted, lex)
+    organizations = drop_portfolios(doc, organizations, [r for p in people for r in p.roles], lex)
     people = [_canonical_employers(p, organizations) for p in people]
     org_ranges = [(m.start, m.end) for o in organizations for m in o.mentions]
     locations = find_locations(
@@ -93,7 +97,18 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None, region: Spa
     vetoes = claims.mentions(doc, "NONE")
     locations = [loc for loc in locations if not _all_vetoed(loc.mentions, vetoes)]
     locations += pattern_places(doc, lex, locations, person_ranges + org_ranges, unquoted)
-    return Entities(tuple(people), tuple(organizations), canonical_locations(locations, lex))
+    places = canonical_locations(locations, lex)
+    # Organization countries read the places the article names (org_countries.py).
+    setting = build_setting(places, _dateline_country(dateline, places, lex), people)
+    organizations = assign_countries(doc, organizations, lex, setting)
+    return Entities(tuple(people), tuple(organizations), places)
+
+
+def _dateline_country(dateline: Span | None, places: tuple[Location, ...], lex: Lexicons) -> str | None:
+    if dateline is None:
+        return None
+    place = next((p for p in places if any(m.start == dateline.start_char for m in p.mentions)), None)
+    return place.country if place is not None else lex.gazetteer.place_country(dateline.text)
 
 
 def _canonical_employers(person: Person, organizations: list[Organization]) -> Person:
@@ -124,7 +139,7 @@ def canonical_org_name(name: str, organizations: list[Organization]) -> str:
 
 
 def _all_vetoed(mentions, vetoes: list[Span]) -> bool:
-    real = [v for v in vetoes if v.label_ == "NOT_ENTITY"]
+    real = [v for v in vetoes if v.label_ in VETO_LABELS]
     return bool(mentions) and all(any(_overlaps(m, v) for v in real) for m in mentions)
 
 
@@ -228,10 +243,14 @@ def _with_link(person: Person, link: Link) -> Person:
 
 
 def _reconcile_organizations(
-    doc: Doc, organizations: list[Organization], taken: list[tuple[int, int]], unquoted: set[int]
+    doc: Doc,
+    organizations: list[Organization],
+    taken: list[tuple[int, int]],
+    unquoted: set[int],
+    lex: Lexicons,
 ) -> list[Organization]:
     """Vetoes and title patterns drop organizations; organization patterns name them in full."""
-    vetoes = [v for v in claims.mentions(doc, "NONE") if v.label_ == "NOT_ENTITY"]
+    vetoes = [v for v in claims.mentions(doc, "NONE") if v.label_ in VETO_LABELS]
     titles = finders.pattern_mentions(doc, "TITLE", "title.")
     inside_title = [t for t in titles if not t.id_.startswith(("title.head", "title.phrase"))]
     kept = [
@@ -242,15 +261,7 @@ def _reconcile_organizations(
             any(t.start_char <= m.start and m.end <= t.end_char for t in inside_title) for m in o.mentions
         )
     ]
-    forms = finders.pattern_mentions(doc, "ORG", ("org.", "layout:"))  # layout: a header's office
-    for span in [m for m in forms if m.label_ == "ORG_FORM"]:
-        org = normalize_org(span.text)
-        if org is None:
-            continue
-        rivals = [o for o in kept if any(_overlaps(m, span) for m in o.mentions)]
-        country = agency_country(org.name) or next((o.country for o in rivals if o.country), None)
-        kept = [o for o in kept if o not in rivals]
-        mentions = find_mentions(doc, {org.name, *org.aliases}, taken, unquoted)
-        if mentions:
-            kept.append(Organization(org.name, country, mentions, aliases=org.aliases))
-    return sorted(kept, key=lambda o: o.mentions[0].start)
+    forms = [m for m in finders.pattern_mentions(doc, "ORG", ("org.", "layout:")) if m.label_ == "ORG_FORM"]
+    kept = merge_certain_forms(doc, kept, forms, taken, unquoted, lex)
+    kept = merge_short_forms(adopt_acronyms(doc, kept, taken, unquoted), lex)
+    return sorted(drop_fragments(kept), key=lambda o: o.mentions[0].start)

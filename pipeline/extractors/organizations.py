@@ -1,18 +1,17 @@
-"""Organizations: named once per article with their country, and their names as values.
+"""Organizations: found once per article, with the country their name qualifies.
 
 :func:`find_organizations` reads the model's ORG entities and names built on an organization
-word ("Kestrel Logistics Technologies", "Cabinet of Ministers"), moves "the" and a country
-prefix ("Pakistan's", "UAE") into ``country`` and drops title phrases, demonyms, amounts and
-project names. :func:`normalize_org` is pure: "U.S. Agency for International Development (USAID)" -> name
-"U.S. Agency for International Development", aliases ("USAID",); "Hercules Holdings S.à r.l."
-keeps its legal form in the name and reports it. The entity layer uses it for organization
-mentions found by the patterns of ``data/patterns/organizations.jsonl``.
+word ("Kestrel Logistics Technologies", "Cabinet of Ministers", "Korea Trade Insurance
+Corporation"), moves "the" and a country prefix ("Pakistan's", "UAE") into ``country`` and
+drops title phrases, demonyms, amounts, places, sites and projects. Names are read by
+:mod:`org_names` (pure), merged by :mod:`org_merge` and given their country by
+:mod:`org_countries`; the names certain by their form come from the patterns of
+``data/patterns/organizations.jsonl``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -21,101 +20,48 @@ from ..lexicons import CONNECTORS, Lexicons
 from ..record import Organization
 from ..resources import read_table
 from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES
+from .org_names import split_country_qualifier
+from .patterns import lexicon
 from .quantities import unit_surfaces
 from .titles import chain_end, country_prefix_end, located_org_end
 from .tokens import POSSESSIVE, doc_text, find_mentions, is_capitalized, is_demonym, overlaps_any, trim_the
 
-ACRONYM_RE = re.compile(
-    r"""
-    ^(?P<name>.+?)\s*          # the full name
-    \(\s*(?P<acronym>(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&]{2,8})\s*\)$  # (NIB), (AfDB); not (Alaska)
-    """,
-    re.VERBOSE,
-)
-
-
-@dataclass(frozen=True)
-class Org:
-    name: str
-    aliases: tuple[str, ...] = ()
-    legal_form: str | None = None
+DETERMINERS = frozenset({"our", "its", "their", "his", "her", "this", "that"})
+PLACE_JOIN_RE = re.compile(r"\s+(?:and|or)\s+|[–—]")  # "Lomé or Tema", "Abuja–Kaduna"
+ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "45th Weather Squadron", "1st Cavalry Division"
 
 
 @cache
-def _legal_forms() -> tuple[str, ...]:
-    forms = (row["form"] for row in read_table("legal_forms.tsv", ("form",)))
-    return tuple(sorted(forms, key=len, reverse=True))
+def _site_words() -> dict[str, frozenset[str]]:
+    """Words of ``site_words.tsv`` by position: ``last`` word of a site's name, noun ``after`` it."""
+    rows = read_table("site_words.tsv", ("word", "position"))
+    positions = {"last": set(), "after": set()}
+    for row in rows:
+        if row["position"] not in positions:
+            raise ValueError(f"site_words.tsv: position of {row['word']!r} is {row['position']!r}")
+        positions[row["position"]].add(row["word"].casefold())
+    return {position: frozenset(words) for position, words in positions.items()}
 
 
-@cache
-def _agencies() -> dict[str, str]:
-    return {row["agency"]: row["country"] for row in read_table("news_agencies.tsv", ("agency", "country"))}
-
-
-def agency_country(name: str) -> str | None:
-    """Country of a news agency credited as a source, else None.
-
-    >>> agency_country("Reuters"), agency_country("Harfield Minerals")
-    ('GB', None)
-    """
-    return _agencies().get(name)
-
-
-def legal_form(name: str) -> str | None:
-    """The legal form that ends ``name``, as written in the lexicon.
-
-    >>> legal_form("Hercules Holdings S.à r.l.")
-    'S.à r.l.'
-    >>> legal_form("Halden Corp.")
-    'Corp.'
-    >>> legal_form("Nordic Investment Bank") is None
-    True
-    """
-    for form in _legal_forms():
-        if name.endswith(" " + form) and len(name) > len(form) + 1:
-            return form
-    return None
-
-
-def normalize_org(text: str) -> Org | None:
-    """Name an organization: no leading "the", the bracketed acronym as an alias.
-
-    >>> normalize_org("the Nordic Investment Bank (NIB)")
-    Org(name='Nordic Investment Bank', aliases=('NIB',), legal_form=None)
-    >>> normalize_org("Hercules Holdings S.à r.l.")
-    Org(name='Hercules Holdings S.à r.l.', aliases=(), legal_form='S.à r.l.')
-    >>> normalize_org("  ") is None
-    True
-    """
-    name = " ".join(text.split())
-    if name.casefold().startswith("the "):
-        name = name[4:]
-    aliases: tuple[str, ...] = ()
-    match = ACRONYM_RE.match(name)
-    if match:
-        name, aliases = match["name"], (match["acronym"],)
-    if not name:
-        return None
-    return Org(name, aliases, legal_form(name))
-
-
-# Nouns after an ORG entity that show it names a project, not an organization ("CASA railway
-# project", "the Nurly Zhol programme").
-PROJECT_NOUNS = frozenset(
-    {
-        "project",
-        "projects",
-        "programme",
-        "program",
-        "initiative",
-        "corridor",
-        "railway",
-        "pipeline",
-        "route",
-        "highway",
-        "line",
-    }
-)
+def names_a_site(doc: Doc, span: Span) -> bool:
+    """A site, facility, area or project, not an organization: "Redstone Arsenal", "the Ulaan
+    Tolgoi copper mine", "Umnugovi aimag", "Anzac-class frigates", "the CASA railway project"."""
+    words = _site_words()
+    if len(span) > 1 and span[-1].lower_ in words["last"]:
+        return True
+    i = span.end
+    if i < len(doc) and doc[i].is_title and doc[i].lower_ in words["last"]:
+        return True  # "Cape Canaveral Space Force" of "... Space Force Station"
+    if i < len(doc) and doc[i].text in {"-", "‐"}:
+        i += 1
+    if (
+        i + 1 < len(doc)
+        and doc[i].is_lower
+        and doc[i].lower_ not in words["after"] | CONNECTORS
+        and not doc[i].tag_.startswith(("VB", "MD"))
+    ):
+        i += 1  # "copper mine", "underground mine"
+    return i < len(doc) and doc[i].lower_ in words["after"]
 
 
 def find_organizations(
@@ -129,42 +75,80 @@ def find_organizations(
     list_members: set[int],
 ) -> list[Organization]:
     """Organizations of ``doc``, one per name; ``role_orgs`` are named in role titles."""
-    entries: dict[str, tuple[str, str | None, list[Span]]] = {}
-    for name in role_orgs:
-        entries.setdefault(name.casefold(), (name, None, []))
-    for span in [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex):
-        if excluded.intersection(range(span.start, span.end)) or list_members.intersection(
-            range(span.start, span.end)
-        ):
-            continue
+    entries: dict[str, tuple[str, str | None]] = {}
+    for text in role_orgs:
+        name, country = split_country_qualifier(text, lex)
+        entries.setdefault(name.casefold(), (name, country))
+    blocked = excluded | list_members
+    spans = [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex)
+    spans = [part for whole in spans for part in split_conjoined(whole, lex)]
+    sites = {
+        _name_key(s) for s in spans if names_a_site(doc, trim_the(s)) or names_a_place(doc, trim_the(s), lex)
+    }
+    for span in spans:
+        if blocked.intersection(range(span.start, span.end)) or _name_key(span) in sites:
+            continue  # a name written once as a site is one everywhere ("the Zamyn-Uud crossing")
         cleaned = _clean_org(doc, span, lex)
         if cleaned is None or overlaps_any(cleaned[0], taken):
             continue
-        name_span, country = cleaned
-        name = " ".join(name_span.text.split())
-        key = name.casefold()
-        if key in entries:
-            _, old_country, seen = entries[key]
-            entries[key] = (entries[key][0], old_country or country, seen + [name_span])
-        else:
-            entries[key] = (name, country, [name_span])
+        name, country = split_country_qualifier(" ".join(cleaned[0].text.split()), lex)
+        old = entries.get(name.casefold())
+        entries[name.casefold()] = (
+            (old[0], old[1] or cleaned[1] or country) if old else (name, cleaned[1] or country)
+        )
     organizations = []
+    for name, country, shorts in _with_short_forms(doc, entries, lex):
+        mentions = find_mentions(doc, {name} | shorts, taken, unquoted)
+        if mentions and not any(
+            _written_as_site(doc, m) for m in mentions if m.text.casefold() == name.casefold()
+        ):
+            rule = "qualifier" if country else "none"
+            organizations.append(Organization(name, country, mentions, country_rule=rule))
+    return sorted(organizations, key=lambda o: o.mentions[0].start)
+
+
+def _written_as_site(doc: Doc, mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and names_a_site(doc, span)
+
+
+def _name_key(span: Span) -> str:
+    return " ".join(trim_the(span).text.split()).casefold()
+
+
+def split_conjoined(span: Span, lex: Lexicons) -> list[Span]:
+    """Two names joined by "and", each with its organization word, are two organizations
+    ("Export-Import Bank of Korea and Korea Trade Insurance Corporation"); one name with a
+    portfolio list stays whole ("Ministry of Water, Sanitation and Irrigation")."""
+    for i in range(span.start + 1, span.end - 1):
+        if span.doc[i].lower_ not in {"and", "&"} or not is_capitalized(span.doc[i + 1]):
+            continue
+        left, right = span.doc[span.start : i], span.doc[i + 1 : span.end]
+        if _has_head(left, lex) and _has_head(right, lex):
+            return [left, *split_conjoined(right, lex)]
+    return [span]
+
+
+def _has_head(span: Span, lex: Lexicons) -> bool:
+    return any(t.lower_ in lex.org_heads and is_capitalized(t) for t in span)
+
+
+def _with_short_forms(doc: Doc, entries: dict[str, tuple[str, str | None]], lex: Lexicons):
+    """(name, country, short forms) of every entry that is not itself a short form of another:
+    a first word ("Kestrel" of "Kestrel Logistics Technologies"), initials ("IOM")."""
     short_names = set()
     for short in [k for k in entries if any(_is_word_prefix(k, other) for other in entries)]:
-        short_names.add(entries.pop(short)[0])  # "Kestrel" of "Kestrel Logistics Technologies"
+        short_names.add(entries.pop(short)[0])
     acronyms = {}
-    for key in [k for k, (name, _, _) in entries.items() if name.isupper() and 2 <= len(name) <= 6]:
-        full = next((other for other, _, _ in entries.values() if _initials(other) == key.upper()), None)
+    for key in [k for k, (name, _) in entries.items() if name.isupper() and 2 <= len(name) <= 6]:
+        full = next((other for other, _ in entries.values() if _initials(other) == key.upper()), None)
         if full is not None:  # "IOM" of "International Organization for Migration"
             acronyms[full] = entries.pop(key)[0]
-    for name, country, _ in entries.values():
+    for name, country in entries.values():
         shorts = {n for n in short_names if _is_word_prefix(n.casefold(), name.casefold())}
-        shorts |= _short_name(name, lex) | ({acronyms[name]} if name in acronyms else set())
-        shorts |= _acronym_used(doc, name)
-        mentions = find_mentions(doc, {name} | shorts, taken, unquoted)
-        if mentions:
-            organizations.append(Organization(name=name, country=country, mentions=mentions))
-    return sorted(organizations, key=lambda o: o.mentions[0].start)
+        shorts |= _short_name(doc, name, lex)
+        shorts |= {acronyms[name]} if name in acronyms else set()
+        yield name, country, shorts | _acronym_used(doc, name)
 
 
 def _acronym_used(doc: Doc, name: str) -> set[str]:
@@ -222,33 +206,59 @@ def is_place_name(span: Span, lex: Lexicons) -> bool:
 
 def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Names built on an organization word that the model may miss: "Kestrel Logistics
-    Technologies", "Maji Hope Alliance", "Cabinet of Ministers"."""
+    Technologies", "Maji Hope Alliance", "Cabinet of Ministers", "Korea Trade Insurance
+    Corporation", "Export-Import Bank of Korea", "Energy and Mineral Resources Ministry"."""
     spans = []
     for i, token in enumerate(doc):
         if not (is_capitalized(token) and token.lower_ in lex.org_heads) or token.is_sent_start:
             continue
-        start = i
-        while (
-            start > 0
-            and is_capitalized(doc[start - 1])
-            and not doc[start - 1].is_sent_start
-            and not (
-                lex.is_title_word(doc[start - 1].text) or lex.gazetteer.country_code(doc[start - 1].text)
-            )
-        ):
-            start -= 1
+        start = _name_start(doc, i, lex)
         end = i + 1
         if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and is_capitalized(doc[end + 1]):
             end = chain_end(doc, end + 1, {}, lex, name_follows=False)
         span = doc[start : located_org_end(doc, doc[start:end], lex)]  # "Embassy of X in Y"
-        if len(span) > 1 and not any(t.ent_type_ == "PERSON" for t in span):
+        if len(span) > 1:
             spans.append(span)
     return spans
 
 
-def _short_name(name: str, lex: Lexicons) -> set[str]:
+def _name_start(doc: Doc, i: int, lex: Lexicons) -> int:
+    """First token of the name whose head word is token ``i``, walking back over capitalized
+    words (a country's too: "Korea Trade Insurance Corporation"), a hyphen between two of them
+    ("Export-Import Bank") and "and" after a portfolio word ("Food and Agriculture")."""
+    start = i
+    while start > 0 and not doc[start].is_sent_start:
+        before = doc[start - 1]
+        if (
+            (is_capitalized(before) or ORDINAL_RE.match(before.text))
+            and not before.is_sent_start
+            and (not lex.is_title_word(before.text) or before.lower_ in lex.org_modifiers)
+        ):
+            start -= 1
+        elif start > 1 and _joins(doc, start - 1, lex) and is_capitalized(doc[start - 2]):
+            start -= 2
+        else:
+            break
+    return start
+
+
+def _joins(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """Token ``i`` joins two words of one name: a hyphen, or "and"/"&" after a portfolio
+    word ("Power and Lighting Company", not "Temir Zholy and China State Railway Group")."""
+    token = doc[i]
+    if token.text in {"-", "‐"}:
+        return not token.whitespace_ and not doc[i - 1].whitespace_
+    return (
+        token.lower_ in {"and", "&"}
+        and doc[i - 1].lower_ in lex.portfolio
+        and (i < 2 or doc[i - 2].is_lower or doc[i - 1].is_sent_start)  # "the Food and", not ", Finance and"
+    )
+
+
+def _short_name(doc: Doc, name: str, lex: Lexicons) -> set[str]:
     """The first word of a company-style name, used alone later ("Kestrel" for "Kestrel
-    Logistics Technologies"): a proper word, not a place, demonym or institution word."""
+    Logistics Technologies"): a proper word, not a place, demonym or institution word, nor a
+    word the text also writes in lower case ("contracting" of "Contracting Command")."""
     words = name.split()
     first = words[0]
     if len(words) < 2 or len(first) < 4 or not first[:1].isupper() or first.isupper():
@@ -257,6 +267,7 @@ def _short_name(name: str, lex: Lexicons) -> set[str]:
         lex.is_institution_word(first)
         or lex.gazetteer.is_place(first)
         or lex.gazetteer.demonym_country(first)
+        or re.search(rf"\b{re.escape(first.lower())}\b", doc_text(doc))
     ):
         return set()
     return {first}
@@ -287,14 +298,40 @@ def _not_a_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
     institution word, or a lower-case description ("the intergovernmental water commission")."""
     if any(t.like_num for t in span) and any(t.text.isupper() and len(t.text) == 3 for t in span):
         return True
-    if span.end < len(doc) and doc[span.end].lower_ in PROJECT_NOUNS:
+    if names_a_site(doc, span):
         return True
     if not any(t.is_alpha for t in span) or all(t.is_lower or not t.is_alpha for t in span):
         return True
     text = span.text
-    return len(span) == 1 and (
-        is_demonym(span[0], lex) or lex.gazetteer.is_place(text) or lex.is_institution_word(text)
+    if len(span) == 1 and (is_demonym(span[0], lex) or lex.is_institution_word(text)):
+        return True
+    return names_a_place(doc, span, lex)
+
+
+def names_a_place(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """A place the model tagged ORG: a gazetteer place ("Abu Dhabi", "Russian Federation",
+    "Lagos State"), a name the model tags as a place elsewhere in the article ("Zamyn-Uud"),
+    or places joined ("Lomé or Tema", "Abuja–Kaduna")."""
+    if any(t.lower_ in lex.org_heads for t in span):
+        return False
+    parts = [p.strip() for p in PLACE_JOIN_RE.split(span.text) if p.strip()]
+    places = _model_places(doc)
+    return all(lex.gazetteer.is_place(p) or _without_admin_word(p, lex) or p in places for p in parts)
+
+
+def _without_admin_word(name: str, lex: Lexicons) -> bool:
+    """ "Lagos State", "Kakheti Region": a place with its administrative word."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and words[-1].casefold() in lexicon("admin_words")
+        and lex.gazetteer.is_place(" ".join(words[:-1]))
     )
+
+
+def _model_places(doc: Doc) -> frozenset[str]:
+    """Texts the model tags GPE or LOC somewhere in the doc."""
+    return frozenset(e.text for e in doc.ents if e.label_ in {"GPE", "LOC"})
 
 
 def _is_title_phrase(span: Span, lex: Lexicons) -> bool:
@@ -304,14 +341,17 @@ def _is_title_phrase(span: Span, lex: Lexicons) -> bool:
     has_title = any(lex.is_title_word(t.text) for t in span)
     if (has_title and not has_org_head) or is_place_name(span, lex) or _is_generic(span, lex):
         return True
-    return span[-1].lower_ in {"of", "for", "and", "the"} or (
-        lex.is_title_word(span[-1].text) and len(span) > 1
+    last = span[-1]
+    return last.lower_ in {"of", "for", "and", "the"} or (
+        lex.is_title_word(last.text)
+        and len(span) > 1
+        and last.lower_ not in lex.org_heads  # "Najd Utilities Company"
     )
 
 
 def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] | None:
     """Strip "the", "Riyadh-based" and a country prefix; reject what is not an organization."""
-    span = _light_trim(span)
+    span = _trim_commas(_light_trim(span), lex)
     before = _country_before(doc, span.start, lex)
     if before:
         return (span, before) if _is_named_org(span, lex) else None
@@ -321,9 +361,31 @@ def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] |
     return span, country
 
 
+def _trim_commas(span: Span, lex: Lexicons) -> Span:
+    """A title before a comma ("Chair, Council of Governors") and places or sites after one
+    ("Army Contracting Command, Redstone Arsenal, Alabama") are not part of the name."""
+    commas = [t.i - span.start for t in span if t.text == ","]
+    if (
+        commas
+        and commas[0] > 0
+        and all(lex.is_title_word(t.text) or t.lower_ in CONNECTORS for t in span[: commas[0]])
+    ):
+        span = span[commas[0] + 1 :]
+    for comma in sorted((t.i - span.start for t in span if t.text == ","), reverse=True):
+        tail = span[comma + 1 :]
+        if not (0 < comma < len(span) - 1) or not (
+            lex.gazetteer.is_place(tail.text) or names_a_site(span.doc, tail)
+        ):
+            break
+        span = span[:comma]
+    return span
+
+
 def _light_trim(span: Span) -> Span:
-    """ "the", a trailing possessive ("Bank of China's") and "X-based" off a span."""
+    """ "the" (or "our", "its"), a trailing possessive ("Bank of China's") and "X-based" off a span."""
     span = trim_the(span)
+    if len(span) > 1 and span[0].lower_ in DETERMINERS:
+        span = span[1:]
     if len(span) > 1 and span[-1].text in POSSESSIVE:
         span = span[:-1]
     if len(span) > 3 and span[1].text in {"-", "‐"} and span[2].lower_ == "based":

@@ -62,8 +62,13 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "appointment_verbs": ("appointment_verbs.tsv", "verb", True),
     "contact_words": ("contact_words.tsv", "word", True),
     "news_agencies_cased": ("news_agencies.tsv", "agency", True),
+    "news_agencies": ("news_agencies.tsv", "agency", True),
+    "legal_forms_cased": ("legal_forms.tsv", "form", True),
+    "organ_words": ("organ_words.tsv", "word", True),
+    "international_bodies": ("international_bodies.tsv", "name", False),
 }
-CASED = frozenset({"news_agencies_cased"})  # matched on TEXT: "Trend" the agency, not "trend"
+# Matched on the exact text: "Trend" the agency, not "trend"; "World Bank", not "world bank".
+CASED = frozenset({"news_agencies_cased", "legal_forms_cased", "international_bodies"})
 COLUMNS = {"titles.tsv": ("title", "kind"), "news_agencies.tsv": ("agency", "country")}
 
 
@@ -79,6 +84,7 @@ class Rule:
     source: str  # "file:line"
     trim: tuple[int, int] = (0, 0)  # tokens of context matched but left out of the span
     extend_left: frozenset[str] = frozenset()  # capitalized words that may extend a match leftward
+    cased: bool = False  # a phrase lexicon of CASED, matched on the exact text
 
     @property
     def needs_model(self) -> bool:
@@ -162,6 +168,8 @@ def parse_rows(rows: Iterable[tuple[str, Any]]) -> tuple[Rule, ...]:
                 source=where,
                 trim=_trim(row.get("trim", (0, 0)), where),
                 extend_left=_extend_left(row.get("extend_left"), where),
+                cased=isinstance(row["pattern"], str)
+                and row["pattern"].removeprefix(LEXICON_PREFIX) in CASED,
             )
         )
     return tuple(rules)
@@ -219,10 +227,12 @@ class PatternSet:
         self.rules = {rule.id: rule for rule in rules}
         self.matcher = Matcher(vocab, validate=True)
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self.cased_phrases = PhraseMatcher(vocab, attr="ORTH")
         for rule in self.rules.values():
             try:
                 if isinstance(rule.pattern, str):
-                    self.phrases.add(rule.id, [_phrase_doc(vocab, p) for p in rule.pattern.split(" | ")])
+                    phrases = self.cased_phrases if rule.cased else self.phrases
+                    phrases.add(rule.id, [_phrase_doc(vocab, p) for p in rule.pattern.split(" | ")])
                 else:
                     self.matcher.add(rule.id, [list(rule.pattern)], greedy="LONGEST")
             except ValueError as err:
@@ -230,7 +240,7 @@ class PatternSet:
 
     def __call__(self, doc: Doc) -> list[Span]:
         """Every match as a span labelled with its rule's label, ``span.id_`` the rule id."""
-        found = [*self.matcher(doc), *self.phrases(doc)]
+        found = [*self.matcher(doc), *self.phrases(doc), *self.cased_phrases(doc)]
         spans = []
         for match_id, start, end in found:
             rule = self.rules[doc.vocab.strings[match_id]]
