@@ -133,6 +133,9 @@ def _sequence(items: Iterable, flags: int) -> set[str]:
 
 def _then(first: set[str], second: set[str]) -> set[str]:
     """Keys of ``first`` followed by ``second``, cut to :data:`KEY` symbols."""
+    if len(second) == 1:  # a letter of a word: most items
+        (symbols,) = second
+        return {k if len(k) == KEY else collapse(k + symbols)[:KEY] for k in first}
     out = {k for k in first if len(k) == KEY}
     # one symbol more than the room left: a space may join the space before it
     heads = {n: {s[:n] for s in second} for n in {KEY - len(k) + 1 for k in first if len(k) < KEY}}

@@ -98,12 +98,17 @@ def find_spans(doc: Doc, *, skip: list[tuple[int, int]]) -> list[tuple[int, int]
     for start, end in sorted(ranges, key=lambda r: (-(r[1] - r[0]), r[0])):
         if not skipped.overlaps(start, end) and not chosen.overlaps(start, end):
             chosen.add(start, end)
-    lead = re.compile(fill(r"(?i)(?:on|in(?!\s+{COUNT}\s+[a-z]+$)|during|at|of|about|around|circa)\s+"))
     spans = []
     for start, end in zip(chosen.starts, chosen.ends, strict=True):
-        match = lead.match(text[start:end])
+        match = _lead().match(text[start:end])
         spans.append((start + (match.end() if match else 0), end))
     return spans
+
+
+@lru_cache(maxsize=1)
+def _lead() -> re.Pattern:
+    """A preposition opening a span, left out ("on Tuesday"); "in two years" keeps its "in"."""
+    return re.compile(fill(r"(?i)(?:on|in(?!\s+{COUNT}\s+[a-z]+$)|during|at|of|about|around|circa)\s+"))
 
 
 def _splits_ours(span: tuple[int, int], found: list[tuple[int, int]]) -> bool:
@@ -133,11 +138,16 @@ def _trim_number(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, end - len(match.group(1))) if match else (start, end)
 
 
+@lru_cache(maxsize=1)
+def _bound_before() -> re.Pattern:
+    """A bound word ending the text before a date: at most one can, since each must stand
+    right before the date or before its "in"."""
+    words = "|".join(re.escape(w) for w in sorted(BOUND_WORDS, key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{words})\s+(?:in\s+)?$")  # "starting in May"
+
+
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in a bound word right before the expression ("since 2019", "over the past ...")."""
     before = text[max(0, start - 24) : start]
-    for word in sorted(BOUND_WORDS, key=len, reverse=True):
-        match = re.search(rf"(?i)\b{re.escape(word)}\s+(?:in\s+)?$", before)  # "starting in May"
-        if match:
-            return start - (len(before) - match.start()), end
-    return start, end
+    match = _bound_before().search(before)
+    return (start - (len(before) - match.start()), end) if match else (start, end)
