@@ -39,6 +39,8 @@ def _candidate_fragments():
         "NTH": f"(?i:{f['NTH']})",
         # a one-word holiday only capitalized ("Easter", not "easter eggs"); phrases in any case
         "HOLIDAY": f"(?:(?=[A-Z])(?i:{f['HOLIDAY']})|(?i:{f['HOLIDAY_PHRASE']}))",
+        # beside a count and "after"/"before" any holiday is one ("three days after easter")
+        "HOLIDAY_ANY": f"(?i:{f['HOLIDAY']})",
         "SEASON": f"(?i:{f['SEASON']})",
         "SPLIT_YEAR": f"(?i:{f['SPLIT_YEAR']})",
         "YEAR": f["YEAR"],
