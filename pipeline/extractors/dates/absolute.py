@@ -19,6 +19,7 @@ from .values import (
     interval,
     is_backward,
     month_value,
+    named_day_year,
     nearest_year,
     quarter_value,
     safe,
@@ -105,19 +106,31 @@ def decade(m: re.Match, ctx: Context) -> DateValue | None:
     return decade_value(int(m["decade"]) * 10)
 
 
+def period_year(m: re.Match, ctx: Context) -> tuple[int, tuple[str, ...]] | None:
+    """The year a quarter or half is of: stated ("Q1 2025", "2017 Q1"), named from the
+    publication year ("of this year", "of next year") or, unsaid, the publication year
+    marked inferred."""
+    groups = m.groupdict()
+    if groups.get("rel"):
+        step = build_vocabulary().words["relative"][groups["rel"].casefold()]
+        return (ctx.base.year + step, ("anchor",)) if ctx.base else None
+    return year_or_base(groups.get("year") or groups.get("year0"), ctx)
+
+
 def quarter(m: re.Match, ctx: Context) -> DateValue | None:
-    """ "Q1 2025", "2017 Q1", "the third quarter", "fourth quarter of the year"."""
+    """ "Q1 2025", "2017 Q1", "the third quarter", "fourth quarter of the year", "the third
+    quarter of this year"."""
     groups = m.groupdict()
     if groups.get("year0") and m["year"]:
         return None
-    found = year_or_base(m["year"] or groups.get("year0"), ctx)
+    found = period_year(m, ctx)
     if found is None:
         return None
     if groups.get("qm"):  # "the December quarter" (Australia) ends in December
         number = (build_vocabulary().month(m["qm"]) - 1) // 3 + 1
     else:
         number = int(m["q"]) if m["q"] else build_vocabulary().words["ordinal"][m["qw"].casefold()]
-    if found[1] and ctx.fiscal.source == "article" and ctx.fiscal.start_month != 1:
+    if found[1] == ("year",) and ctx.fiscal.source == "article" and ctx.fiscal.start_month != 1:
         return fiscal_period_of_year(number, 3, ctx)  # "the fourth quarter" of a stated fiscal year
     return _reported_period(
         quarter_value(found[0], number, found[1]), ctx, lambda y: quarter_value(y, number, found[1])
@@ -127,18 +140,20 @@ def quarter(m: re.Match, ctx: Context) -> DateValue | None:
 def _reported_period(value: DateValue, ctx: Context, in_year) -> DateValue:
     """A year-less quarter or half reported in the past has begun by the publication date:
     "reported fourth-quarter revenue" in February is last year's fourth quarter."""
-    if value.inferred and ctx.base is not None and is_backward(ctx.tense) and value.start > ctx.base:
+    guessed = "year" in value.inferred  # "of this year" says which
+    if guessed and ctx.base is not None and is_backward(ctx.tense) and value.start > ctx.base:
         return in_year(value.start.year - 1)
     return value
 
 
 def half(m: re.Match, ctx: Context) -> DateValue | None:
-    """ "H1 2026", "the second half of 2028", "first half of the year"."""
-    found = year_or_base(m["year"], ctx)
+    """ "H1 2026", "the second half of 2028", "first half of the year", "the second half of
+    next year"."""
+    found = period_year(m, ctx)
     if found is None:
         return None
     number = int(m["h"]) if m["h"] else build_vocabulary().words["ordinal"][m["hw"].casefold()]
-    fiscal_year = m["fy"] or (found[1] and ctx.fiscal.source == "article")
+    fiscal_year = m["fy"] or (found[1] == ("year",) and ctx.fiscal.source == "article")
     if fiscal_year and ctx.base is not None and (ctx.fiscal.start_month != 1 or ctx.fiscal.split_start != 1):
         return fiscal_period_of_year(number, 6, ctx)  # "the second half of the fiscal year"
     return _reported_period(
@@ -214,13 +229,20 @@ def nth_weekday_in(year: int, month: int, nth: str, weekday: int, inferred=()) -
 
 
 def nth_weekday(m: re.Match, ctx: Context) -> DateValue | None:
-    """ "the first Tuesday of October", "the last Sunday of March 2014"."""
+    """ "the first Tuesday of October", "the last Sunday of March 2014": without a year, the
+    coming one unless reported, as for the holidays defined so (Thanksgiving is the fourth
+    Thursday of November)."""
     vocab = build_vocabulary()
-    month = vocab.month(m["m"])
-    found = resolve_year(m["year"], month, None, ctx)
-    if found is None:
+    month, weekday = vocab.month(m["m"]), vocab.weekday(m["wd"])
+    if m["year"]:
+        return nth_weekday_in(int(m["year"]), month, m["n"], weekday)
+    if ctx.base is None:
         return None
-    return nth_weekday_in(found[0], month, m["n"], vocab.weekday(m["wd"]), found[1])
+    this_year = nth_weekday_in(ctx.base.year, month, m["n"], weekday)
+    if this_year is None:
+        return None
+    year = named_day_year(this_year.start, ctx.base, tense=ctx.tense)
+    return nth_weekday_in(year, month, m["n"], weekday, ("year",))
 
 
 def nth_day_of_month(m: re.Match, ctx: Context) -> DateValue | None:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ...resources import read_mapping, read_table
 from ..intervals import Ranges, near, sorted_starts
+from ..regex_starts import MultiFinder, build_multi_finder
 from ..tokens import doc_text
 from .vocabulary import fill, fragments
 
@@ -38,6 +39,8 @@ def _candidate_fragments():
         "NTH": f"(?i:{f['NTH']})",
         # a one-word holiday only capitalized ("Easter", not "easter eggs"); phrases in any case
         "HOLIDAY": f"(?:(?=[A-Z])(?i:{f['HOLIDAY']})|(?i:{f['HOLIDAY_PHRASE']}))",
+        # beside a count and "after"/"before" any holiday is one ("three days after easter")
+        "HOLIDAY_ANY": f"(?i:{f['HOLIDAY']})",
         "SEASON": f"(?i:{f['SEASON']})",
         "SPLIT_YEAR": f"(?i:{f['SPLIT_YEAR']})",
         "YEAR": f["YEAR"],
@@ -52,6 +55,13 @@ def candidate_patterns() -> tuple[tuple[str, re.Pattern, str], ...]:
         (row["name"], re.compile(fill(row["pattern"], _candidate_fragments())), row["example"])
         for row in rows
     )
+
+
+@lru_cache(maxsize=1)
+def candidate_finder() -> MultiFinder:
+    """The patterns run together, each tried only where it can start (:mod:`..regex_starts`):
+    the matches of one ``finditer`` per pattern at an eighth of the cost."""
+    return build_multi_finder(pattern for _, pattern, _ in candidate_patterns())
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +90,7 @@ def find_spans(doc: Doc, *, skip: list[tuple[int, int]]) -> list[tuple[int, int]
     """Character ranges of date expressions in ``doc``, longest first where they overlap, in
     text order, a leading "on"/"in"/"during" left out."""
     text = doc_text(doc)
-    found = [m.span() for _, pattern, _ in candidate_patterns() for m in pattern.finditer(text)]
+    found = [span for spans in candidate_finder().spans(text) for span in spans]
     ranges = [_trim_number(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     index, reach = sorted_starts(found), max((e - s for s, e in found), default=0)
     ranges = [_cut_at_and(text, r, near(index, r[0], r[1], 0)) for r in ranges]
@@ -90,12 +100,17 @@ def find_spans(doc: Doc, *, skip: list[tuple[int, int]]) -> list[tuple[int, int]
     for start, end in sorted(ranges, key=lambda r: (-(r[1] - r[0]), r[0])):
         if not skipped.overlaps(start, end) and not chosen.overlaps(start, end):
             chosen.add(start, end)
-    lead = re.compile(fill(r"(?i)(?:on|in(?!\s+{COUNT}\s+[a-z]+$)|during|at|of|about|around|circa)\s+"))
     spans = []
     for start, end in zip(chosen.starts, chosen.ends, strict=True):
-        match = lead.match(text[start:end])
+        match = _lead().match(text[start:end])
         spans.append((start + (match.end() if match else 0), end))
     return spans
+
+
+@lru_cache(maxsize=1)
+def _lead() -> re.Pattern:
+    """A preposition opening a span, left out ("on Tuesday"); "in two years" keeps its "in"."""
+    return re.compile(fill(r"(?i)(?:on|in(?!\s+{COUNT}\s+[a-z]+$)|during|at|of|about|around|circa)\s+"))
 
 
 def _splits_ours(span: tuple[int, int], found: list[tuple[int, int]]) -> bool:
@@ -125,11 +140,16 @@ def _trim_number(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, end - len(match.group(1))) if match else (start, end)
 
 
+@lru_cache(maxsize=1)
+def _bound_before() -> re.Pattern:
+    """A bound word ending the text before a date: at most one can, since each must stand
+    right before the date or before its "in"."""
+    words = "|".join(re.escape(w) for w in sorted(BOUND_WORDS, key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{words})\s+(?:in\s+)?$")  # "starting in May"
+
+
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in a bound word right before the expression ("since 2019", "over the past ...")."""
     before = text[max(0, start - 24) : start]
-    for word in sorted(BOUND_WORDS, key=len, reverse=True):
-        match = re.search(rf"(?i)\b{re.escape(word)}\s+(?:in\s+)?$", before)  # "starting in May"
-        if match:
-            return start - (len(before) - match.start()), end
-    return start, end
+    match = _bound_before().search(before)
+    return (start - (len(before) - match.start()), end) if match else (start, end)

@@ -30,8 +30,9 @@ FAMILIES: dict[str, dict[str, Callable]] = {
     "holidays": holidays.HANDLERS,
 }
 # Rules that read a date inside their match ("the week of <date>", "<range end> to <range
-# end>"); one end of a range is read without them, so reading never recurses twice.
-NESTING = frozenset({"ranges", "week_of", "months_ended"})
+# end>", "three days after <date>"); that date is read without them, so reading never recurses
+# twice.
+NESTING = frozenset({"ranges", "week_of", "months_ended", "offset_from_day", "weekday_from_day"})
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 
 from .absolute import nth_weekday_in
-from .values import Context, DateValue, day_value, is_backward, nearest_year, safe
+from .values import Context, DateValue, day_value, is_backward, named_day_year, nearest_year, safe
 from .vocabulary import build_vocabulary
 
 
@@ -58,7 +58,9 @@ def holiday(m: re.Match, ctx: Context) -> DateValue | None:
     this_year = holiday_date(rule, ctx.base.year)
     if this_year is None:
         return None
-    if rel in {"next", "coming", "upcoming"} or (not rel and not is_backward(ctx.tense)):
+    if not rel:
+        year = named_day_year(this_year, ctx.base, tense=ctx.tense)
+    elif rel in {"next", "coming", "upcoming"}:
         year = ctx.base.year + (this_year < ctx.base)
     elif rel in {"last", "past", "previous"} or is_backward(ctx.tense):
         year = ctx.base.year - (this_year > ctx.base)

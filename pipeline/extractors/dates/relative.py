@@ -170,6 +170,50 @@ def offset(m: re.Match, ctx: Context) -> DateValue | None:
     return day_value(d, ANCHOR)
 
 
+def nth_weekday_from(start: date, weekday: int, n: int, *, backward: bool = False) -> date:
+    """The ``n``-th ``weekday`` after ``start`` (before it when ``backward``), never ``start``.
+
+    >>> nth_weekday_from(date(2013, 2, 12), 6, 2), nth_weekday_from(date(2013, 2, 12), 3, 2, backward=True)
+    (datetime.date(2013, 2, 24), datetime.date(2013, 1, 31))
+    """
+    sign = -1 if backward else 1
+    first = (sign * (weekday - start.weekday())) % 7 or 7
+    return start + timedelta(days=sign * (first + 7 * (n - 1)))
+
+
+def counted_weekday(m: re.Match, ctx: Context) -> DateValue | None:
+    """ "two Fridays from now" is the second Friday after publication, "3 Sundays ago" the
+    third before it."""
+    n = number(m["n"])
+    if ctx.base is None or not n:
+        return None
+    weekday = build_vocabulary().weekday(m["wd"][:-1])  # "Fridays"
+    return day_value(nth_weekday_from(ctx.base, weekday, n, backward=bool(m["ago"])), ANCHOR)
+
+
+def offset_from_day(m: re.Match, ctx: Context) -> DateValue | None:
+    """ "three days after Easter", "two weeks before 14 March": a named day moved that far."""
+    n, day = number(m["n"]), ctx.point(m["date"])
+    if n is None or day is None or day.precision != "day":
+        return None
+    sign = -1 if m["dir"].casefold() == "before" else 1
+    return day_value(step(day.start, sign * n, m["unit"]), day.inferred)
+
+
+def weekday_from_day(m: re.Match, ctx: Context) -> DateValue | None:
+    """ "the third Tuesday after Christmas 2014", "the Friday before Christmas", "the first
+    Tuesday after the first Monday in November" (a US election day)."""
+    day = ctx.point(m["date"])
+    if day is None or day.precision != "day":
+        return None
+    vocab, word = build_vocabulary(), (m["n"] or "first").casefold()
+    backward = m["dir"].casefold() == "before"
+    if word == "last" and not backward:
+        return None  # "the last Friday after" names no day
+    n = 1 if word == "last" else vocab.words["ordinal"].get(word) or int(word[0])
+    return day_value(nth_weekday_from(day.start, vocab.weekday(m["wd"]), n, backward=backward), day.inferred)
+
+
 def within(m: re.Match, ctx: Context) -> DateValue | None:
     """ "within five years": from the publication date to that far ahead."""
     n = number(m["n"])
@@ -239,6 +283,9 @@ HANDLERS = {
         past_span,
         coming_span,
         offset,
+        counted_weekday,
+        offset_from_day,
+        weekday_from_day,
         within,
         day_of_relative_month,
         nth_weekday_relative_month,

@@ -193,6 +193,21 @@ def nearest_year(month: int, day: int | None, base: date, *, tense: str = "any")
 BACKWARD = frozenset({"past", "reported", "reported-near"})
 
 
+def named_day_year(in_base_year: date, base: date, *, tense: str = "any") -> int:
+    """The year of a day the calendar names (a holiday, "the first Tuesday of October") written
+    without one: the coming one, unless a past verb reports it (then the latest before).
+
+    >>> base = date(2026, 1, 28)
+    >>> named_day_year(date(2026, 10, 6), base), named_day_year(date(2026, 1, 5), base)
+    (2026, 2027)
+    >>> named_day_year(date(2026, 10, 6), date(2026, 1, 28), tense="reported")
+    2025
+    """
+    if is_backward(tense):
+        return base.year - (in_base_year > base)
+    return base.year + (in_base_year < base)
+
+
 def is_backward(tense: str) -> bool:
     """Whether a clause of this tense reports what already happened."""
     return tense in BACKWARD
