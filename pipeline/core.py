@@ -28,6 +28,7 @@ from .extractors.dates import (
 from .extractors.entities import find_entities
 from .extractors.money import find_amounts_in_text, implausible_pairs
 from .extractors.quantities import Lemmatize, find_quantities, plain_lemma
+from .extractors.roles import with_home_country
 from .extractors.tokens import doc_text
 from .lexicons import build_lexicons
 from .nlp import lemma
@@ -73,6 +74,8 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     layout = list(doc.spans.get(LAYOUT_KEY, []))
     headline = next((s for s in layout if s.label_ == "headline"), None)
     place_span = next((s for s in layout if s.label_ == "dateline_place"), None)
+    region_span = next((s for s in layout if s.label_ == "dateline_region"), None)
+    office_span = next((s for s in layout if s.label_ == "dateline_office"), None)
     finders.add_layout(doc)
     claims.resolve(doc)
     skip = claims.claimed_chars(doc, ["BOILERPLATE", "CONTACT"])
@@ -84,8 +87,16 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     finders.add_patterns(doc)
     finders.add_model_entities(doc)
     claims.resolve(doc)
-    entities = find_entities(doc, lex, dateline=place_span)
-    dateline = _dateline(place_span, entities.locations, lex)
+    entities = find_entities(doc, lex, dateline=place_span, region=region_span)
+    dateline = _dateline(place_span, region_span, entities.locations, lex)
+    entities = replace(
+        entities,
+        locations=_with_dateline_country(entities.locations, dateline, dateline and dateline.span.start),
+        organizations=_with_dateline_country(
+            entities.organizations, dateline, office_span.start_char if office_span is not None else None
+        ),
+        people=tuple(with_home_country(p, _country_of(dateline), lex) for p in entities.people),
+    )
     hints = _country_hints(dateline, entities.locations)
     amounts = find_amounts_in_text(text, dateline=_country_of(dateline), mentioned=hints, skip=skip)
     amount_ranges = [(a.span.start, a.span.end) for a in amounts]
@@ -119,18 +130,32 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     )
 
 
-def _dateline(place_span, locations, lex) -> Dateline | None:
-    """The dateline place under the name its location entry has."""
+def _dateline(place_span, region_span, locations, lex) -> Dateline | None:
+    """The dateline place under the name its location entry has; its country is the one the
+    region after it names ("Ottawa, Ontario": CA), else the place's."""
     if place_span is None:
         return None
     place_name = next(
         (loc.name for loc in locations if any(m.start == place_span.start_char for m in loc.mentions)),
         place_span.text.title(),
     )
+    region = region_span.text if region_span is not None else None
     return Dateline(
         place_name,
-        lex.gazetteer.place_country(place_name),
+        lex.gazetteer.dateline_country(place_name, region),
         Evidence(place_span.start_char, place_span.end_char, place_span.text),
+    )
+
+
+def _with_dateline_country(facts, dateline: Dateline | None, start: int | None) -> tuple:
+    """The place or organization mentioned at ``start`` takes the dateline's country: the
+    dateline's own place ("SANTA CLARA, California": US), the issuing office after it
+    ("November 20, 2025 – Ottawa, Ontario – Global Affairs Canada": CA)."""
+    if dateline is None or dateline.country is None or start is None:
+        return tuple(facts)
+    return tuple(
+        replace(fact, country=dateline.country) if any(m.start == start for m in fact.mentions) else fact
+        for fact in facts
     )
 
 

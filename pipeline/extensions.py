@@ -2,7 +2,8 @@
 
 Patterns in ``data/patterns/`` use them like built-in attributes: ``{"_": {"pf_name_word":
 true}}`` is a word that may be part of a personal name, ``{"_": {"pf_mention": "PERSON"}}`` a
-token of a resolved person mention (the linkers' patterns). Registering is idempotent
+token of a resolved person mention (the linkers' patterns), ``{"_": {"pf_layout":
+"header_line"}}`` a token on a line of a header block. Registering is idempotent
 (guarded by ``has_extension``) and happens when this module is imported.
 """
 
@@ -12,12 +13,14 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .components.article import LAYOUT_KEY, LINE_LABELS
 from .extractors.claims import MENTIONS_KEY, band
 from .extractors.org_words import is_org_start, is_org_word
 from .extractors.tokens import is_country_word, is_demonym, is_name_word
 from .lexicons import build_lexicons
 
 _INDEX_KEY = "pf_mention_index"
+_LAYOUT_INDEX_KEY = "pf_layout_index"
 
 
 def mention_index(doc: Doc) -> list[str | None]:
@@ -34,6 +37,21 @@ def mention_index(doc: Doc) -> list[str | None]:
             if labels[i] is None and fact != "NONE":
                 labels[i] = fact
     doc.user_data[_INDEX_KEY] = (group, len(group or ()), labels)
+    return labels
+
+
+def layout_index(doc: Doc) -> list[str]:
+    """Layout label of the line over each token ("header_line", "paragraph"...; "" between
+    lines), cached per layout group."""
+    group = doc.spans.get(LAYOUT_KEY)
+    cached = doc.user_data.get(_LAYOUT_INDEX_KEY)
+    if cached is not None and cached[0] is group:
+        return cached[1]
+    labels = [""] * len(doc)
+    for span in group or ():
+        if span.label_ in LINE_LABELS:
+            labels[span.start : span.end] = [span.label_] * len(span)
+    doc.user_data[_LAYOUT_INDEX_KEY] = (group, labels)
     return labels
 
 
@@ -54,6 +72,7 @@ EXTENSIONS = {
     "pf_mention": lambda token: mention_index(token.doc)[token.i] or "",
     "pf_org_word": is_org_word,
     "pf_org_start": lambda token: is_org_start(token, build_lexicons()),
+    "pf_layout": lambda token: layout_index(token.doc)[token.i],
 }
 
 for _name, _getter in EXTENSIONS.items():

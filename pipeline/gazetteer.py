@@ -85,6 +85,23 @@ class Gazetteer:
             folded = folded[4:]
         return self.city_countries.get(folded, ())
 
+    def dateline_country(self, place: str, region: str | None = None) -> str | None:
+        """Country of a dateline's place, the state, province or country written after it
+        choosing among namesakes ("Santa Clara, California" is the US city, not Cuba's).
+
+        >>> g = build_gazetteer()
+        >>> g.dateline_country("Santa Clara", "California"), g.dateline_country("Santa Clara")
+        ('US', 'CU')
+        >>> g.dateline_country("Ottawa", "Ontario"), g.dateline_country("Atlanta", "Georgia")
+        ('CA', 'US')
+        """
+        default = self.place_country(place)
+        if not region:
+            return default
+        stated = [c for c in (self.country_code(region), self.subdivisions.get(_fold(region))) if c]
+        options = {default, *self.place_countries(place)} - {None}
+        return next((c for c in stated if not options or c in options), default)
+
     def is_place(self, name: str) -> bool:
         return self.place_country(name) is not None
 

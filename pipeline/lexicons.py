@@ -13,46 +13,31 @@ from .resources import read_mapping, read_table, read_words
 
 # Small function words that may sit inside a title or organization name.
 CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "at", "to", "in"})
-# Lower-case particles inside personal names ("Osama bin Laden", "Ursula von der Leyen").
-NAME_PARTICLES = frozenset(
-    {
-        "bin",
-        "bint",
-        "ibn",
-        "al",
-        "el",
-        "ul",
-        "ud",
-        "de",
-        "da",
-        "di",
-        "van",
-        "von",
-        "der",
-        "den",
-        "la",
-        "le",
-        "du",
-        "abu",
-        "ben",
-    }
-)
 
 
 @dataclass(frozen=True)
 class Lexicons:
     titles: tuple[str, ...]
+    national_titles: frozenset[str]
     title_words: frozenset[str]
     modifiers: frozenset[str]
     qualifiers: dict[str, str]
     honorifics: frozenset[str]
+    name_particles: frozenset[str]
+    post_nominals: frozenset[str]
+    legal_forms: frozenset[str]
     non_name_words: frozenset[str]
     speech_verbs: frozenset[str]
+    role_verbs: frozenset[str]
+    succession_words: frozenset[str]
+    role_verb_auxiliaries: frozenset[str]
     org_heads: frozenset[str]
     org_modifiers: frozenset[str]
     located_org_heads: frozenset[str]
     state_org_heads: frozenset[str]
     portfolio: frozenset[str]
+    governance_bodies: frozenset[str]
+    territorial_heads: frozenset[str]
     gazetteer: Gazetteer
     # Memo of word-level verdicts (is this word a possible name?); not part of the data.
     word_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
@@ -89,16 +74,27 @@ def build_lexicons() -> Lexicons:
     )
     return Lexicons(
         titles=titles,
+        national_titles=read_words("national_titles.tsv", "title"),
         title_words=title_words,
         modifiers=read_words("title_modifiers.tsv"),
         qualifiers=read_mapping("title_qualifiers.tsv", ("phrase", "qualifier")),
         honorifics=read_words("honorifics.tsv", "honorific"),
+        name_particles=read_words("name_particles.tsv", "particle"),
+        legal_forms=frozenset(f for f in read_words("legal_forms.tsv", "form") if " " not in f),
+        post_nominals=frozenset(row["letters"] for row in read_table("post_nominals.tsv", ("letters",))),
         non_name_words=read_words("non_name_words.tsv"),
         speech_verbs=read_words("speech_verbs.tsv", "verb"),
+        role_verbs=read_words("role_verbs.tsv", "verb"),
+        succession_words=read_words("succession_words.tsv"),
+        role_verb_auxiliaries=read_words("role_verb_auxiliaries.tsv"),
         org_heads=read_words("org_heads.tsv"),
         org_modifiers=read_words("org_modifiers.tsv"),
         located_org_heads=read_words("located_org_heads.tsv"),
         state_org_heads=read_words("state_org_heads.tsv"),
         portfolio=read_words("portfolio_words.tsv"),
+        governance_bodies=read_words("governance_bodies.tsv", "body"),
+        territorial_heads=frozenset(
+            row["head"].casefold().split()[-1] for row in read_table("territorial_titles.tsv", ("head",))
+        ),
         gazetteer=build_gazetteer(),
     )

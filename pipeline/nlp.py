@@ -45,6 +45,7 @@ def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
             f"the spaCy model {model_name!r} is not installed: pip install {model_name.replace('_', '-')}, "
             f"or name an installed one with --model"
         ) from err
+    _split_double_hyphens(nlp)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     for name in SKIPPED:
         if name in nlp.pipe_names:
@@ -56,6 +57,13 @@ def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("pressfeed_article", before="ner" if nlp.has_pipe("ner") else None)
     nlp.add_pipe("pressfeed_titles")
     return nlp
+
+
+def _split_double_hyphens(nlp: Language) -> None:
+    """A double hyphen between words is a dash: "Denmark--(BUSINESS WIRE)--Nordhavn" is seven
+    tokens, so the dateline's region and the company after it are words of their own."""
+    infixes = [*nlp.Defaults.infixes, r"--", r"(?<=--)\(", r"\)(?=--)"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def lemma(token: Token, nlp: Language) -> str:

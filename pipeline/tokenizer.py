@@ -19,6 +19,23 @@ SLICE = 100
 LONG_RUN = re.compile(rf"\S{{{MAX_RUN},}}")
 
 
+def slice_end(text: str, start: int, stop: int) -> int:
+    """End of the slice from ``start``: at most ``SLICE`` characters, cut where a letter or digit
+    meets other characters, so no word is split ("((NSA))" keeps "NSA"); a run of letters longer
+    than a slice is cut at ``SLICE``.
+
+    >>> slice_end("(" * 99 + "NSA)", 0, 103)
+    99
+    """
+    end = min(start + SLICE, stop)
+    if end == stop:
+        return end
+    for k in range(end, start, -1):
+        if text[k - 1].isalnum() != text[k].isalnum():
+            return k
+    return end
+
+
 class BoundedTokenizer:
     """Wraps a spaCy tokenizer; texts without a long run go to it unchanged."""
 
@@ -33,8 +50,11 @@ class BoundedTokenizer:
         position = 0
         for run in LONG_RUN.finditer(text):
             self._add(text[position : run.start()], words, spaces)
-            for start in range(run.start(), run.end(), SLICE):
-                self._add(text[start : min(start + SLICE, run.end())], words, spaces)
+            start = run.start()
+            while start < run.end():
+                end = slice_end(text, start, run.end())
+                self._add(text[start:end], words, spaces)
+                start = end
             position = run.end()
         self._add(text[position:], words, spaces)
         return Doc(self.tokenizer.vocab, words=words, spaces=spaces)

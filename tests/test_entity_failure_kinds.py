@@ -69,7 +69,8 @@ def test_header_block(run_extract):
         "The department opened a freight office on Tuesday."
     )
     record = run_extract(text, published=None)
-    check_role(record, RoleCase(text, "Nora J. Castell", "Secretary of Transportation"))
+    # a national office takes the dateline's country (data/national_titles.tsv)
+    check_role(record, RoleCase(text, "Nora J. Castell", "Secretary of Transportation", country="US"))
     assert record["dateline"]["place"] == "Denver"
     assert "2026-04-08" in [d["value"] for d in record["dates"]]
 

@@ -96,7 +96,7 @@ def test_a_later_batch_joins_the_corpus_person(added, capsys, tmp_path):
     later = article(
         "kz-later",
         "2026-03-10",
-        person("Serik Jumangarin", ("Deputy Prime Minister",)),
+        person("Serik Jumangarin", ("Deputy Prime Minister", None, "KZ")),
         dateline="KZ",
     )
     feed = tmp_path / "later.jsonl"
@@ -111,7 +111,7 @@ def test_a_later_batch_joins_the_corpus_person(added, capsys, tmp_path):
     deputy = next(r for r in serik["roles"] if r["title"] == "Deputy Prime Minister")
     assert (deputy["first_seen"], deputy["last_seen"]) == ("2026-01-28", "2026-03-10")
     assert serik["merges"][1]["reason"].endswith(
-        "transliteration variant; same country KZ (from a dateline); same title 'deputy prime minister'"
+        "transliteration variant; same country KZ; same title 'deputy prime minister'"
     )
     changes = json.loads(cli_json(capsys, "changes", "--store", added, "--since", "2026-03-01", "--json"))
     gone = {(c["name"], c["title"]) for c in changes["no_longer_seen"]}

@@ -19,23 +19,14 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import build_gazetteer
 from ..resources import DataFileError, data_path
+from .datelines import DatelineForm, DatelineMatch, find_dateline, load_dateline_data, load_forms
 
 LAYOUT_KEY = "pressfeed_layout"
 NER_BLOCKED = frozenset({"headline", "heading", "dateline", "boilerplate"})
+# labels of whole lines (the other labels mark parts of lines: datelines, boilerplate matches)
+LINE_LABELS = frozenset({"headline", "heading", "paragraph", "header_line"})
 _SCOPES = {"match", "paragraph", "rest"}
 _PATTERN_KEYS = {"label", "scope", "pattern", "comment"}
-
-# "ALMATY –", "GENEVA, March 3 –", "ASTANA (Kazinform) —", "Abu Dhabi, 5 May 2025 -"
-DATELINE_RE = re.compile(
-    r"""
-    ^(?P<place>[A-Z][A-Z .'’\-]*[A-Z]           # ALL-CAPS place: ALMATY, ABU DHABI, NUR-SULTAN
-      |[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})   # or Title Case: Almaty, Abu Dhabi
-    (?:\s*\((?P<agency>[^)\n]{1,40})\))?       # (Kazinform)
-    (?:\s*,\s*(?P<date>[^–—\n]{3,30}?))?       # , March 3 / , 5 May 2025
-    \s+[–—-]{1,2}\s+                           # the dash that ends a dateline
-    """,
-    re.VERBOSE,
-)
 
 
 @dataclass(frozen=True)
@@ -95,7 +86,9 @@ def _is_heading(line: str) -> bool:
     return len(line.split()) <= 16 and not line.rstrip().endswith((".", "!", "?", ":", ";", ",", '"', "”"))
 
 
-def find_layout(text: str, patterns: tuple[BoilerplatePattern, ...]) -> list[Block]:
+def find_layout(
+    text: str, patterns: tuple[BoilerplatePattern, ...], forms: tuple[DatelineForm, ...] | None = None
+) -> list[Block]:
     """Label the parts of an article.
 
     >>> text = "Big News\\n\\nALMATY – It rained. Photo credit: X.\\n"
@@ -113,27 +106,18 @@ def find_layout(text: str, patterns: tuple[BoilerplatePattern, ...]) -> list[Blo
     if len(paragraphs) > 1 and _is_heading(text[slice(*paragraphs[0])]):
         blocks.append(Block("headline", *paragraphs[0]))
         body_start = 1
+    lead = find_lead(text, paragraphs, body_start, load_forms() if forms is None else forms)
     rest_from: int | None = None
     rest_label = "boilerplate"
-    header = _header_block(text, paragraphs, body_start)
     for index, (start, end) in enumerate(paragraphs[body_start:], start=body_start):
         line = text[start:end]
         if rest_from is not None:
+            if rest_label == "boilerplate" and _is_contact(line, patterns):
+                rest_label = "contact"  # "About X" then "Media contact:": people again
             blocks.append(Block(rest_label, start, end))
             continue
-        if index in header:
-            blocks.append(Block("header_line", start, end))
-            if header[index] == "header_place":  # "Washington, DC": the state is no place of its own
-                place = HEADER_PLACE_RE.match(line)
-                blocks.append(Block("dateline", start, end))
-                blocks.append(Block("dateline_place", start, start + place.end("place")))
-            continue
-        if index > body_start and _is_heading(line):
-            blocks.append(Block("heading", start, end))
-        else:
-            blocks.append(Block("paragraph", start, end))
-        if index == body_start:
-            blocks.extend(_dateline_blocks(line, start))
+        blocks.append(Block(_line_label(index, line, lead, body_start), start, end))
+        blocks.extend(b for b in lead.blocks if start <= b.start < end)
         for pattern in patterns:
             if pattern.scope == "match":
                 blocks.extend(
@@ -149,57 +133,113 @@ def find_layout(text: str, patterns: tuple[BoilerplatePattern, ...]) -> list[Blo
     return blocks
 
 
-# The date line of a header block: "May 3, 2024", "3 May 2024", "March 2026".
-HEADER_DATE_RE = re.compile(
-    r"""
-    ^(?:[A-Z][a-z]+day,?\s+)?                          # an optional weekday
-    (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}           # May 3, 2024
-      |\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})$             # 3 May 2024
-    """,
-    re.VERBOSE,
-)
-# The city line of a header block: "Washington, DC", "Astana", "Geneva, Switzerland".
-HEADER_PLACE_RE = re.compile(r"^(?P<place>[A-Z][A-Za-z.\- ]{1,30}?)(?:,\s*[A-Z][A-Za-z. ]{1,30})?$")
+def _line_label(index: int, line: str, lead: Lead, body_start: int) -> str:
+    """``header_line`` in a header block; ``heading`` for a short line of the lead outside it
+    (a sub-heading, a release number, a byline) and for later headings; else ``paragraph``."""
+    if index in lead.header:
+        return "header_line"
+    if (index in lead.lines or index > body_start) and _is_heading(line):
+        return "heading"
+    return "paragraph"
 
 
-def _header_block(text: str, paragraphs: list[tuple[int, int]], body_start: int) -> dict[int, str]:
-    """Lines of a header block under the headline (name / title / city / date, one a line):
-    each is a ``header_line``, the city line before the date also a ``header_place``.
+def _is_contact(line: str, patterns: tuple[BoilerplatePattern, ...]) -> bool:
+    return any(p.label == "contact" and p.regex.search(line) for p in patterns)
+
+
+LEAD_LINES = 8  # a header block or a dateline comes within this many lines of the headline
+
+
+@dataclass(frozen=True)
+class Lead:
+    """What comes before the body: the lines searched for a dateline (paragraph indices), the
+    header block among them, and the dateline's blocks."""
+
+    lines: frozenset[int]
+    header: frozenset[int]
+    blocks: tuple[Block, ...]
+
+
+def _short(line: str) -> bool:
+    """A line of a header block or a sub-heading: a heading, or a bulleted summary line."""
+    return _is_heading(line.lstrip("-–•*· "))
+
+
+def _lead_lines(text: str, paragraphs: list[tuple[int, int]], body_start: int) -> list[int]:
+    """Paragraph indices from the body's start through the first line of running text.
+    The first line of an article is its headline however long, so it never ends the lead."""
+    indices = []
+    for index in range(body_start, min(body_start + LEAD_LINES, len(paragraphs))):
+        indices.append(index)
+        if index > 0 and not _short(text[slice(*paragraphs[index])]):
+            break
+    return indices
+
+
+def find_lead(
+    text: str, paragraphs: list[tuple[int, int]], body_start: int, forms: tuple[DatelineForm, ...]
+) -> Lead:
+    """The dateline (the first of the lead's lines that has one, in any form of
+    ``data/datelines.jsonl``) and the header block: the short lines from the body's start
+    through the date line or the dateline that closes them.
 
     >>> text = "Note\\n\\nMary K. Dalton\\nSecretary of Energy\\nWashington, DC\\nMay 3, 2024\\n\\nBody."
-    >>> sorted(_header_block(text, _paragraphs(text), 1).items())
-    [(1, 'header_line'), (2, 'header_line'), (3, 'header_place'), (4, 'header_line')]
+    >>> lead = find_lead(text, _paragraphs(text), 1, load_forms())
+    >>> sorted(lead.header), [(b.label, text[b.start : b.end]) for b in lead.blocks]
+    ([1, 2, 3, 4], [('dateline', 'Washington, DC'), ('dateline_place', 'Washington')])
     """
-    lines: dict[int, str] = {}
-    for index in range(body_start, min(body_start + 6, len(paragraphs))):
-        line = text[slice(*paragraphs[index])]
-        if HEADER_DATE_RE.match(line):
-            if len(lines) < 1:
-                return {}
-            lines[index] = "header_line"
-            before = index - 1
-            place = HEADER_PLACE_RE.match(text[slice(*paragraphs[before])])
-            if place and before in lines and build_gazetteer().is_place(place["place"]):
-                lines[before] = "header_place"
-            return lines
-        if not _is_heading(line) or len(line.split()) > 8:
-            return {}
-        lines[index] = "header_line"
-    return {}
+    indices = _lead_lines(text, paragraphs, body_start)
+    lines = [text[slice(*paragraphs[i])] for i in indices]
+    gazetteer = build_gazetteer()
+    match = find_dateline(lines, forms, gazetteer.is_place)
+    # a first line too long for a heading is still the headline: the header block starts after it
+    first = 1 if indices[:1] == [0] and not _short(lines[0]) else 0
+    closing = _header_end(lines, match, first)
+    header = frozenset(indices[first : closing + 1]) if closing is not None else frozenset()
+    blocks: tuple[Block, ...] = ()
+    if match is not None:
+        blocks = _dateline_blocks(match, lines[match.line], paragraphs[indices[match.line]][0], gazetteer)
+    return Lead(frozenset(indices), header, blocks)
 
 
-def _dateline_blocks(line: str, offset: int) -> list[Block]:
-    match = DATELINE_RE.match(line)
-    if not match or len(match.group("place")) > 30:
-        return []
-    dateline_end = offset + len(match.group().rstrip())
+def _header_end(lines: list[str], match: DatelineMatch | None, first: int) -> int | None:
+    """Index (in ``lines``) of the last line of a header block that starts at ``first``: the
+    date line under a city line, a dateline on a short line, else a date line above the
+    dateline; None when the lines before it are not all short."""
+    if match is not None and match.form == "dateline.header_city":
+        end = match.line + 1
+    elif match is not None and _short(lines[match.line]):
+        end = match.line
+    else:
+        stop = match.line if match is not None else len(lines)
+        dates = [i for i in range(first, stop) if header_date_re().match(lines[i])]
+        if not dates:
+            return None
+        end = dates[0]
+    return end if end >= first and all(_short(line) for line in lines[first : end + 1]) else None
+
+
+@cache
+def header_date_re() -> re.Pattern:
+    """The date line of a header block ("May 3, 2024", "Monday, April 20, 2026"): the
+    ``HEADER_DATE`` fragment of ``data/datelines.jsonl`` alone on its line."""
+    return re.compile(rf"^{load_dateline_data()[0]['HEADER_DATE']}$")
+
+
+def _dateline_blocks(match: DatelineMatch, line: str, offset: int, gazetteer) -> tuple[Block, ...]:
+    """The dateline, its place, its region when it is a known place ("Ontario", not "Ga."),
+    its date and the issuing office after it, as blocks of the article."""
     blocks = [
-        Block("dateline", offset, dateline_end),
-        Block("dateline_place", offset + match.start("place"), offset + match.end("place")),
+        Block("dateline", offset + match.dateline[0], offset + match.dateline[1]),
+        Block("dateline_place", offset + match.place[0], offset + match.place[1]),
     ]
-    if match.group("date"):
-        blocks.append(Block("dateline_date", offset + match.start("date"), offset + match.end("date")))
-    return blocks
+    if match.region is not None and gazetteer.is_place(line[slice(*match.region)]):
+        blocks.append(Block("dateline_region", offset + match.region[0], offset + match.region[1]))
+    if match.date is not None:
+        blocks.append(Block("dateline_date", offset + match.date[0], offset + match.date[1]))
+    if match.office is not None:
+        blocks.append(Block("dateline_office", offset + match.office[0], offset + match.office[1]))
+    return tuple(blocks)
 
 
 class ArticleLayout:
@@ -217,7 +257,7 @@ class ArticleLayout:
         spans = [
             span
             for b in blocks
-            if (span := doc.char_span(b.start, b.end, label=b.label, alignment_mode="expand"))
+            if (span := doc.char_span(b.start, b.end, label=b.label, alignment_mode=_alignment(b.label)))
         ]
         doc.spans[LAYOUT_KEY] = spans
         for span in spans:
@@ -226,6 +266,12 @@ class ArticleLayout:
         blocked = [s for s in spans if s.label_ in NER_BLOCKED]
         blocked += [doc[t.i : t.i + 1] for t in doc if t.is_space and "\n" in t.text]
         doc.set_ents([], blocked=_disjoint(blocked))
+
+
+def _alignment(label: str) -> str:
+    """A region or office glued to other text in one token ("Peru--(BUSINESS") is left out,
+    never widened; every other block covers the tokens it touches."""
+    return "contract" if label in {"dateline_region", "dateline_office"} else "expand"
 
 
 def _disjoint(spans: list[Span]) -> list[Span]:

@@ -11,6 +11,7 @@ full, other forms kept as aliases.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -51,8 +52,9 @@ def _end(x) -> int:
     return x.end_char if isinstance(x, Span) else x.end
 
 
-def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities:
-    """People, organizations and locations; the registry must hold every other candidate."""
+def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None, region: Span | None = None) -> Entities:
+    """People, organizations and locations; the registry must hold every other candidate.
+    ``dateline`` and ``region`` are the dateline's place and the region after it ("Ontario")."""
     unquoted = claims.claimed_tokens(doc, ["BOILERPLATE"])
     pattern_people = finders.pattern_mentions(doc, "PERSON", "name.")
     blocked = claims.claimed_tokens(doc, NO_NEW_LABELS) | claims.claimed_tokens(doc, ["NOT_ENTITY"])
@@ -81,6 +83,7 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities
     )
     organizations = _reconcile_organizations(doc, organizations, person_ranges, unquoted, lex)
     organizations = drop_portfolios(doc, organizations, [r for p in people for r in p.roles], lex)
+    people = [_canonical_employers(p, organizations) for p in people]
     org_ranges = [(m.start, m.end) for o in organizations for m in o.mentions]
     locations = find_locations(
         doc,
@@ -89,7 +92,7 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None) -> Entities
         taken=person_ranges + org_ranges,
         excluded=claims.claimed_tokens(doc, ["NO_NEW", "BOILERPLATE"]),
         unquoted=unquoted,
-        dateline=dateline,
+        dateline=tuple(s for s in (dateline, region) if s is not None),
     )
     vetoes = claims.mentions(doc, "NONE")
     locations = [loc for loc in locations if not _all_vetoed(loc.mentions, vetoes)]
@@ -106,6 +109,33 @@ def _dateline_country(dateline: Span | None, places: tuple[Location, ...], lex: 
         return None
     place = next((p for p in places if any(m.start == dateline.start_char for m in p.mentions)), None)
     return place.country if place is not None else lex.gazetteer.place_country(dateline.text)
+
+
+def _canonical_employers(person: Person, organizations: list[Organization]) -> Person:
+    """Each role's organization under the name the article's organization entry has: an alias
+    or a shorter form becomes the full name ("ADB" -> "Asian Development Bank", "Vaalkrans" ->
+    "Vaalkrans Gold Limited")."""
+    roles = tuple(
+        replace(r, organization=canonical_org_name(r.organization, organizations)) if r.organization else r
+        for r in person.roles
+    )
+    return replace(person, roles=roles) if roles != person.roles else person
+
+
+def canonical_org_name(name: str, organizations: list[Organization]) -> str:
+    """The full name of the organization ``name`` stands for, else ``name``.
+
+    >>> orgs = [Organization("Vaalkrans Gold Limited", None, ()),
+    ...         Organization("Asian Development Bank", None, (), aliases=("ADB",))]
+    >>> [canonical_org_name(n, orgs) for n in ("ADB", "Vaalkrans", "Eskom")]
+    ['Asian Development Bank', 'Vaalkrans Gold Limited', 'Eskom']
+    """
+    folded = name.casefold()
+    exact = [o for o in organizations if folded in {o.name.casefold(), *(a.casefold() for a in o.aliases)}]
+    if exact:
+        return exact[0].name
+    longer = [o for o in organizations if o.name.casefold().startswith(folded + " ")]
+    return max(longer, key=lambda o: len(o.name)).name if longer else name
 
 
 def _all_vetoed(mentions, vetoes: list[Span]) -> bool:
@@ -127,7 +157,9 @@ def _reconcile_people(doc: Doc, grammar: list[Person], links: list[Link], unquot
         owner = next((p for p in kept if any(_overlaps(m, span) for m in p.mentions)), None)
         if owner is not None and len(owner.name) >= len(span.text):
             continue
-        person = _pattern_person(doc, span, owner, unquoted)
+        # the grammar's reading of the same name, kept or not, lends its roles and aliases
+        lender = owner or next((p for p in grammar if any(_overlaps(m, span) for m in p.mentions)), None)
+        person = _pattern_person(doc, span, lender, unquoted)
         kept = [p for p in kept if p is not owner]
         if person.mentions:
             kept.append(person)
@@ -135,7 +167,33 @@ def _reconcile_people(doc: Doc, grammar: list[Person], links: list[Link], unquot
         kept = [
             _with_link(p, link) if any(_overlaps(m, link.person) for m in p.mentions) else p for p in kept
         ]
+    named = _organization_forms(doc)
+    kept = [p for p in kept if not _names_an_organization(p.name, named)]
     return sorted(kept, key=lambda p: p.mentions[0].start if p.mentions else 0)
+
+
+def _organization_forms(doc: Doc) -> list[str]:
+    """Names and aliases of the organizations certain by their form (a legal form, a bracketed
+    acronym): "Aravalli Infraprojects Ltd.", "Hoàn Kiếm Commercial Joint Stock Bank (HKBank)"."""
+    forms = []
+    for span in finders.pattern_mentions(doc, "ORG", "org."):
+        if span.label_ == "ORG_FORM" and (org := normalize_org(span.text)) is not None:
+            forms += [org.name, *org.aliases]
+    return forms
+
+
+def _names_an_organization(name: str, forms: list[str]) -> bool:
+    """A "person" that is an organization's name, its acronym or the words before its legal
+    form ("Aravalli Infraprojects" of "Aravalli Infraprojects Ltd.", "Khan Altai" of "Khan Altai
+    Mining JSC").
+
+    >>> _names_an_organization("Khan Altai", ["Khan Altai Mining JSC"])
+    True
+    >>> _names_an_organization("Henry Ford", ["Ford Motor Company"])
+    False
+    """
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return any(pattern.search(form) for form in forms)
 
 
 def _pattern_person(doc: Doc, span: Span, owner: Person | None, unquoted: set[int]) -> Person:
@@ -203,7 +261,8 @@ def _reconcile_organizations(
             any(t.start_char <= m.start and m.end <= t.end_char for t in inside_title) for m in o.mentions
         )
     ]
-    forms = [m for m in finders.pattern_mentions(doc, "ORG", "org.") if m.label_ == "ORG_FORM"]
+    forms = finders.pattern_mentions(doc, "ORG", ("org.", "layout:"))  # layout: a header's office
+    forms = [m for m in forms if m.label_ == "ORG_FORM"]
     kept = merge_certain_forms(doc, kept, forms, taken, unquoted, lex)
     kept = merge_short_forms(adopt_acronyms(doc, kept, taken, unquoted), lex)
     return sorted(drop_fragments(kept), key=lambda o: o.mentions[0].start)

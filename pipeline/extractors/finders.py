@@ -18,15 +18,17 @@ from .. import extensions  # noqa: F401  (the pf_* token attributes the patterns
 from ..components.article import LAYOUT_KEY
 from . import claims
 from .patterns import PatternSet, family_rules
+from .tokens import PATRONYMIC_PARTICLES
 
 CANDIDATE_FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes")
 LAYOUT_LABELS = {
     "boilerplate": "BOILERPLATE",
     "contact": "CONTACT",
     "headline": "NO_NEW",
-    "heading": "NO_NEW",
     "dateline": "NO_NEW",
     "dateline_place": "DATELINE_PLACE",
+    "dateline_region": "DATELINE_PLACE",
+    "dateline_office": "ORG_FORM",  # "November 20, 2025 – Ottawa, Ontario – Global Affairs Canada"
 }
 MODEL_LABELS = {"PERSON": "MODEL_PERSON", "ORG": "MODEL_ORG", "GPE": "MODEL_PLACE", "LOC": "MODEL_PLACE"}
 
@@ -77,7 +79,14 @@ def add_layout(doc: Doc) -> None:
 
 def add_patterns(doc: Doc) -> None:
     """Matches of every candidate pattern family."""
-    claims.add(doc, candidate_patterns(doc.vocab)(doc))
+    claims.add(doc, [s for s in candidate_patterns(doc.vocab)(doc) if not _given_name_title(s)])
+
+
+def _given_name_title(span: Span) -> bool:
+    """A title word that is a given name: "Sultan" in "Sultan bin Khalifa Al Suwaidi" (a
+    patronymic particle follows)."""
+    doc = span.doc
+    return span.label_ == "TITLE" and span.end < len(doc) and doc[span.end].text in PATRONYMIC_PARTICLES
 
 
 def add_model_entities(doc: Doc) -> None:
@@ -92,6 +101,7 @@ def add_model_entities(doc: Doc) -> None:
     )
 
 
-def pattern_mentions(doc: Doc, fact: str, prefix: str) -> list[Span]:
-    """Resolved mentions of ``fact`` that a pattern whose id starts with ``prefix`` found."""
+def pattern_mentions(doc: Doc, fact: str, prefix: str | tuple[str, ...]) -> list[Span]:
+    """Resolved mentions of ``fact`` that a pattern (or layout block) whose id starts with
+    ``prefix`` found."""
     return [m for m in claims.mentions(doc, fact) if m.id_.startswith(prefix)]

@@ -90,17 +90,26 @@ def find_place_lists(doc: Doc, lex: Lexicons) -> list[PlaceList]:
     for sent in doc.sents:
         runs = _runs(doc, sent)
         group: PlaceList = []
+        joined_by_and = False
         for index, (start, end) in enumerate(runs):
             owner = end < len(doc) and doc[end].text in POSSESSIVE  # "Iran's Deputy Minister"
             if not owner and not _named_person(doc, start, end, lex):
                 group.append((start, end))
             nxt = runs[index + 1][0] if index + 1 < len(runs) else None
             between = doc[end:nxt].text.strip().lower() if nxt is not None else None
+            joined_by_and |= between in {"and", ", and"}
             if between not in {",", "and", ", and"} or owner:
-                if _is_place_group(doc, group, lex):
+                # two members need "and" or a known second place ("Ottawa, Ontario"):
+                # "Ambassador to Brazil, Joaquim Neto" is a name, "HOUSTON, Jan. 14" a date
+                paired = len(group) == 2 and _is_known_place(doc[slice(*group[1])], lex)
+                if (len(group) > 2 or joined_by_and or paired) and _is_place_group(doc, group, lex):
                     lists.append(group)
-                group = []
+                group, joined_by_and = [], False
     return lists
+
+
+def _is_known_place(span: Span, lex: Lexicons) -> bool:
+    return bool(lex.gazetteer.place_country(span.text)) or all(t.ent_type_ in PLACE_LABELS for t in span)
 
 
 def _named_person(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
@@ -148,6 +157,11 @@ def _shared_countries(doc: Doc, lists: list[PlaceList], lex: Lexicons) -> dict[s
     return shared
 
 
+DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "every", "each", "its", "our", "their", "in", "on"}
+)
+
+
 def _suffixed_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """ "Surkhandarya region", "Xinjiang Uygur Autonomous Region", "Toktogul Reservoir": a name
     before a place word."""
@@ -159,6 +173,7 @@ def _suffixed_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
         while start > 0 and (
             is_capitalized(doc[start - 1])
             and not lex.is_title_word(doc[start - 1].text)
+            and doc[start - 1].lower_ not in DETERMINERS  # "The region aims" names no place
             or is_hyphen_link(doc, start - 1)
         ):
             start -= 1  # "At-Bashy River"
@@ -236,16 +251,16 @@ def find_locations(
     taken: list[tuple[int, int]],
     excluded: set[int],
     unquoted: set[int],
-    dateline: Span | None,
+    dateline: tuple[Span, ...],
 ) -> list[Location]:
-    """Locations of ``doc``; ``taken`` holds character ranges of people and organizations."""
+    """Locations of ``doc``; ``taken`` holds character ranges of people and organizations,
+    ``dateline`` the dateline's place and region."""
     list_members = list_tokens(lists)
     shared = _shared_countries(doc, lists, lex)
     spans: list[Span] = (
         _country_spans(doc, lex) + _suffixed_place_spans(doc, lex) + _gazetteer_place_spans(doc, lex)
     )
-    if dateline is not None:
-        spans.append(dateline)
+    spans += dateline  # the dateline's place and the region after it
     spans += [
         e
         for e in doc.ents

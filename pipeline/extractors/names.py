@@ -52,6 +52,8 @@ def parse_person_name(text: str) -> Name | None:
     Name(given=None, family='Ahmad', middle=(), honorific='Lord', suffix=None, peerage='Wimbledon')
     >>> parse_person_name("Dr. Aigerim Bekova").honorific
     'Dr.'
+    >>> parse_person_name("Pieter J. van der Merwe").family
+    'van der Merwe'
     >>> parse_person_name("Tokayev")
     Name(given=None, family='Tokayev', middle=(), honorific=None, suffix=None, peerage=None)
     """
@@ -71,8 +73,11 @@ def parse_person_name(text: str) -> Name | None:
     suffix = None
     if len(words) > 1 and _is_suffix(words[-1]):
         suffix, words = words[-1], words[:-1]
-    family = words[-1]
-    rest = words[:-1]
+    at = len(words) - 1
+    while at > 1 and words[at - 1] in _words("name_particles.tsv", "particle"):
+        at -= 1  # "van der Merwe", "dela Cruz": the particles belong to the family name
+    family = " ".join(words[at:])
+    rest = words[:at]
     middle = tuple(w for w in rest[1:] if INITIAL_RE.match(w))
     given_words = [rest[0]] + [w for w in rest[1:] if not INITIAL_RE.match(w)] if rest else []
     given = " ".join(given_words) or None

@@ -35,12 +35,12 @@ from ..resources import DataFileError, data_path, read_table
 
 PATTERN_DIR = "patterns"
 FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes", "links")
-ALLOWED_KEYS = frozenset({"id", "label", "pattern", "examples", "not", "comment", "trim"})
+ALLOWED_KEYS = frozenset({"id", "label", "pattern", "examples", "not", "comment", "trim", "extend_left"})
 REQUIRED_KEYS = frozenset({"id", "label", "pattern", "examples"})
 LEXICON_PREFIX = "@lexicon:"
 # Token attributes that only a statistical model sets: rules using them are tested with it.
 MODEL_ATTRS = frozenset(
-    {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "SENT_START"}
+    {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "SENT_START", "IS_SENT_START"}
 )
 
 # name -> (data file, column, single words only): the lexicons a pattern may reference.
@@ -84,6 +84,7 @@ class Rule:
     source: str  # "file:line"
     trim: tuple[int, int] = (0, 0)  # tokens of context matched but left out of the span
     cased: bool = False  # a phrase lexicon of CASED, matched on the exact text
+    extend_left: frozenset[str] = frozenset()  # capitalized words that may extend a match leftward
 
     @property
     def needs_model(self) -> bool:
@@ -168,6 +169,7 @@ def parse_rows(rows: Iterable[tuple[str, Any]]) -> tuple[Rule, ...]:
                 trim=_trim(row.get("trim", (0, 0)), where),
                 cased=isinstance(row["pattern"], str)
                 and row["pattern"].removeprefix(LEXICON_PREFIX) in CASED,
+                extend_left=_extend_left(row.get("extend_left"), where),
             )
         )
     return tuple(rules)
@@ -183,6 +185,17 @@ def _trim(value: Any, where: str) -> tuple[int, int]:
     ):
         raise DataFileError(f"{where}: trim must be two counts of tokens, [left, right]")
     return value[0], value[1]
+
+
+def _extend_left(value: Any, where: str) -> frozenset[str]:
+    """``"extend_left": "@lexicon:NAME"``: capitalized words of that lexicon right before a
+    match join it (the modifiers of a multi-word title: "Vice" + "Chair of the Board")."""
+    if value is None:
+        return frozenset()
+    words = _expand(value, where)
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError(f"{where}: extend_left must name a lexicon")
+    return frozenset(words)
 
 
 def _file_rows(family: str) -> Iterator[tuple[str, Any]]:
@@ -232,9 +245,15 @@ class PatternSet:
         for match_id, start, end in found:
             rule = self.rules[doc.vocab.strings[match_id]]
             start, end = start + rule.trim[0], end - rule.trim[1]
+            while rule.extend_left and start > 0 and _extends(doc[start - 1], rule.extend_left):
+                start -= 1
             if start < end:
                 spans.append(Span(doc, start, end, label=rule.label, span_id=rule.id))
         return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+def _extends(token, words: frozenset[str]) -> bool:
+    return token.text[:1].isupper() and token.lower_ in words
 
 
 def _phrase_doc(vocab: Vocab, phrase: str) -> Doc:

@@ -10,7 +10,7 @@ Shorter names that are part of a longer one become its aliases, never new people
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -33,13 +33,22 @@ from .tokens import (
     is_country_word,
     is_demonym,
     is_hyphen_link,
+    is_line_break,
     is_name_start,
     name_end,
     pos,
     strip_possessive,
 )
 
+COMPLEMENT_OPENERS = frozenset({"of", "for", "to", "in", "at"})
 APPOSITION_OPENERS = frozenset({"the", "a", "an", "its", "our", "their"})
+# Adverbs of time that may open an apposition ("Sara Kim, currently Deputy CEO,"; "Dorj Bat,
+# until now Governor of Selenge,"); the linker's patterns give the qualifier.
+APPOSITION_ADVERBS = frozenset(
+    {"currently", "now", "presently", "previously", "formerly", "until", "recently"}
+)
+# What separates a name from its title in an apposition: a comma, or a dash in a list line.
+APPOSITION_SEPARATORS = frozenset({",", "–", "—"})
 APPOSITION_CLOSERS = frozenset({",", ".", ";", ")", ":", "—", "–", "who"})
 
 
@@ -66,6 +75,7 @@ def find_people(doc: Doc, lex: Lexicons, *, excluded: set[int], unquoted: set[in
     for candidate in candidates:
         if candidate.evidence != "apposition":
             candidate.roles.extend(_apposition_roles(doc, candidate.span, heads, lex))
+            candidate.roles.extend(_next_line_roles(doc, candidate.span, heads, lex))
     people = _cluster(candidates)
     _attach_later_mentions(doc, people, heads, lex, excluded)
     finished = [finish_person(doc, draft, unquoted) for draft in people]
@@ -77,26 +87,73 @@ def _candidates(doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[in
     for i in range(len(doc)):
         if i in excluded or not is_name_start(doc, i, lex) or is_hyphen_link(doc, i - 1):
             continue  # ("Harbi" in "Al-Harbi" is not a name of its own)
-        inside_run = i > 0 and is_name_start(doc, i - 1, lex)
-        end = name_end(doc, i, lex)
-        name = doc[i:end]
-        phrase = title_before_name(doc, i, heads, lex)
-        if phrase:
-            found.append(_Candidate(name, "title", _phrase_roles(doc, phrase, lex)))
-        elif inside_run:
-            continue
-        elif i > 0 and doc[i - 1].lower_.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
-            found.append(_Candidate(name, "honorific"))
-        elif roles := _apposition_roles(doc, name, heads, lex):
-            found.append(_Candidate(name, "apposition", roles))
-        elif _is_speech_subject(doc, i, end, lex) and len(name) <= 4 and _plausible_name(name, lex):
-            found.append(_Candidate(name, "speech"))
+        candidate = _name_with_evidence(doc, i, heads, lex)
+        if candidate is not None:
+            found.append(candidate)
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not excluded.intersection(range(ent.start, ent.end)):
             name = _clean_person_entity(doc, ent, lex)
             if name is not None and _plausible_name(name, lex) and not _is_modifier(doc, name):
                 found.append(_Candidate(name, "ner"))
     return _strongest(found)
+
+
+def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> _Candidate | None:
+    """The name starting at ``i`` with its strongest evidence: a title before it, an honorific,
+    a title in apposition or on the next line, or a verb of speech or office after it."""
+    end = name_end(doc, i, lex)
+    name = doc[i:end]
+    if _inside_country_name(doc, name, lex):
+        return None
+    phrase = title_before_name(doc, _before_honorifics(doc, i, lex), heads, lex)
+    if phrase and _titled_name(doc, name, lex):
+        return _Candidate(name, "title", _phrase_roles(doc, phrase, lex))
+    if i > 0 and (is_name_start(doc, i - 1, lex) or i > 1 and _after_particle(doc, i, lex)):
+        return None  # inside a longer name: "Khalfan Al-Harthy" of "Fatma bint Khalfan Al-Harthy"
+    if i > 0 and doc[i - 1].lower_.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
+        return _Candidate(name, "honorific")
+    if roles := _apposition_roles(doc, name, heads, lex) or _next_line_roles(doc, name, heads, lex):
+        return _Candidate(name, "apposition", roles)
+    subject = (
+        _is_speech_subject(doc, i, end, lex)
+        or _is_role_subject(doc, end, lex)
+        or _is_predecessor(doc, i, lex)
+    )
+    if subject and len(name) <= 4 and _plausible_name(name, lex):
+        return _Candidate(name, "speech")
+    return None
+
+
+def _inside_country_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
+    """The words belong to a country's name: "Arab" of "United Arab Emirates", "Lanka" of "Sri
+    Lanka"."""
+    for start in range(max(0, name.start - 2), name.start + 1):
+        for end in range(name.end, min(len(doc), name.end + 2) + 1):
+            if (start, end) != (name.start, name.end) and lex.gazetteer.country_code(doc[start:end].text):
+                return True
+    return False
+
+
+def _before_honorifics(doc: Doc, i: int, lex: Lexicons) -> int:
+    """Where the honorifics before a name begin: a title may stand before them ("Minister of
+    State Shri Vikram Rao", "Chairman H.E. Sultan Al Suwaidi")."""
+    honorifics = {h.rstrip(".") for h in lex.honorifics}
+    while i > 0 and (doc[i - 1].lower_.rstrip(".") in honorifics or doc[i - 1].text == "." and i > 1):
+        if doc[i - 1].text == "." and doc[i - 2].lower_.rstrip(".") not in honorifics:
+            break
+        i -= 1
+    return i
+
+
+def _titled_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
+    """A name after a title: one word only right after it ("Minister Tokayev", "Director-General
+    Kang"), not after a comma ("General Manager, Networking")."""
+    return len(name) > 1 or doc[name.start - 1].text != ","
+
+
+def _after_particle(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """The word follows a name particle that follows a name word ("bint" in "Fatma bint Khalfan")."""
+    return doc[i - 1].text in lex.name_particles and is_name_start(doc, i - 2, lex)
 
 
 def _plausible_name(name: Span, lex: Lexicons) -> bool:
@@ -157,22 +214,76 @@ def _is_speech_subject(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     return (after in lex.speech_verbs or before == "according to") and end - start >= 1
 
 
+def _is_role_subject(doc: Doc, end: int, lex: Lexicons) -> bool:
+    """Subject of a verb of taking or leaving a post: "Ivo Brandt has stepped down", "Rana
+    Alvi was appointed", "Li Wen will become"."""
+    i = end
+    while i < len(doc) and i - end < 3 and doc[i].lower_ in lex.role_verb_auxiliaries:
+        i += 1
+    return i < len(doc) and doc[i].lower_ in lex.role_verbs
+
+
+def _is_predecessor(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """Object of a verb of succession: "will succeed Ts. Batbold", "in succession to Ms Harriet
+    Clowes" (an honorific may stand between)."""
+    j = i - 1
+    if j >= 0 and doc[j].lower_.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
+        j -= 1
+    if j < 0:
+        return False
+    if doc[j].lower_ == "to" and j > 0 and doc[j - 1].lower_ in {"succession", "successor"}:
+        return True
+    return doc[j].lower_ in lex.succession_words
+
+
 def _phrase_roles(doc: Doc, phrase: TitlePhrase, lex: Lexicons) -> list[Role]:
     roles = []
     for part in phrase.parts:
         organization, org_country = None, None
         if part.organization is not None:
             organization, org_country = _org_name(part.organization, lex)
+        if (
+            part.organization is None
+            and part is not phrase.parts[-1]
+            and phrase.parts[-1].organization is not None
+            and not any(t.lower_ in COMPLEMENT_OPENERS for t in doc[part.start : part.end])
+        ):  # a bare head only: "Special Representative of X and Ambassador at Y" keeps its own
+            # "President and Chief Executive Officer of Corvane": the employer of both
+            organization, org_country = _org_name(phrase.parts[-1].organization, lex)
+        title = doc[part.start : part.end]
+        title, trailing, trailing_country = _trailing_owner(title, lex)
+        if trailing is None and part is not phrase.parts[-1]:
+            last = phrase.parts[-1]  # "Press Secretary and Director-General ..., Ministry of X"
+            _, trailing, _ = _trailing_owner(doc[last.start : last.end], lex)
+        if trailing is not None and organization is None:
+            organization, org_country = _org_name(trailing, lex)
         roles.append(
             Role(
-                title=format_title(doc[part.start : part.end]),
+                title=format_title(title),
                 organization=organization,
-                country=phrase.country or part.country or org_country,
-                span=evidence(doc[part.start : part.end]),
+                country=phrase.country or part.country or org_country or trailing_country,
+                span=evidence(title),
                 qualifier=part.qualifier or phrase.qualifier,
             )
         )
     return roles
+
+
+def _trailing_owner(title: Span, lex: Lexicons) -> tuple[Span, Span | None, str | None]:
+    """A country or an organization after the title's last comma belongs to the role, not to
+    the title: "Minister of Energy, United Arab Emirates" (country AE), "Head of Public
+    Communications, Ministry of Health" (organization). An enumeration of portfolios ("Minister
+    of Housing, Construction and Sanitation") stays whole."""
+    commas = [t.i for t in title if t.text == ","]
+    if not commas or commas[-1] + 1 >= title.end:
+        return title, None, None
+    head, tail = title.doc[title.start : commas[-1]], title.doc[commas[-1] + 1 : title.end]
+    if country := lex.gazetteer.country_code(tail.text):
+        return head, None, country
+    names_org = tail[0].lower_ in lex.org_heads or all(t.lower_ != "and" for t in tail)
+    if is_capitalized(tail[0]) and names_org and any(t.lower_ in lex.org_heads for t in tail):
+        return head, tail, None  # not "Head of the Asia, Pacific and Africa Department"
+    return title, None, None
 
 
 def _org_name(span: Span, lex: Lexicons) -> tuple[str, str | None]:
@@ -190,22 +301,109 @@ def _org_name(span: Span, lex: Lexicons) -> tuple[str, str | None]:
 def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons) -> list[Role]:
     """Roles in apposition: "Kairat Kelimbetov, governor of the AIFC, said"."""
     i = name.end
-    if i >= len(doc) or doc[i].text != ",":
+    if i >= len(doc) or doc[i].text not in APPOSITION_SEPARATORS:
         return []
+    dash = doc[i].text != ","
     i += 1
+    while i < len(doc) and doc[i].lower_ in APPOSITION_ADVERBS and i - name.end < 3:
+        i += 1
     if i < len(doc) and doc[i].lower_ in APPOSITION_OPENERS:
         i += 1
     phrase = parse_title_phrase(doc, i, heads, lex, capitalized=False, name_follows=False)
-    if phrase is None:
-        return []
+    if phrase is None or dash and not is_line_break(doc, phrase.end):
+        return []  # a dash separates a title only at the end of a list line
     closes = (
         phrase.end >= len(doc)
         or doc[phrase.end].text in APPOSITION_CLOSERS
+        or is_line_break(doc, phrase.end)
         or (doc[phrase.end].lower_ in lex.speech_verbs or doc[phrase.end].is_sent_start)
     )
     if not closes:
         return []
-    return _phrase_roles(doc, phrase, lex) + _roles_after_who(doc, phrase.end, heads, lex)
+    roles, end = _with_comma_portfolio(doc, phrase, _phrase_roles(doc, phrase, lex), lex)
+    employer = _employer_after(doc, end, lex)
+    if employer is not None:
+        organization, country = _org_name(employer, lex)
+        roles = [
+            r if r.organization else replace(r, organization=organization, country=r.country or country)
+            for r in roles
+        ]
+    return roles + _roles_after_who(doc, phrase.end, heads, lex)
+
+
+def _employer_after(doc: Doc, i: int, lex: Lexicons) -> Span | None:
+    """The organization after "NAME, TITLE," in a chain ("Ana Ruiz, Press Officer, European
+    Investment Bank, a.ruiz@..."; "Jo Tan, Spokesperson, OCHA, New York"): a capitalized run up to
+    the next comma or line end holding an organization word, or an acronym."""
+    if i >= len(doc) or doc[i].text != "," or i + 1 >= len(doc) or not is_capitalized(doc[i + 1]):
+        return None
+    end = i + 1
+    while end < len(doc) and not is_line_break(doc, end) and doc[end].text not in {",", ";", "(", ")"}:
+        end += 1
+    chunk = doc[i + 1 : end]
+    if len(chunk) > 8 or any(t.like_email or t.like_url or t.like_num for t in chunk):
+        return None
+    acronym = len(chunk) == 1 and chunk.text.isupper() and 2 <= len(chunk.text) <= 6
+    legal_form = len(chunk) > 1 and any(t.text.casefold() in lex.legal_forms for t in chunk[1:])
+    if acronym or legal_form or any(t.lower_ in lex.org_heads for t in chunk):
+        return chunk
+    return None
+
+
+def _next_line_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons) -> list[Role]:
+    """A name alone on its line (post-nominal letters aside) and a title opening the next line:
+    contact blocks and header blocks ("Grace Mwangi" / "Head of Public Communications, Ministry
+    of Health"; "The Hon Ana Reyes MP" / "Minister for Defence Industry")."""
+    starts_line = (
+        name.start == 0 or is_line_break(doc, name.start - 1) or _after_line_label(doc, name.start, lex)
+    )
+    end = name.end
+    while end < len(doc) and doc[end].text in lex.post_nominals:
+        end += 1
+    if not starts_line or end >= len(doc) or not is_line_break(doc, end):
+        return []
+    phrase = parse_title_phrase(doc, end + 1, heads, lex, capitalized=False, name_follows=False)
+    if phrase is None or not (is_line_break(doc, phrase.end) or doc[phrase.end].text == ","):
+        return []
+    return _with_comma_portfolio(doc, phrase, _phrase_roles(doc, phrase, lex), lex)[0]
+
+
+def _with_comma_portfolio(
+    doc: Doc, phrase: TitlePhrase, roles: list[Role], lex: Lexicons
+) -> tuple[list[Role], int]:
+    """A corporate title that names its portfolio after a comma ("Vice President, Investor
+    Relations", "General Manager, Corporate Communications"): capitalized portfolio words up to
+    the next comma, full stop or line end join the last title. Returns the roles and where
+    the phrase now ends."""
+    end = phrase.end + 1
+    while (
+        end < len(doc)
+        and end - phrase.end <= 4
+        and doc[end].lower_ in lex.portfolio
+        and is_capitalized(doc[end])
+    ):
+        end += 1
+    closed = end < len(doc) and doc[end].text in {",", ".", ";"} or is_line_break(doc, end)
+    if (
+        phrase.end >= len(doc)
+        or doc[phrase.end].text not in {",", "–"}
+        or end == phrase.end + 1
+        or not closed
+    ):
+        return roles, phrase.end
+    whole = doc[phrase.parts[-1].start : end]
+    return roles[:-1] + [replace(roles[-1], title=format_title(whole), span=evidence(whole))], end
+
+
+def _after_line_label(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """Only honorifics stand between the line start and the name ("The Hon", "Dr.")."""
+    j = i
+    while j > 0 and (
+        doc[j - 1].lower_.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}
+        or doc[j - 1].lower_ in {"the", "."}
+    ):
+        j -= 1
+    return j < i and (j == 0 or is_line_break(doc, j - 1))
 
 
 def _roles_after_who(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> list[Role]:

@@ -11,13 +11,14 @@ labelled ``ROLE_FORMER`` give a former role ("previously served as ...").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401  (the pf_* token attributes the link patterns read)
 from ..lexicons import CONNECTORS, build_lexicons
+from ..record import Person
 from . import claims
 from .patterns import PatternSet, family_rules
 
@@ -94,6 +95,8 @@ def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
             and folded[-1] not in CONNECTORS
             and (folded[0] in lex.org_heads or bool(proper))  # not a portfolio: "Territorial Administration"
         )
+        if " ".join(folded) in lex.governance_bodies:
+            break  # "Vice Chair of the Board": the board belongs to the title
         if low == "at" or (low in {"of", "for"} and named and rest[0][:1].isupper()):
             return words[:i], " ".join(rest)
     return words, None
@@ -209,3 +212,40 @@ def build_linker(vocab) -> Linker:
 def find_links(doc: Doc) -> list[Link]:
     """Links of the resolved mentions of ``doc`` (call after :func:`claims.resolve`)."""
     return build_linker(doc.vocab)(doc)
+
+
+def is_national_office(title: str, lex) -> bool:
+    """A national government office by its head: the longest lexicon title that ends the words
+    before the first complement.
+
+    >>> from pressfeed.lexicons import build_lexicons
+    >>> lex = build_lexicons()
+    >>> titles = ("Deputy Minister of Trade", "Company Secretary", "Governor of Sughd")
+    >>> [is_national_office(t, lex) for t in titles]
+    [True, False, False]
+    """
+    words = re.split(r"\s+(?:of|for|to|in|at|on)\s+|,", title, maxsplit=1)[0].split()
+    titles = {t.casefold() for t in lex.titles}
+    for start in range(len(words)):
+        head = " ".join(words[start:]).casefold()
+        if head in titles:
+            return head in lex.national_titles
+    return False
+
+
+def with_home_country(person: Person, country: str | None, lex) -> Person:
+    """Roles of national offices with no country of their own take ``country`` (the dateline's),
+    unless the role names an organization that is not a state body."""
+    if country is None:
+        return person
+    roles = tuple(
+        replace(r, country=country)
+        if r.country is None and is_national_office(r.title, lex) and _state_or_none(r.organization, lex)
+        else r
+        for r in person.roles
+    )
+    return replace(person, roles=roles) if roles != person.roles else person
+
+
+def _state_or_none(organization: str | None, lex) -> bool:
+    return organization is None or any(w.casefold() in lex.state_org_heads for w in organization.split())

@@ -109,6 +109,13 @@ def _head_start(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, loose
     while k < len(doc) and k not in heads:
         if doc[k].lower_ in lex.modifiers or doc[k].lower_ in lex.portfolio:
             k += 1
+        elif (
+            k > i
+            and doc[k].lower_ in {"and", "&"}
+            and k + 1 < len(doc)
+            and doc[k + 1].lower_ in lex.portfolio
+        ):
+            k += 1  # "Media and Communications Officer"
         elif loose and other < 2 and doc[k].is_lower and pos(doc[k]) in {"NOUN", "ADJ"}:
             k, other = k + 1, other + 1
         else:
@@ -249,9 +256,13 @@ def _capitalized(c: _Chain, i: int):
     doc, token, lex = c.doc, c.doc[i], c.lex
     if not is_capitalized(token):
         return None
+    if c.name_follows and i > c.start and token.lower_ in lex.honorifics:
+        return i, True  # "Minister of State Shri Vikram Rao": the honorific opens the name
     if not c.name_follows:
         return i + 1, False
     run = name_end(doc, i, lex) - i
+    if run >= 3 and i > c.start and lex.is_institution_word(doc[i - 1].text):
+        return i, True  # the portfolio is complete: "of Industry and Trade Nguyễn Thị Thu Hà"
     if run >= 4 and lex.gazetteer.is_place(token.text):
         return i + 1, False  # "Governor of Herat Abdul Ghani Faizi"
     if run >= 4:  # "Chairman of Barqi Tojik Sharofiddin Rahmonzoda": two-word name
@@ -342,11 +353,15 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     if chunk[-1].lower_ in PLACE_WORDS - {"state"}:
         return False  # "Surkhandarya region" is a place
     words = [t for t in chunk if t.is_alpha and t.lower_ not in CONNECTORS]
+    if _governance_body(chunk, lex):
+        return False  # "Chair of the Audit Committee": the board belongs to the title
     if _named_by_org_word(chunk, words, lex) or _described(chunk, lex):
         return True
     if lex.gazetteer.country_code(chunk.text) or lex.gazetteer.is_place(chunk.text) or _is_model_place(chunk):
         return False  # "Regional Director for Southern Africa"
     proper = _proper_words(chunk, lex)
+    if _named_first(words, proper, lex):
+        return True  # a name first, then its business: "Nama Water Services", "Georgian Railway"
     if len([t for t in words if t.lower_ in lex.portfolio]) > len(proper):
         return False  # "Roads and Urban Development" is a portfolio, whatever the model says
     if (
@@ -356,6 +371,14 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     ):
         return True  # exactly the model's ORG entity
     return bool(proper) and not lex.gazetteer.is_place(" ".join(t.text for t in proper))
+
+
+def _governance_body(chunk: Span, lex: Lexicons) -> bool:
+    return " ".join(t.lower_ for t in chunk if t.lower_ != "the") in lex.governance_bodies
+
+
+def _named_first(words: list, proper: list, lex: Lexicons) -> bool:
+    return len(words) > 1 and (words[0] in proper or is_demonym(words[0], lex))
 
 
 def _named_by_org_word(chunk: Span, words: list, lex: Lexicons) -> bool:
@@ -419,8 +442,13 @@ def _phrase_prefix(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons):
     return j, qualifier, country, owner, prefixed
 
 
-def _complements(doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, name_follows: bool):
-    """Complements after a head: (index after them, title end, organization, country)."""
+def _complements(
+    doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, name_follows: bool, territorial: bool = False
+):
+    """Complements after a head: (index after them, title end, organization, country).
+
+    ``territorial``: the head governs a territory ("Governor of Kakheti"), so "of X" is a place
+    of the title unless an organization word names it."""
     title_end, organization, part_country = j, None, None
     while j + 1 < len(doc) and (doc[j].lower_ in COMPLEMENT_WORDS or _place_complement(doc, j, lex)):
         k = j + 1 + (doc[j + 1].lower_ == "the")
@@ -428,19 +456,32 @@ def _complements(doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, name
         if end == k:
             break
         chunk = doc[k:end]
+        governed = territorial and doc[j].lower_ == "of" and not any(t.lower_ in lex.org_heads for t in chunk)
         if doc[j].lower_ == "at" or (
             doc[j].lower_ in ORG_PREPOSITIONS
+            and not governed
             and _is_organization(chunk, lex)
             and not _organization_follows(doc, end, heads, lex)
         ):
             j = located_org_end(doc, chunk, lex)  # "Embassy of Azerbaijan in Kuwait"
             return j, title_end, doc[k:j], part_country
         if doc[j].lower_ == "of" and part_country is None:
-            part_country = next((c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None)
+            part_country = _country_of_chunk(chunk, lex)
         title_end = j = end
     if title_end == j:
         title_end = j = _comma_portfolio_end(doc, j, lex)
     return j, title_end, organization, part_country
+
+
+def _country_of_chunk(chunk: Span, lex: Lexicons) -> str | None:
+    """The country a complement names as a whole ("of Kazakhstan", "of the Republic of Korea");
+    a region inside a country ("of Western Australia") names none."""
+    words = chunk[1:] if len(chunk) > 1 and chunk[0].lower_ == "the" else chunk
+    if code := lex.gazetteer.country_code(words.text):
+        return code
+    if lex.gazetteer.is_place(words.text):
+        return None
+    return next((c for t in chunk if (c := lex.gazetteer.country_code(t.text))), None)
 
 
 def _next_part(doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, loose: bool):
@@ -476,7 +517,12 @@ def parse_title_phrase(
             break
         part_start = j
         j, title_end, organization, part_country = _complements(
-            doc, heads[head], heads, lex, name_follows=name_follows
+            doc,
+            heads[head],
+            heads,
+            lex,
+            name_follows=name_follows,
+            territorial=doc[heads[head] - 1].lower_ in lex.territorial_heads,
         )
         parts.append(TitlePart(part_start, title_end, organization or owner, part_country, part_qualifier))
         nxt, part_qualifier = _next_part(doc, j, heads, lex, loose=loose)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons import NAME_PARTICLES, Lexicons
+from ..lexicons import Lexicons
 from ..record import Span as Evidence
 from ..resources import read_table
 
@@ -45,6 +45,8 @@ MONTHS = frozenset(
     ]
 )
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# "son/daughter of": after one of these, the word before is a given name ("Sultan bin Khalifa").
+PATRONYMIC_PARTICLES = frozenset({"bin", "bint", "ibn", "binti"})
 
 
 SENTENCES_KEY = "pressfeed_sentence_bounds"
@@ -114,6 +116,9 @@ def is_name_word(token: Token, lex: Lexicons) -> bool:
             and not token.is_stop
             and text.casefold() not in MONTHS
             and text.casefold() not in lex.honorifics
+            and f"{text}.".casefold() not in lex.honorifics  # "Eng" of "Eng."
+            and text not in lex.post_nominals
+            and text.casefold() not in lex.legal_forms  # "Vaalkrans Gold Limited"
             and text.casefold() not in lex.non_name_words
             and not lex.is_institution_word(text)
             and not is_demonym(token, lex)
@@ -129,6 +134,8 @@ def is_name_start(doc: Doc, i: int, lex: Lexicons) -> bool:
     token = doc[i]
     if is_name_word(token, lex):
         return True
+    if is_capitalized(token) and i + 2 < len(doc) and doc[i + 1].text in PATRONYMIC_PARTICLES:
+        return is_name_word(doc[i + 2], lex)  # "Sultan bin Khalifa": a title word as a given name
     if not is_capitalized(token) or i + 1 >= len(doc) or not is_name_word(doc[i + 1], lex):
         return False
     if (
@@ -138,6 +145,8 @@ def is_name_start(doc: Doc, i: int, lex: Lexicons) -> bool:
         or token.lower_ in lex.non_name_words
     ):
         return False  # "Ms Vaitkevičienė" is Vaitkevičienė
+    if token.is_stop and pos(token) in {"ADP", "DET", "CCONJ", "SCONJ"}:
+        return False  # "By Ama Boateng": a byline's "By" opens no name
     if token.ent_type_ == "PERSON" and doc[i + 1].ent_type_ == "PERSON":
         return True
     return pos(token) in {"PRON", "PROPN"} and not token.is_sent_start and i > 0 and doc[i - 1].text == ","
@@ -163,27 +172,57 @@ def _syllable_after_hyphen(doc: Doc, i: int) -> bool:
 def name_end(doc: Doc, start: int, lex: Lexicons, *, max_words: int = 5) -> int:
     """End (exclusive) of the personal name starting at ``start``; ``start`` if none.
 
-    Accepts capitalized name words, glued hyphens ("Kassym-Jomart") and lower-case particles
-    between name words ("bin", "al", "von").
+    Accepts capitalized name words, glued hyphens ("Kassym-Jomart"), the period of an
+    abbreviated given name ("Ts. Munkhbayar", "Ma. Cristina") and runs of lower-case particles
+    before a name word ("bin", "van der", "dela").
     """
     i, words = start, 0
     while i < len(doc) and words < max_words:
         token = doc[i]
         if is_name_word(token, lex) or (words == 0 and is_name_start(doc, i, lex)):
             i, words = i + 1, words + 1
-        elif (
-            words
-            and is_hyphen_link(doc, i)
-            and i + 1 < len(doc)
-            and doc[i + 1].is_alpha
-            and (is_capitalized(doc[i + 1]) or _syllable_after_hyphen(doc, i + 1))
-        ):
+        elif words and is_hyphen_link(doc, i) and _name_syllable(doc, i + 1):
             i += 2  # "Kassym-Jomart", "Soo-yeon", but not "Riyadh-based"
-        elif words and token.lower_ in NAME_PARTICLES and i + 1 < len(doc) and is_name_word(doc[i + 1], lex):
+        elif words and _abbreviation_period(doc, i, lex):
             i += 1
+        elif words and (after := _particles_end(doc, i, lex)) > i:
+            i = after
         else:
             break
     return i
+
+
+def _name_syllable(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].is_alpha and (is_capitalized(doc[i]) or _syllable_after_hyphen(doc, i))
+
+
+def _abbreviation_period(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """The period glued to a one- or two-letter given name before another name word ("Ts."
+    "Kh." in Mongolian names, "Ma." for Maria)."""
+    before = doc[i - 1]
+    return (
+        doc[i].text == "."
+        and not before.whitespace_
+        and len(before.text) <= 2
+        and before.text[:1].isupper()
+        and i + 1 < len(doc)
+        and is_name_word(doc[i + 1], lex)
+    )
+
+
+def _particles_end(doc: Doc, i: int, lex: Lexicons, *, most: int = 3) -> int:
+    """After one to ``most`` lower-case particles, the index of the name word they lead to;
+    ``i`` when there is none ("van der Merwe", "bint Khalfan", "dela Cruz")."""
+    j = i
+    while j < len(doc) and j - i < most and doc[j].text in lex.name_particles:
+        j += 1
+    return j if j > i and j < len(doc) and is_name_word(doc[j], lex) else i
+
+
+def is_line_break(doc: Doc, i: int) -> bool:
+    """The token at ``i`` is whitespace holding a new line, or the end of the doc: a list item,
+    a contact line or a header line ends there."""
+    return i >= len(doc) or doc[i].is_space and "\n" in doc[i].text
 
 
 def strip_possessive(span: Span) -> Span:
