@@ -70,9 +70,9 @@ EXTENSIONS = {
     "pf_demonym": lambda token: is_demonym(token, build_lexicons()),
     "pf_place": lambda token: build_lexicons().gazetteer.is_place(token.text),
     "pf_mention": lambda token: mention_index(token.doc)[token.i] or "",
-    "pf_layout": lambda token: layout_index(token.doc)[token.i],
     "pf_org_word": is_org_word,
     "pf_org_start": lambda token: is_org_start(token, build_lexicons()),
+    "pf_layout": lambda token: layout_index(token.doc)[token.i],
 }
 
 for _name, _getter in EXTENSIONS.items():

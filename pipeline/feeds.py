@@ -151,7 +151,7 @@ CSV_TABLES: dict[str, tuple[str, ...]] = {
         "end",
         "text",
     ),
-    "organizations": ("article_id", "name", "country", "start", "end", "text"),
+    "organizations": ("article_id", "name", "country", "country_rule", "start", "end", "text"),
     "locations": ("article_id", "name", "country", "start", "end", "text"),
     "amounts": (
         "article_id",
@@ -219,10 +219,13 @@ def csv_rows(r: dict[str, Any]) -> Iterator[tuple[str, list[Any]]]:
                 "people_roles",
                 [rid, p["name"], role["title"], org, country, qualifier, s["start"], s["end"], s["text"]],
             )
-    for kind in ("organizations", "locations"):
-        for o in r[kind]:
-            for m in o["mentions"]:
-                yield kind, [rid, o["name"], o["country"], m["start"], m["end"], m["text"]]
+    for o in r["organizations"]:
+        for m in o["mentions"]:
+            row = [rid, o["name"], o["country"], o.get("country_rule"), m["start"], m["end"], m["text"]]
+            yield "organizations", row
+    for o in r["locations"]:
+        for m in o["mentions"]:
+            yield "locations", [rid, o["name"], o["country"], m["start"], m["end"], m["text"]]
     for i, a in enumerate(r["amounts"]):
         fields = (
             "value",

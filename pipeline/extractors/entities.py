@@ -249,8 +249,17 @@ def _reconcile_organizations(
     unquoted: set[int],
     lex: Lexicons,
 ) -> list[Organization]:
-    """Vetoes and title patterns drop organizations; organization patterns name them in full."""
+    """Vetoes and title patterns drop organizations; organization patterns name them in full.
+
+    A veto that lost its words to a title still vetoes an organization ("the General
+    Assembly" after a "General" read as a title); only a name certain by its form beats it."""
     vetoes = [v for v in claims.mentions(doc, "NONE") if v.label_ in VETO_LABELS]
+    certain = [m for m in claims.mentions(doc, "ORG") if m.label_ == "ORG_FORM"]
+    vetoes += [
+        v
+        for v in doc.spans.get(claims.CANDIDATES_KEY, [])
+        if v.label_ in VETO_LABELS and not any(_overlaps(v, c) for c in certain)
+    ]
     titles = finders.pattern_mentions(doc, "TITLE", "title.")
     inside_title = [t for t in titles if not t.id_.startswith(("title.head", "title.phrase"))]
     kept = [
@@ -261,7 +270,8 @@ def _reconcile_organizations(
             any(t.start_char <= m.start and m.end <= t.end_char for t in inside_title) for m in o.mentions
         )
     ]
-    forms = [m for m in finders.pattern_mentions(doc, "ORG", ("org.", "layout:")) if m.label_ == "ORG_FORM"]
+    forms = finders.pattern_mentions(doc, "ORG", ("org.", "layout:"))  # layout: a header's office
+    forms = [m for m in forms if m.label_ == "ORG_FORM"]
     kept = merge_certain_forms(doc, kept, forms, taken, unquoted, lex)
     kept = merge_short_forms(adopt_acronyms(doc, kept, taken, unquoted), lex)
     return sorted(drop_fragments(kept), key=lambda o: o.mentions[0].start)

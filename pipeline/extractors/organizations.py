@@ -24,10 +24,20 @@ from .org_names import split_country_qualifier
 from .patterns import lexicon
 from .quantities import unit_surfaces
 from .titles import chain_end, country_prefix_end, located_org_end
-from .tokens import POSSESSIVE, doc_text, find_mentions, is_capitalized, is_demonym, overlaps_any, trim_the
+from .tokens import (
+    MONTHS,
+    POSSESSIVE,
+    doc_text,
+    find_mentions,
+    is_capitalized,
+    is_demonym,
+    overlaps_any,
+    trim_the,
+)
 
 DETERMINERS = frozenset({"our", "its", "their", "his", "her", "this", "that"})
 PLACE_JOIN_RE = re.compile(r"\s+(?:and|or)\s+|[–—]")  # "Lomé or Tema", "Abuja–Kaduna"
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "45th Weather Squadron", "1st Cavalry Division"
 
 
@@ -214,12 +224,21 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
             continue
         start = _name_start(doc, i, lex)
         end = i + 1
-        if end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and is_capitalized(doc[end + 1]):
+        if end + 1 < len(doc) and _complement_follows(doc, end):
             end = chain_end(doc, end + 1, {}, lex, name_follows=False)
         span = doc[start : located_org_end(doc, doc[start:end], lex)]  # "Embassy of X in Y"
         if len(span) > 1:
             spans.append(span)
     return spans
+
+
+def _complement_follows(doc: Doc, i: int) -> bool:
+    """ "of"/"for"/"on" and a capitalized word that is no date ("Committee on Budget", not
+    "Senate on January 5")."""
+    following = doc[i + 1]
+    if doc[i].lower_ not in {"of", "for", "on"} or not is_capitalized(following):
+        return False
+    return doc[i].lower_ != "on" or following.lower_.rstrip(".") not in MONTHS | WEEKDAYS
 
 
 def _name_start(doc: Doc, i: int, lex: Lexicons) -> int:
@@ -362,23 +381,40 @@ def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] |
 
 
 def _trim_commas(span: Span, lex: Lexicons) -> Span:
-    """A title before a comma ("Chair, Council of Governors") and places or sites after one
-    ("Army Contracting Command, Redstone Arsenal, Alabama") are not part of the name."""
-    commas = [t.i - span.start for t in span if t.text == ","]
-    if (
-        commas
-        and commas[0] > 0
-        and all(lex.is_title_word(t.text) or t.lower_ in CONNECTORS for t in span[: commas[0]])
-    ):
-        span = span[commas[0] + 1 :]
-    for comma in sorted((t.i - span.start for t in span if t.text == ","), reverse=True):
-        tail = span[comma + 1 :]
-        if not (0 < comma < len(span) - 1) or not (
+    """A title before a comma ("Governor of Kisumu County and Chair, Council of Governors"), an
+    owner before a possessive ("NASA's Goddard Space Flight Center") and places or sites after
+    a comma or "in" ("Army Contracting Command, Redstone Arsenal, Alabama", "... Center in
+    Greenbelt") are not part of the name."""
+    cut = next(
+        (
+            t.i - span.start
+            for t in reversed(span)
+            if t.text == "," and t.i > span.start and _ends_title(span.doc[t.i - 1], lex)
+        ),
+        None,
+    )
+    if cut is not None:
+        span = span[cut + 1 :]
+    owner = next(
+        (t.i - span.start for t in span if t.text in POSSESSIVE and 0 < t.i - span.start < len(span) - 1),
+        None,
+    )
+    if owner is not None and any(t.lower_ in lex.org_heads for t in span[owner + 1 :]):
+        span = span[owner + 1 :]
+    for i in sorted((t.i - span.start for t in span if t.text == "," or t.lower_ == "in"), reverse=True):
+        tail = span[i + 1 :]
+        if not (0 < i < len(span) - 1) or not (
             lex.gazetteer.is_place(tail.text) or names_a_site(span.doc, tail)
         ):
             break
-        span = span[:comma]
+        if span[i].lower_ == "in" and any(t.lower_ in lex.located_org_heads for t in span[:i]):
+            break  # "Embassy of Japan in Ghana" keeps its place
+        span = span[:i]
     return span
+
+
+def _ends_title(token, lex: Lexicons) -> bool:
+    return lex.is_title_word(token.text) and token.lower_ not in lex.org_heads
 
 
 def _light_trim(span: Span) -> Span:

@@ -83,8 +83,8 @@ class Rule:
     negatives: tuple[str, ...]
     source: str  # "file:line"
     trim: tuple[int, int] = (0, 0)  # tokens of context matched but left out of the span
-    extend_left: frozenset[str] = frozenset()  # capitalized words that may extend a match leftward
     cased: bool = False  # a phrase lexicon of CASED, matched on the exact text
+    extend_left: frozenset[str] = frozenset()  # capitalized words that may extend a match leftward
 
     @property
     def needs_model(self) -> bool:
@@ -167,9 +167,9 @@ def parse_rows(rows: Iterable[tuple[str, Any]]) -> tuple[Rule, ...]:
                 negatives=tuple(row.get("not", ())),
                 source=where,
                 trim=_trim(row.get("trim", (0, 0)), where),
-                extend_left=_extend_left(row.get("extend_left"), where),
                 cased=isinstance(row["pattern"], str)
                 and row["pattern"].removeprefix(LEXICON_PREFIX) in CASED,
+                extend_left=_extend_left(row.get("extend_left"), where),
             )
         )
     return tuple(rules)
