@@ -26,7 +26,7 @@ from .extractors.dates import (
     latest_past_anchor,
 )
 from .extractors.entities import find_entities
-from .extractors.money import find_amounts_in_text, implausible_pairs
+from .extractors.money import find_amount_spans, find_amounts_in_text, implausible_pairs
 from .extractors.quantities import Lemmatize, find_quantities, plain_lemma
 from .extractors.roles import with_home_country
 from .extractors.tokens import doc_text
@@ -79,8 +79,7 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     finders.add_layout(doc)
     claims.resolve(doc)
     skip = claims.claimed_chars(doc, ["BOILERPLATE", "CONTACT"])
-    money_spans = [(a.span.start, a.span.end) for a in find_amounts_in_text(text, skip=skip)]
-    claims.add_chars(doc, money_spans, "MONEY", "money")
+    claims.add_chars(doc, find_amount_spans(text, skip=skip), "MONEY", "money")
     claims.resolve(doc)
     candidates = find_candidates(doc, skip=claims.claimed_chars(doc, ["BOILERPLATE", "CONTACT", "MONEY"]))
     finders.add_dates(doc, candidates)

@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from .components.article import LAYOUT_KEY, LINE_LABELS
-from .extractors.claims import MENTIONS_KEY, band
+from .extractors.claims import MENTIONS_KEY, resolved
 from .extractors.org_words import is_org_start, is_org_word
 from .extractors.tokens import is_country_word, is_demonym, is_name_word
 from .lexicons import build_lexicons
@@ -31,8 +31,7 @@ def mention_index(doc: Doc) -> list[str | None]:
     if cached is not None and cached[0] is group and cached[1] == len(group or ()):
         return cached[2]
     labels: list[str | None] = [None] * len(doc)
-    for span in group or ():  # outer spans come first: a title keeps its nested places
-        fact = band(span.label_).fact
+    for span, _, fact in resolved(doc):  # outer spans come first: a title keeps its nested places
         for i in range(span.start, span.end):
             if labels[i] is None and fact != "NONE":
                 labels[i] = fact

@@ -80,12 +80,13 @@ def add_chars(doc: Doc, ranges: Iterable[tuple[int, int]], label: str, source: s
 
 def resolve(doc: Doc) -> list[Span]:
     """Assign every token once, by band; store and return the mentions in text order."""
-    candidates = list(doc.spans.get(CANDIDATES_KEY, []))
+    bands: dict[int, list[Span]] = {}
+    for span in doc.spans.get(CANDIDATES_KEY, []):
+        bands.setdefault(band(span.label_).priority, []).append(span)
     holders: list[list[Span]] = [[] for _ in range(len(doc))]
     kept: list[Span] = []
-    for priority in sorted({band(s.label_).priority for s in candidates}):
-        members = [s for s in candidates if band(s.label_).priority == priority]
-        for span in filter_spans(members):
+    for priority in sorted(bands):
+        for span in filter_spans(bands[priority]):
             if _free(span, holders):
                 kept.append(span)
                 for i in range(span.start, span.end):
@@ -105,19 +106,34 @@ def _free(span: Span, holders: list[list[Span]]) -> bool:
     )
 
 
+_RESOLVED_KEY = "pf_resolved"
+
+
+def resolved(doc: Doc) -> tuple[tuple[Span, str, str], ...]:
+    """(span, label, fact) of every resolved mention in text order, read once per mention
+    group (the resolver stores a new group, so a stale reading is never returned)."""
+    group = doc.spans.get(MENTIONS_KEY)
+    cached = doc.user_data.get(_RESOLVED_KEY)
+    if cached is not None and cached[0] is group and cached[1] == len(group or ()):
+        return cached[2]
+    entries = tuple((span, span.label_, band(span.label_).fact) for span in group or ())
+    doc.user_data[_RESOLVED_KEY] = (group, len(group or ()), entries)
+    return entries
+
+
 def mentions(doc: Doc, *facts: str) -> list[Span]:
     """Resolved mentions whose label becomes one of ``facts`` (all when none is given)."""
-    return [s for s in doc.spans.get(MENTIONS_KEY, []) if not facts or band(s.label_).fact in facts]
+    return [span for span, _, fact in resolved(doc) if not facts or fact in facts]
 
 
 def claimed_chars(doc: Doc, labels: Iterable[str]) -> list[tuple[int, int]]:
     """Character ranges of the mentions of ``labels``: the money, date and quantity extractors
     take these as ``skip`` (they keep their own interfaces)."""
     wanted = frozenset(labels)
-    return [(s.start_char, s.end_char) for s in doc.spans.get(MENTIONS_KEY, []) if s.label_ in wanted]
+    return [(s.start_char, s.end_char) for s, label, _ in resolved(doc) if label in wanted]
 
 
 def claimed_tokens(doc: Doc, labels: Iterable[str]) -> set[int]:
     """Tokens held by the mentions of ``labels``."""
     wanted = frozenset(labels)
-    return {i for s in doc.spans.get(MENTIONS_KEY, []) if s.label_ in wanted for i in range(s.start, s.end)}
+    return {i for s, label, _ in resolved(doc) if label in wanted for i in range(s.start, s.end)}

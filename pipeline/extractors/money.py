@@ -44,6 +44,7 @@ from .regex_trie import trie_alternation
 
 __all__ = [
     "currency_forms",
+    "find_amount_spans",
     "find_amounts_in_text",
     "implausible_pairs",
     "money_bounds",
@@ -277,10 +278,7 @@ def find_amounts_in_text(
         mentioned: ISO 3166 codes of the countries the article names, most mentioned first.
         skip: character ranges (boilerplate) where nothing is extracted.
     """
-    skipped = Ranges(skip)
-    parsed = [p for m in money_regex().finditer(text) for p in _parse_match(m) if not skipped.covers(p.start)]
-    parsed = [_with_suffixes(text, p) for p in _join_ranges(text, _merge_minor_units(text, parsed))]
-    parsed = _share_units(text, parsed)
+    parsed = _parse_text(text, tuple((start, end) for start, end in skip))
     context = CurrencyContext(
         explicit=frozenset(p.code or p.form.default for p in parsed if p.code or len(p.form.candidates) == 1),
         dateline=dateline,
@@ -289,6 +287,27 @@ def find_amounts_in_text(
     amounts = [_to_amount(text, p, *_resolve(p, context)) for p in parsed]
     amounts = resolve_by_conversion(text, [p.form.candidates for p in parsed], amounts)
     return link_conversions(text, amounts)
+
+
+def find_amount_spans(text: str, *, skip: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Character ranges of the amounts :func:`find_amounts_in_text` finds (no currency is
+    resolved: the claims registry needs only where they are).
+
+    >>> text = "a $5 million grant and 3 dollars 50 cents"
+    >>> find_amount_spans(text) == [(a.span.start, a.span.end) for a in find_amounts_in_text(text)]
+    True
+    """
+    return [(p.start, p.end) for p in _parse_text(text, tuple((start, end) for start, end in skip))]
+
+
+@lru_cache(maxsize=4)
+def _parse_text(text: str, skip: tuple[tuple[int, int], ...]) -> tuple[_Parsed, ...]:
+    """Every amount of ``text`` outside ``skip``, read but not resolved (an article is read
+    twice: for its claims, then with its dateline and places)."""
+    skipped = Ranges(skip)
+    parsed = [p for m in money_regex().finditer(text) for p in _parse_match(m) if not skipped.covers(p.start)]
+    parsed = [_with_suffixes(text, p) for p in _join_ranges(text, _merge_minor_units(text, parsed))]
+    return tuple(_share_units(text, parsed))
 
 
 # Between two amounts of one price: "from $18 to $9 per tonne", "SEK 2.10 (SEK 1.60)" (the

@@ -228,13 +228,15 @@ class PatternSet:
         self.matcher = Matcher(vocab, validate=True)
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.cased_phrases = PhraseMatcher(vocab, attr="ORTH")
+        lazy = lazy_extensions(self.rules.values())
         for rule in self.rules.values():
             try:
                 if isinstance(rule.pattern, str):
                     phrases = self.cased_phrases if rule.cased else self.phrases
                     phrases.add(rule.id, [_phrase_doc(vocab, p) for p in rule.pattern.split(" | ")])
                 else:
-                    self.matcher.add(rule.id, [list(rule.pattern)], greedy="LONGEST")
+                    pattern = [as_predicates(token, lazy) for token in rule.pattern]
+                    self.matcher.add(rule.id, [pattern], greedy="LONGEST")
             except ValueError as err:
                 raise DataFileError(f"{rule.source}: {err}") from err
 
@@ -250,6 +252,53 @@ class PatternSet:
             if start < end:
                 spans.append(Span(doc, start, end, label=rule.label, span_id=rule.id))
         return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+OPTIONAL_OPS = frozenset({"?", "*"})
+
+
+def _opening_specs(pattern: tuple) -> Iterator[dict]:
+    """The token specs a match may start with: the first, and each after only optional ones."""
+    for token in pattern:
+        yield token
+        op = token.get("OP", "")
+        if op not in OPTIONAL_OPS and not op.startswith(("{0,", "{,")):
+            return
+
+
+def lazy_extensions(rules: Iterable[Rule]) -> frozenset[str]:
+    """The ``_`` attributes no match can start with ("pf_place" after "Governor of").
+
+    spaCy's ``Matcher`` computes every plain-valued ``_`` attribute of every token before it
+    matches, but a ``{"IN": [...]}`` predicate only where a partial match reaches it (cached per
+    token); the attributes a match may start with are asked at every token either way.
+
+    >>> rule = Rule("r", "X", ({"LOWER": "of"}, {"_": {"pf_place": True}}), ("of X",), (), "t:1")
+    >>> sorted(lazy_extensions([rule]))
+    ['pf_place']
+    """
+    token_patterns = [r.pattern for r in rules if not isinstance(r.pattern, str)]
+    used = {name for pattern in token_patterns for token in pattern for name in token.get("_", {})}
+    opening = {name for p in token_patterns for token in _opening_specs(p) for name in token.get("_", {})}
+    return frozenset(used - opening)
+
+
+def as_predicates(token: dict, lazy: frozenset[str]) -> dict:
+    """The token spec with each plain ``_`` value of a ``lazy`` attribute written as an
+    ``IN`` predicate, the same test: ``{"pf_place": true}`` is ``{"pf_place": {"IN": [1]}}``
+    (the matcher compares a boolean as the integer it is, and accepts no boolean in a list).
+
+    >>> as_predicates({"_": {"pf_place": True}, "IS_TITLE": True}, frozenset({"pf_place"}))
+    {'_': {'pf_place': {'IN': [1]}}, 'IS_TITLE': True}
+    """
+    extensions = token.get("_")
+    if not extensions or not lazy.intersection(extensions):
+        return token
+    rewritten = {
+        k: {"IN": [int(v) if isinstance(v, bool) else v]} if k in lazy and not isinstance(v, dict) else v
+        for k, v in extensions.items()
+    }
+    return {**token, "_": rewritten}
 
 
 def _extends(token, words: frozenset[str]) -> bool:

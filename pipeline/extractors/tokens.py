@@ -261,16 +261,90 @@ def find_mentions(
     doc: Doc, forms: set[str], taken: list[tuple[int, int]], excluded: set[int]
 ) -> tuple[Evidence, ...]:
     blocked = {doc[i].idx for i in excluded}
+    text = doc_text(doc)
     found: dict[int, Evidence] = {}
     for form in sorted(forms, key=len, reverse=True):
-        flags = re.IGNORECASE if form.istitle() else 0
         # Whole names only, but "Riyadh-based" names Riyadh ("Al-Harbi" does not name "Harbi").
-        pattern = rf"(?<![\w-]){re.escape(form)}(?![\w])(?-i:(?!-[A-Z]))"
-        for m in re.finditer(pattern, doc_text(doc), flags):
-            start, end = m.span()
+        for start, end in form_occurrences(doc, form):
             if start in blocked or any(start < e and s < end for s, e in taken):
                 continue
             if any(f.start <= start < f.end for f in found.values()):
                 continue
-            found[start] = Evidence(start, end, m.group())
+            found[start] = Evidence(start, end, text[start:end])
     return tuple(found[k] for k in sorted(found))
+
+
+# Characters that equal an ASCII letter under ``re.IGNORECASE`` or in lower case though they are
+# not ASCII themselves (dotted and dotless i, the long s, the Kelvin sign); ``İ`` is also the
+# one character whose lower case is two characters long.
+CASELESS_ASCII_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+_LOWER_KEY = "pressfeed_text_lower"
+
+
+@lru_cache(maxsize=4096)
+def _mention_regex(form: str) -> re.Pattern:
+    """The reference reading of :func:`form_occurrences`: ``form`` as a whole word (case
+    ignored for a title-case form), not glued to a word or hyphen before it, nor to a word or
+    to "-" and a capital after it."""
+    flags = re.IGNORECASE if form.istitle() else 0
+    return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w])(?-i:(?!-[A-Z]))", flags)
+
+
+def _lowered(doc: Doc) -> str | None:
+    """The doc's text in lower case, aligned character for character with it; None when a
+    character of it reads as an ASCII letter only under ``re.IGNORECASE`` (computed once per
+    doc)."""
+    if _LOWER_KEY not in doc.user_data:
+        text = doc_text(doc)
+        plain = text.isascii() or CASELESS_ASCII_TWINS.isdisjoint(text)
+        doc.user_data[_LOWER_KEY] = text.lower() if plain else None
+    return doc.user_data[_LOWER_KEY]
+
+
+def form_occurrences(doc: Doc, form: str) -> list[tuple[int, int]]:
+    """Character ranges of ``form`` in the doc as :func:`_mention_regex` finds them, by string
+    search where that is the same test (a case-sensitive form; a title-case ASCII form in a text
+    without :data:`CASELESS_ASCII_TWINS`), else by the regex."""
+    text = doc_text(doc)
+    if not form:
+        return [m.span() for m in _mention_regex(form).finditer(text)]
+    if not form.istitle():
+        return _literal_occurrences(text, text, form)
+    lowered = _lowered(doc) if form.isascii() else None
+    if lowered is None:
+        return [m.span() for m in _mention_regex(form).finditer(text)]
+    return _literal_occurrences(text, lowered, form.lower())
+
+
+def _literal_occurrences(text: str, haystack: str, needle: str) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of ``needle`` in ``haystack`` (``text`` or its aligned lower
+    case), left to right, that stand as whole words in ``text``.
+
+    >>> _literal_occurrences("Harbi, Al-Harbi and Harbi-led", "Harbi, Al-Harbi and Harbi-led", "Harbi")
+    [(0, 5), (20, 25)]
+    >>> _literal_occurrences("Kazakh-Chinese talks", "kazakh-chinese talks", "kazakh")
+    []
+    """
+    spans = []
+    size, stop = len(needle), len(text)
+    position = haystack.find(needle)
+    while position >= 0:
+        end = position + size
+        before = text[position - 1] if position else ""
+        after = text[end] if end < stop else ""
+        if (
+            before != "-"
+            and not _is_word_char(before)
+            and not _is_word_char(after)
+            and not (after == "-" and "A" <= text[end + 1 : end + 2] <= "Z")
+        ):
+            spans.append((position, end))
+            position = haystack.find(needle, end)
+        else:
+            position = haystack.find(needle, position + 1)
+    return spans
+
+
+def _is_word_char(char: str) -> bool:
+    """``re``'s ``\\w`` for one character (or none)."""
+    return char == "_" or char.isalnum()

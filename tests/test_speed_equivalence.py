@@ -1,0 +1,77 @@
+"""Faster readings that must find exactly what the plain ones find (issue 15, throughput).
+
+Each fast path here replaces a slower reading of the same question; the slower one stays the
+reference and these tests hold the two equal, on the corpus and on the hard cases.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+import spacy
+
+from pressfeed.extractors.tokens import CASELESS_ASCII_TWINS, _mention_regex, form_occurrences
+
+pytestmark = pytest.mark.issue(15)
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+def _reference(text: str, form: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _mention_regex(form).finditer(text)]
+
+
+MENTION_CASES = [
+    ("glued hyphen before", "Al-Harbi met Harbi.", "Harbi"),
+    ("hyphen and capital after", "Kazakh-Chinese and Kazakh-led talks", "Kazakh"),
+    ("word after", "Astanaville and Astana", "Astana"),
+    ("possessive", "Pakistan's minister, PAKISTAN", "Pakistan"),
+    ("case ignored for title case", "ALMATY and almaty and Almaty", "Almaty"),
+    ("case kept otherwise", "UAE, uae and Uae", "UAE"),
+    ("overlapping copies", "Aa Aa Aa", "Aa Aa"),
+    ("digits and underscores are word characters", "Kazakh2 Kazakh_ Kazakh", "Kazakh"),
+    ("accented neighbours", "éParis Parisé Paris", "Paris"),
+    ("non-ASCII form", "Vaitkevičienė and VAITKEVIČIENĖ", "Vaitkevičienė"),
+    ("dotted capital I in the text", "İstanbul and Istanbul", "Istanbul"),
+    ("dotless i in the text", "Istanbul ıstanbul", "Istanbul"),
+    ("long s in the text", "Boſton Boston", "Boston"),
+    ("Kelvin sign in the text", "\u212aazan and Kazan", "Kazan"),
+    ("dotted capital I before the match", "İ Ankara", "Ankara"),
+    ("curly apostrophe", "Côte d’Ivoire’s", "Côte D’Ivoire"),
+    ("at the ends", "Oslo", "Oslo"),
+]
+
+
+@pytest.mark.parametrize(("text", "form"), [c[1:] for c in MENTION_CASES], ids=[c[0] for c in MENTION_CASES])
+def test_mention_search_finds_what_the_regex_finds(blank, text, form):
+    assert form_occurrences(blank(text), form) == _reference(text, form)
+
+
+def test_mention_search_finds_what_the_regex_finds_on_the_corpus(blank):
+    """Every capitalized word and word pair of some corpus articles, searched as a name."""
+    from tests.conftest import CORPUS
+
+    for path in sorted(CORPUS.glob("*.txt"))[:12]:
+        text = path.read_text(encoding="utf-8")
+        doc = blank(text)
+        words = re.findall(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?", text)
+        for form in sorted(set(words))[:200]:
+            assert form_occurrences(doc, form) == _reference(text, form), (path.name, form)
+
+
+def test_caseless_ascii_twins_are_all_the_characters_that_read_as_ascii():
+    """The fast mention search lower-cases ASCII forms and texts; that is ``re.IGNORECASE``'s
+    test exactly unless the text holds a character of :data:`CASELESS_ASCII_TWINS`, and those
+    are every non-ASCII character that matches an ASCII one caselessly, lower-cases to ASCII,
+    or changes length in lower case."""
+    others = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    twins = set()
+    for code in range(32, 127):
+        twins |= set(re.findall(re.escape(chr(code)), others, re.IGNORECASE))
+    twins |= {c for c in others if len(c.lower()) != 1 or any(x.isascii() for x in c.lower())}
+    assert twins == set(CASELESS_ASCII_TWINS)
