@@ -389,3 +389,8 @@ def test_corporate_title_with_its_portfolio_after_a_comma(run_extract, text, per
     roles = roles_of(run_extract("Notice\n\nThe company grew.\n\n" + text), person)
     assert title in roles
     assert roles[title]["organization"] is not None
+
+
+@pytest.mark.parametrize(("text", "value"), [("Monday", "2013-02-18"), ("1 week ago", "2013-02-05")])
+def test_a_text_of_one_line_is_body_not_a_heading(run_extract, text, value):
+    assert value in [d["value"] for d in run_extract(text, published="2013-02-12")["dates"]]

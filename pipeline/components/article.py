@@ -116,7 +116,8 @@ def find_layout(
                 rest_label = "contact"  # "About X" then "Media contact:": people again
             blocks.append(Block(rest_label, start, end))
             continue
-        blocks.append(Block(_line_label(index, line, lead, body_start), start, end))
+        label = _line_label(index, line, lead, body_start) if len(paragraphs) > 1 else "paragraph"
+        blocks.append(Block(label, start, end))  # a text of one line is its own body
         blocks.extend(b for b in lead.blocks if start <= b.start < end)
         for pattern in patterns:
             if pattern.scope == "match":

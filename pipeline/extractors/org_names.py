@@ -136,6 +136,36 @@ def split_country_qualifier(name: str, lex: Lexicons) -> tuple[str, str | None]:
     return _country_suffix(name, words, lex)
 
 
+def clean_role_org(text: str, lex: Lexicons) -> str:
+    """An employer as a role's title names it, without the title, owner or place around it.
+
+    >>> from pressfeed.lexicons import build_lexicons
+    >>> lex = build_lexicons()
+    >>> clean_role_org("Kisumu County and Chair, Council of Governors", lex)
+    'Council of Governors'
+    >>> clean_role_org("NASA's Goddard Space Flight Center in Greenbelt", lex)
+    'Goddard Space Flight Center'
+    >>> clean_role_org("Embassy of Japan in Ghana", lex)
+    'Embassy of Japan in Ghana'
+    """
+    before, comma, after = text.rpartition(", ")
+    if comma and before.split() and lex.is_title_word(before.split()[-1]):
+        text = after
+    owner, mark, rest = text.partition("'s ") if "'s " in text else text.partition("’s ")
+    if mark and len(owner.split()) == 1 and rest.casefold() in lex.governance_bodies:
+        text = owner  # "Corvane's Board of Directors": the company, not its board
+    elif mark and len(owner.split()) == 1 and any(w.casefold() in lex.org_heads for w in rest.split()):
+        text = rest  # "NASA's Goddard Space Flight Center", not "Fishermen's Council"
+    head, within, place = text.rpartition(" in ")
+    if (
+        within
+        and lex.gazetteer.is_place(place)
+        and not any(w.casefold() in lex.located_org_heads for w in head.split())
+    ):
+        text = head
+    return text
+
+
 def _country_suffix(name: str, words: list[str], lex: Lexicons) -> tuple[str, str | None]:
     """ "Ministry of Foreign Affairs of Brazil" -> ("Ministry of Foreign Affairs", "BR"): a
     state body's portfolio, then "of COUNTRY"."""

@@ -20,7 +20,7 @@ from ..lexicons import CONNECTORS, Lexicons
 from ..record import Organization
 from ..resources import read_table
 from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES
-from .org_names import split_country_qualifier
+from .org_names import clean_role_org, split_country_qualifier
 from .patterns import lexicon
 from .quantities import unit_surfaces
 from .titles import chain_end, country_prefix_end, located_org_end
@@ -87,7 +87,7 @@ def find_organizations(
     """Organizations of ``doc``, one per name; ``role_orgs`` are named in role titles."""
     entries: dict[str, tuple[str, str | None]] = {}
     for text in role_orgs:
-        name, country = split_country_qualifier(text, lex)
+        name, country = split_country_qualifier(clean_role_org(text, lex), lex)
         entries.setdefault(name.casefold(), (name, country))
     blocked = excluded | list_members
     spans = [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex)
