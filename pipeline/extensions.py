@@ -2,8 +2,9 @@
 
 Patterns in ``data/patterns/`` use them like built-in attributes: ``{"_": {"pf_name_word":
 true}}`` is a word that may be part of a personal name, ``{"_": {"pf_mention": "PERSON"}}`` a
-token of a resolved person mention (the linkers' patterns), ``{"_": {"pf_layout":
-"header_line"}}`` a token on a line of a header block. Registering is idempotent
+token of a resolved person mention (the linkers' patterns), ``{"_": {"pf_honorific": true}}``
+a token of an honorific ("Mr.", "Eng", "."), ``{"_": {"pf_layout": "header_line"}}`` a token
+on a line of a header block. Registering is idempotent
 (guarded by ``has_extension``) and happens when this module is imported.
 """
 
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Token
 from .components.article import LAYOUT_KEY, LINE_LABELS
 from .extractors.claims import MENTIONS_KEY, resolved
 from .extractors.org_words import is_org_start, is_org_word
-from .extractors.tokens import is_country_word, is_demonym, is_name_word
+from .extractors.tokens import is_country_word, is_demonym, is_honorific, is_name_word
 from .lexicons import build_lexicons
 
 _INDEX_KEY = "pf_mention_index"
@@ -65,6 +66,7 @@ def currency_codes() -> frozenset[str]:
 EXTENSIONS = {
     "pf_currency": lambda token: token.text in currency_codes(),
     "pf_name_word": lambda token: is_name_word(token, build_lexicons()),
+    "pf_honorific": lambda token: is_honorific(token, build_lexicons()),
     "pf_country": lambda token: is_country_word(token, build_lexicons()),
     "pf_demonym": lambda token: is_demonym(token, build_lexicons()),
     "pf_place": lambda token: build_lexicons().gazetteer.is_place(token.text),

@@ -23,6 +23,7 @@ class Lexicons:
     modifiers: frozenset[str]
     qualifiers: dict[str, str]
     honorifics: frozenset[str]
+    honorific_stems: frozenset[str]  # one-word honorifics without their period ("eng", "mr")
     name_particles: frozenset[str]
     post_nominals: frozenset[str]
     legal_forms: frozenset[str]
@@ -79,6 +80,9 @@ def build_lexicons() -> Lexicons:
         modifiers=read_words("title_modifiers.tsv"),
         qualifiers=read_mapping("title_qualifiers.tsv", ("phrase", "qualifier")),
         honorifics=read_words("honorifics.tsv", "honorific"),
+        honorific_stems=frozenset(
+            h.rstrip(".") for h in read_words("honorifics.tsv", "honorific") if " " not in h
+        ),
         name_particles=read_words("name_particles.tsv", "particle"),
         legal_forms=frozenset(f for f in read_words("legal_forms.tsv", "form") if " " not in f),
         post_nominals=frozenset(row["letters"] for row in read_table("post_nominals.tsv", ("letters",))),

@@ -11,6 +11,7 @@ winner ``nests`` may stay inside it (a title keeps the places of its complement)
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +31,7 @@ class Band:
     priority: int
     fact: str
     nests: frozenset[str]
+    yields: frozenset[str] = frozenset()
 
 
 @cache
@@ -40,12 +42,19 @@ def priorities() -> dict[str, Band]:
     True
     """
     table = {}
-    for row in read_table("priorities.tsv", ("label", "priority", "fact", "nests", "note")):
+    for row in read_table("priorities.tsv", ("label", "priority", "fact", "nests", "yields", "note")):
         if not row["priority"].isdigit():
             raise DataFileError(f"priorities.tsv: priority of {row['label']} is not a number")
-        nests = frozenset() if row["nests"] == "-" else frozenset(row["nests"].split())
-        table[row["label"]] = Band(row["label"], int(row["priority"]), row["fact"], nests)
+        nests, yields = (_labels(row[k]) for k in ("nests", "yields"))
+        table[row["label"]] = Band(row["label"], int(row["priority"]), row["fact"], nests, yields)
+    unknown = {y for b in table.values() for y in b.yields} - table.keys()
+    if unknown:
+        raise DataFileError(f"priorities.tsv: yields names unknown labels {sorted(unknown)}")
     return table
+
+
+def _labels(cell: str) -> frozenset[str]:
+    return frozenset() if cell == "-" else frozenset(cell.split())
 
 
 def band(label: str) -> Band:
@@ -81,7 +90,8 @@ def add_chars(doc: Doc, ranges: Iterable[tuple[int, int]], label: str, source: s
 def resolve(doc: Doc) -> list[Span]:
     """Assign every token once, by band; store and return the mentions in text order."""
     bands: dict[int, list[Span]] = {}
-    for span in doc.spans.get(CANDIDATES_KEY, []):
+    candidates = list(doc.spans.get(CANDIDATES_KEY, []))
+    for span in _given_way(candidates):
         bands.setdefault(band(span.label_).priority, []).append(span)
     holders: list[list[Span]] = [[] for _ in range(len(doc))]
     kept: list[Span] = []
@@ -94,6 +104,40 @@ def resolve(doc: Doc) -> list[Span]:
     mentions = sorted(kept, key=lambda s: (s.start, -s.end))
     doc.spans[MENTIONS_KEY] = mentions
     return mentions
+
+
+_DANGLING = frozenset({"of", "the", "for", "at", "to", "in", ",", "and"})
+
+
+def _given_way(candidates: list[Span]) -> list[Span]:
+    """Candidates cut before a candidate of a label they yield to, where that one starts inside
+    and runs past their end (dropped when nothing but connectors is left)."""
+    yielded = {y for s in candidates for y in band(s.label_).yields}
+    if not yielded:
+        return candidates
+    # (start, end) of the candidates given way to, by label, sorted by start
+    others = {label: sorted((o.start, o.end) for o in candidates if o.label_ == label) for label in yielded}
+    out = []
+    for span in candidates:
+        end = min((_cut(span, others[label]) for label in band(span.label_).yields), default=span.end)
+        while span.start < end < span.end and span.doc[end - 1].lower_ in _DANGLING:
+            end -= 1
+        if end == span.start:
+            continue
+        if end < span.end:
+            span = Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
+        out.append(span)
+    return out
+
+
+def _cut(span: Span, others: list[tuple[int, int]]) -> int:
+    """The first start inside ``span`` of an other that runs past its end, else its end."""
+    i = bisect_right(others, (span.start, len(span.doc) + 1))
+    while i < len(others) and others[i][0] < span.end:
+        if others[i][1] > span.end:
+            return others[i][0]
+        i += 1
+    return span.end
 
 
 def _free(span: Span, holders: list[list[Span]]) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from ..lexicons import Lexicons
 from ..record import Person, Role
 from ..record import Span as Evidence
+from . import claims
 from .names import parse_person_name
 from .titles import (
     TitlePhrase,
@@ -55,7 +56,7 @@ APPOSITION_CLOSERS = frozenset({",", ".", ";", ")", ":", "—", "–", "who"})
 @dataclass
 class _Candidate:
     span: Span
-    evidence: str  # title | honorific | speech | ner
+    evidence: str  # title | apposition | honorific | speech | contact | ner
     roles: list[Role] = field(default_factory=list)
 
 
@@ -71,7 +72,7 @@ def find_people(doc: Doc, lex: Lexicons, *, excluded: set[int], unquoted: set[in
         unquoted: tokens never cited as a mention (boilerplate).
     """
     heads = heads_by_start(doc)
-    candidates = _candidates(doc, lex, heads, excluded)
+    candidates = _candidates(doc, lex, heads, excluded, claims.claimed_tokens(doc, ["CONTACT"]))
     for candidate in candidates:
         if candidate.evidence != "apposition":
             candidate.roles.extend(_apposition_roles(doc, candidate.span, heads, lex))
@@ -82,12 +83,14 @@ def find_people(doc: Doc, lex: Lexicons, *, excluded: set[int], unquoted: set[in
     return [person for person in finished if person.mentions]
 
 
-def _candidates(doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[int]) -> list[_Candidate]:
+def _candidates(
+    doc: Doc, lex: Lexicons, heads: dict[int, int], excluded: set[int], contact: set[int]
+) -> list[_Candidate]:
     found: list[_Candidate] = []
     for i in range(len(doc)):
         if i in excluded or not is_name_start(doc, i, lex) or is_hyphen_link(doc, i - 1):
             continue  # ("Harbi" in "Al-Harbi" is not a name of its own)
-        candidate = _name_with_evidence(doc, i, heads, lex)
+        candidate = _name_with_evidence(doc, i, heads, lex) or _contact_line_name(doc, i, contact, lex)
         if candidate is not None:
             found.append(candidate)
     for ent in doc.ents:
@@ -110,7 +113,7 @@ def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) 
         return _Candidate(name, "title", _phrase_roles(doc, phrase, lex))
     if i > 0 and (is_name_start(doc, i - 1, lex) or i > 1 and _after_particle(doc, i, lex)):
         return None  # inside a longer name: "Khalfan Al-Harthy" of "Fatma bint Khalfan Al-Harthy"
-    if i > 0 and doc[i - 1].lower_.rstrip(".") in {h.rstrip(".") for h in lex.honorifics}:
+    if _before_honorifics(doc, i, lex) < i:  # "Mr.", and "Eng" "." as the tokenizer splits it
         return _Candidate(name, "honorific")
     if roles := _apposition_roles(doc, name, heads, lex) or _next_line_roles(doc, name, heads, lex):
         return _Candidate(name, "apposition", roles)
@@ -122,6 +125,18 @@ def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) 
     if subject and len(name) <= 4 and _plausible_name(name, lex):
         return _Candidate(name, "speech")
     return None
+
+
+def _contact_line_name(doc: Doc, i: int, contact: set[int], lex: Lexicons) -> _Candidate | None:
+    """A line of a contact block that is a name and nothing else ("Press contacts" / "Sofia
+    Andreou" / "Phone: ..."): contact blocks list people (corpus/README.md)."""
+    if i not in contact or not (i == 0 or is_line_break(doc, i - 1)):
+        return None
+    end = name_end(doc, i, lex)
+    name = doc[i:end]
+    if len(name) < 2 or end < len(doc) and not is_line_break(doc, end) or not _plausible_name(name, lex):
+        return None
+    return _Candidate(name, "contact")
 
 
 def _inside_country_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
@@ -169,7 +184,7 @@ def _is_modifier(doc: Doc, name: Span) -> bool:
     return name.end < len(doc) and pos(doc[name.end]) == "NOUN" and doc[name.end].is_lower
 
 
-EVIDENCE_RANK = {"title": 0, "apposition": 1, "honorific": 2, "speech": 3, "ner": 4}
+EVIDENCE_RANK = {"title": 0, "apposition": 1, "honorific": 2, "speech": 3, "contact": 3, "ner": 4}
 
 
 def _strongest(candidates: list[_Candidate]) -> list[_Candidate]:

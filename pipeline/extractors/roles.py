@@ -102,6 +102,24 @@ def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
     return words, None
 
 
+def _sender_country(words: list[str], to: int) -> str | None:
+    """The country named after the last "of" before "to" ("Ambassador of India to Chile")."""
+    ofs = [i for i, w in enumerate(words[:to]) if w.casefold() == "of"]
+    return build_lexicons().gazetteer.country_code(" ".join(words[ofs[-1] + 1 : to])) if ofs else None
+
+
+def envoy_host(title: str) -> str | None:
+    """The country an envoy is sent to: the longest country name that ends the title after "to".
+
+    >>> envoy_host("Ambassador of India to the Kingdom of Morocco"), envoy_host("Minister of Trade")
+    ('MA', None)
+    """
+    _, to, host = title.partition(" to ")
+    words = host.split() if to else []
+    gazetteer = build_lexicons().gazetteer
+    return next((c for i in range(len(words)) if (c := gazetteer.country_code(" ".join(words[i:])))), None)
+
+
 def parse_title(text: str) -> Title | None:
     """Read a title phrase: its title, organization, qualifier and country.
 
@@ -115,6 +133,10 @@ def parse_title(text: str) -> Title | None:
     Title(title='President of Kazakhstan', organization=None, qualifier=None, country='KZ')
     >>> parse_title("Director of Communications")
     Title(title='Director of Communications', organization=None, qualifier=None, country=None)
+    >>> parse_title("Ambassador to the Kingdom of Sweden").country is None
+    True
+    >>> parse_title("Ambassador of the Republic of Korea to Uzbekistan").country
+    'KR'
     """
     words = text.replace(",", " , ").split()
     if words and words[0].casefold() == "the":
@@ -126,7 +148,10 @@ def parse_title(text: str) -> Title | None:
     words, organization = _split_organization(words)
     if not words:
         return None
-    if country is None and len(words) > 2 and words[-2].casefold() == "of":
+    folded = [w.casefold() for w in words]
+    if country is None and "to" in folded:  # an envoy's country is the sender's, not the host's
+        country = _sender_country(words, folded.index("to"))
+    elif country is None and len(words) > 2 and folded[-2] == "of":
         country = build_lexicons().gazetteer.country_code(words[-1])
     title = title_case(" ".join(words).replace(" , ", ", "))
     return Title(title.strip(" ,"), organization, qualifier, country)
@@ -240,7 +265,10 @@ def with_home_country(person: Person, country: str | None, lex) -> Person:
         return person
     roles = tuple(
         replace(r, country=country)
-        if r.country is None and is_national_office(r.title, lex) and _state_or_none(r.organization, lex)
+        if r.country is None
+        and is_national_office(r.title, lex)
+        and _state_or_none(r.organization, lex)
+        and envoy_host(r.title) != country  # "Ambassador to Kenya" in Nairobi is a foreign envoy
         else r
         for r in person.roles
     )

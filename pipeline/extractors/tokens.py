@@ -127,6 +127,19 @@ def is_name_word(token: Token, lex: Lexicons) -> bool:
     return cached
 
 
+def is_honorific(token: Token, lex: Lexicons) -> bool:
+    """A token of an honorific before a name: the word ("Mr.", "Eng"), the period split off it,
+    or a bracket around one ("Amb. (Dr.) Josephine Odera")."""
+    doc, i = token.doc, token.i
+    if token.lower_.rstrip(".") in lex.honorific_stems:
+        return True
+    if token.text in {".", ")"} and i > 0:
+        return doc[i - 1].lower_.rstrip(".") in lex.honorific_stems
+    if token.text == "(" and i + 1 < len(doc):
+        return doc[i + 1].lower_.rstrip(".") in lex.honorific_stems
+    return False
+
+
 def is_name_start(doc: Doc, i: int, lex: Lexicons) -> bool:
     """A name word, or a word that opens a name only before one: the model's PERSON
     "Jordan" in "Jordan Whitfield" (a country otherwise), or a capitalized pronoun-like
