@@ -26,6 +26,7 @@ from .extractors.dates import (
     latest_past_anchor,
 )
 from .extractors.entities import find_entities
+from .extractors.locations import local_places
 from .extractors.money import find_amount_spans, find_amounts_in_text, implausible_pairs
 from .extractors.quantities import Lemmatize, find_quantities, plain_lemma
 from .extractors.roles import with_home_country
@@ -90,7 +91,12 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     dateline = _dateline(place_span, region_span, entities.locations, lex)
     entities = replace(
         entities,
-        locations=_with_dateline_country(entities.locations, dateline, dateline and dateline.span.start),
+        locations=local_places(
+            doc,
+            _with_dateline_country(entities.locations, dateline, dateline and dateline.span.start),
+            _country_of(dateline),
+            lex,
+        ),
         organizations=_with_dateline_country(
             entities.organizations, dateline, office_span.start_char if office_span is not None else None
         ),

@@ -14,6 +14,10 @@ from __future__ import annotations
 import pytest
 
 from pressfeed.extractors import claims
+from pressfeed.extractors.locations import local_places
+from pressfeed.lexicons import build_lexicons
+from pressfeed.record import Location
+from pressfeed.record import Span as Evidence
 
 from .test_entity_failure_kinds import RoleCase, check_role
 
@@ -102,3 +106,52 @@ def test_title_gives_way_to_an_organization_certain_by_its_form(run_extract):
 def test_yields_is_declared_in_the_priority_table():
     assert claims.band("TITLE").yields == frozenset({"ORG_FORM"})
     assert claims.band("PERSON").yields == frozenset()
+
+
+def places(record: dict) -> dict[str, str | None]:
+    return {loc["name"]: loc["country"] for loc in record["locations"]}
+
+
+def test_known_place_the_model_took_for_a_person(run_extract):
+    record = run_extract(
+        "Release\n\nOur shipping corridors with Rotterdam and with Ulsan now involve 24 firms."
+    )
+    assert places(record) == {"Rotterdam": "NL", "Ulsan": "KR"}
+
+
+def test_first_name_of_a_person_is_not_a_place(run_extract):
+    record = run_extract('Release\n\nLinda M. Castellano will retire. "I want to thank Linda," he said.')
+    assert "Linda" not in places(record)
+
+
+def test_capitalized_administrative_word_is_dropped(run_extract):
+    record = run_extract(
+        "Release\n\nBorn 1964 in Mokpo, South Jeolla Province, he studied law in Lagos State."
+    )
+    assert {"South Jeolla", "Lagos"} <= set(places(record))
+    assert "Jeolla" not in places(record)
+
+
+def _located(doc, name: str, country: str | None) -> Location:
+    starts = [i for i in range(len(doc.text)) if doc.text.startswith(name, i)]
+    return Location(name, country, tuple(Evidence(s, s + len(name), name) for s in starts))
+
+
+def test_unknown_small_place_lies_in_the_main_country(nlp):
+    doc = nlp(
+        "Ferries ordered. The ferries for Rydalmere were built in Australia, not in Japan or Australia."
+    )
+    found = local_places(
+        doc,
+        (_located(doc, "Rydalmere", None), _located(doc, "Japan", "JP"), _located(doc, "Australia", "AU")),
+        "JP",
+        build_lexicons(),
+    )
+    assert found[0].country == "AU"  # named twice, Japan once: the dateline does not decide
+
+
+def test_a_sea_keeps_no_country(run_extract):
+    text = (
+        "Cable laid\n\nBAKU – The cable under the Caspian Sea reached Alat, the ministry of Azerbaijan said."
+    )
+    assert places(run_extract(text)).get("Caspian Sea") is None

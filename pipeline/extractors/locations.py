@@ -49,6 +49,38 @@ PLACE_SUFFIXES = frozenset(
 )
 
 
+# Capitalized administrative words that label a named place ("South Jeolla Province" -> "South
+# Jeolla", "Lagos State" -> "Lagos"), unless the word before makes them part of a name.
+ADMIN_LABELS = frozenset(
+    {"region", "province", "oblast", "district", "governorate", "county", "prefecture", "aimag", "state"}
+)
+ADMIN_NAME_WORDS = frozenset(
+    {
+        "autonomous",
+        "lake",
+        "free",
+        "islamic",
+        "capital",
+        "central",
+        "special",
+        "federal",
+        "new",
+        "united",
+        "southern",
+        "northern",
+        "eastern",
+        "western",
+    }
+)
+
+
+# Last words of regions and natural features, which lie in no one country of their own.
+REGION_WORDS = frozenset(
+    {"sea", "ocean", "gulf", "river", "delta", "valley", "mountains", "basin", "asia", "africa", "europe"}
+    | {"america", "caucasus", "sahel", "east", "west", "pacific", "atlantic", "caribbean", "coast", "region"}
+)
+
+
 # Last words of natural features: a place, never an organization ("Toktogul Reservoir").
 FEATURE_SUFFIXES = frozenset({"reservoir", "river", "lake"})
 
@@ -261,10 +293,12 @@ def find_locations(
         _country_spans(doc, lex) + _suffixed_place_spans(doc, lex) + _gazetteer_place_spans(doc, lex)
     )
     spans += dateline  # the dateline's place and the region after it
+    text = doc.text
+    taken_words = {w for start, end in taken for w in text[start:end].split()}
     spans += [
         e
         for e in doc.ents
-        if e.label_ in PLACE_LABELS
+        if (e.label_ in PLACE_LABELS or _place_not_person(e, taken_words, lex))
         and not excluded.intersection(range(e.start, e.end))
         and not list_members.intersection(range(e.start, e.end))
     ]
@@ -293,6 +327,16 @@ def find_locations(
     return sorted(locations, key=lambda loc: loc.mentions[0].start)
 
 
+def _place_not_person(ent: Span, taken_words: set[str], lex: Lexicons) -> bool:
+    """A known place the model took for a person ("corridors with Rotterdam"), unless a word of
+    it names a person or an organization of the article ("thank Linda", "the Kennedy newsroom")."""
+    return (
+        ent.label_ == "PERSON"
+        and bool(lex.gazetteer.place_country(ent.text))
+        and not any(t.text in taken_words for t in ent)
+    )
+
+
 def _member_spans(doc: Doc, members: set[int]) -> list[Span]:
     spans, ordered = [], sorted(members)
     for i in ordered:
@@ -307,9 +351,14 @@ def _member_spans(doc: Doc, members: set[int]) -> list[Span]:
 
 def _display_name(span: Span) -> str:
     """ "ALMATY" -> "Almaty"; "South Korea's" -> "South Korea"; "Kashkadarya region" ->
-    "Kashkadarya"; other names as written."""
+    "Kashkadarya"; "South Jeolla Province" -> "South Jeolla"; other names as written."""
     while len(span) > 1 and (
-        span[-1].text in POSSESSIVE or span[-1].is_lower and span[-1].lower_ in PLACE_SUFFIXES
+        span[-1].text in POSSESSIVE
+        or span[-1].is_lower
+        and span[-1].lower_ in PLACE_SUFFIXES
+        or span[-1].is_title
+        and span[-1].lower_ in ADMIN_LABELS
+        and span[-2].lower_ not in ADMIN_NAME_WORDS
     ):
         span = span[:-1]
     text = " ".join(span.text.split())
@@ -401,3 +450,35 @@ def _fullest(loc: Location, lex: Lexicons) -> Location:
     name = forms[0] if forms else loc.name
     aliases = tuple(f for f in forms if f != name)
     return Location(name, loc.country, loc.mentions, aliases)
+
+
+def local_places(
+    doc: Doc, locations: tuple[Location, ...], home: str | None, lex: Lexicons
+) -> tuple[Location, ...]:
+    """Places the gazetteer does not know at all lie in the article's main country: the country
+    it names most often, the dateline's ``home`` on a tie or when it names none ("Rydalmere" in
+    a Sydney release, a district in a Washington release on a loan to the Philippines). Regions,
+    seas and rivers are not towns: a name the model reads as a non-political location (LOC) or
+    one ending in a feature word ("Black Sea", "Central Asia") keeps no country."""
+    counts: dict[str, int] = {}
+    for loc in locations:
+        if loc.country and lex.gazetteer.country_code(loc.name):
+            counts[loc.country] = counts.get(loc.country, 0) + len(loc.mentions)
+    most = max(counts.values(), default=0)
+    main = home if home is not None and counts.get(home, 0) == most else None
+    main = main or next((c for c, n in counts.items() if n == most), None) or home
+    if main is None:
+        return locations
+    return tuple(
+        replace(loc, country=main) if loc.country is None and _unknown_town(doc, loc, lex) else loc
+        for loc in locations
+    )
+
+
+def _unknown_town(doc: Doc, loc: Location, lex: Lexicons) -> bool:
+    if any(lex.gazetteer.is_place(n) for n in (loc.name, *loc.aliases)):
+        return False
+    if loc.name.split()[-1].casefold() in REGION_WORDS:
+        return False
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in loc.mentions]
+    return not any(t.ent_type_ in {"LOC", "NORP", "DATE", "ORG"} for span in spans if span for t in span)
