@@ -17,7 +17,7 @@ from .constants import DEFAULT_MODEL
 from .errors import ModelNotInstalled
 from .extractors.tokens import pos
 from .resources import read_mapping
-from .tokenizer import BoundedTokenizer
+from .tokenizer import BoundedTokenizer, add_legal_form_cases
 
 # Extraction reads entities, part-of-speech tags and sentence boundaries. The dependency parser
 # (the costliest component) and the statistical sentence recognizer give way to spaCy's
@@ -46,6 +46,7 @@ def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
             f"or name an installed one with --model"
         ) from err
     _split_double_hyphens(nlp)
+    add_legal_form_cases(nlp.tokenizer)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     for name in SKIPPED:
         if name in nlp.pipe_names:

@@ -36,6 +36,16 @@ def slice_end(text: str, start: int, stop: int) -> int:
     return end
 
 
+def add_legal_form_cases(tokenizer) -> None:
+    """Each dotted word of a legal form is one token ("S.p.A.", "Sdn.", "S.A.C."), as spaCy
+    already keeps "S.A." and "Inc.": the organization patterns match forms word by word."""
+    from .extractors.patterns import lexicon
+
+    for word in lexicon("legal_form_words_cased") + lexicon("legal_form_tails_cased"):
+        if "." in word[:-1] or word.endswith(".") and len(word) > 2:
+            tokenizer.add_special_case(word, [{"ORTH": word}])
+
+
 class BoundedTokenizer:
     """Wraps a spaCy tokenizer; texts without a long run go to it unchanged."""
 

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from pressfeed.extractors import claims, finders
 from pressfeed.extractors.patterns import PatternSet, family_rules, load_rules, parse_rows
 from pressfeed.resources import DataFileError
+from pressfeed.tokenizer import add_legal_form_cases
 
 pytestmark = pytest.mark.issue(12)
 
@@ -23,7 +24,9 @@ LINK_RULES = list(family_rules("links"))
 
 @pytest.fixture(scope="module")
 def blank():
-    return spacy.blank("en")
+    nlp = spacy.blank("en")
+    add_legal_form_cases(nlp.tokenizer)  # as build_nlp does
+    return nlp
 
 
 def _texts(example) -> tuple[str, str]:

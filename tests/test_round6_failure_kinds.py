@@ -155,3 +155,28 @@ def test_a_sea_keeps_no_country(run_extract):
         "Cable laid\n\nBAKU – The cable under the Caspian Sea reached Alat, the ministry of Azerbaijan said."
     )
     assert places(run_extract(text)).get("Caspian Sea") is None
+
+
+LEGAL_FORMS = [
+    ("The Commission fined Idrovalvole Brenta S.p.A. and two others.", "Idrovalvole Brenta S.p.A."),
+    (
+        "The hull will be built by Laut Biru Engineering Sdn. Bhd. in Johor.",
+        "Laut Biru Engineering Sdn. Bhd.",
+    ),
+    ("It bought Semillas del Norte, S.A. de C.V., a seed maker.", "Semillas del Norte, S.A. de C.V."),
+    ("Pelangi Green Fuels Pte. Ltd. will supply the fuel.", "Pelangi Green Fuels Pte. Ltd."),
+    ("Cobre Andino S.A.C. said output rose.", "Cobre Andino S.A.C."),
+    ("Chambeshi Copper Mines Plc said it would resume work.", "Chambeshi Copper Mines Plc"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), LEGAL_FORMS, ids=[n for _, n in LEGAL_FORMS])
+def test_legal_forms_of_several_dotted_words_stay_whole(run_extract, text, name):
+    assert name in {o["name"] for o in run_extract("Release\n\n" + text)["organizations"]}
+
+
+def test_an_initial_is_no_legal_form(run_extract):
+    text = "Release\n\nCommissioner for Energy Ingrid S. Marstrand said the scheme was sound."
+    record = run_extract(text)
+    assert "Ingrid S. Marstrand" in names(record)
+    assert not any(o["name"].endswith("S.") for o in record["organizations"])

@@ -69,8 +69,17 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "organ_words": ("organ_words.tsv", "word", True),
     "international_bodies": ("international_bodies.tsv", "name", False),
 }
+# Lexicons of the words of a lexicon's entries: the first word of each, or the words after it
+# (a legal form of several words, "Sdn. Bhd.", "S.A. de C.V.", matched as a first word and a tail).
+PARTS: dict[str, tuple[str, str]] = {
+    "legal_form_words_cased": ("legal_forms_cased_all", "first"),
+    "legal_form_tails_cased": ("legal_forms_cased_all", "rest"),
+}
+LEXICONS["legal_forms_cased_all"] = ("legal_forms.tsv", "form", False)
 # Matched on the exact text: "Trend" the agency, not "trend"; "World Bank", not "world bank".
-CASED = frozenset({"news_agencies_cased", "legal_forms_cased", "international_bodies"})
+CASED = frozenset(
+    {"news_agencies_cased", "legal_forms_cased", "international_bodies", "legal_forms_cased_all"} | set(PARTS)
+)
 COLUMNS = {"titles.tsv": ("title", "kind"), "news_agencies.tsv": ("agency", "country")}
 
 
@@ -105,6 +114,12 @@ def lexicon(name: str) -> tuple[str, ...]:
     >>> "prime minister" in lexicon("title_heads")
     False
     """
+    if name in PARTS:
+        source, part = PARTS[name]
+        words = [entry.split() for entry in lexicon(source)]
+        picked = [w[0] for w in words] if part == "first" else [x for w in words for x in w[1:]]
+        cases = [c for w in picked for c in (w, w.upper(), w.capitalize()) if w.isalpha() or c == w]
+        return tuple(dict.fromkeys(cases))  # "plc", "PLC", "Plc"
     if name not in LEXICONS:
         raise KeyError(name)
     file, column, single = LEXICONS[name]
@@ -117,7 +132,7 @@ def _expand(value: Any, where: str) -> Any:
     """Replace every ``"@lexicon:NAME"`` inside a pattern by that lexicon's entries."""
     if isinstance(value, str) and value.startswith(LEXICON_PREFIX):
         name = value[len(LEXICON_PREFIX) :]
-        if name not in LEXICONS:
+        if name not in LEXICONS and name not in PARTS:
             raise DataFileError(f"{where}: unknown lexicon {name!r}")
         return list(lexicon(name))
     if isinstance(value, dict):
