@@ -111,12 +111,19 @@ _DANGLING = frozenset({"of", "the", "for", "at", "to", "in", ",", "and"})
 
 def _given_way(candidates: list[Span]) -> list[Span]:
     """Candidates cut before a candidate of a label they yield to, where that one starts inside
-    and runs past their end (dropped when nothing but connectors is left)."""
+    and runs past their end, and dropped where one holds them or nothing but connectors is left."""
     yielded = {y for s in candidates for y in band(s.label_).yields}
     if not yielded:
         return candidates
-    # (start, end) of the candidates given way to, by label, sorted by start
-    others = {label: sorted((o.start, o.end) for o in candidates if o.label_ == label) for label in yielded}
+    # (start, end) of the candidates given way to, by label, sorted by start; a vetoed one
+    # ("Board of Directors", no organization) takes nothing from anyone
+    vetoed = {(v.start, v.end) for v in candidates if v.label_ == "NOT_ENTITY"}
+    others = {
+        label: sorted(
+            (o.start, o.end) for o in candidates if o.label_ == label and (o.start, o.end) not in vetoed
+        )
+        for label in yielded
+    }
     out = []
     for span in candidates:
         end = min((_cut(span, others[label]) for label in band(span.label_).yields), default=span.end)
@@ -131,13 +138,21 @@ def _given_way(candidates: list[Span]) -> list[Span]:
 
 
 def _cut(span: Span, others: list[tuple[int, int]]) -> int:
-    """The first start inside ``span`` of an other that runs past its end, else its end."""
-    i = bisect_right(others, (span.start, len(span.doc) + 1))
+    """Where ``span`` ends before the others: at the first start inside it of an other that
+    runs past its end; at its own start (nothing left) when an other holds it ("President" in
+    "Office of the President"); else at its end."""
+    i = bisect_right(others, (span.start - _LONGEST, -1))
     while i < len(others) and others[i][0] < span.end:
-        if others[i][1] > span.end:
-            return others[i][0]
+        start, end = others[i]
+        if start <= span.start and span.end <= end and (start, end) != (span.start, span.end):
+            return span.start
+        if span.start < start and end > span.end:
+            return start
         i += 1
     return span.end
+
+
+_LONGEST = 16  # tokens: no candidate that holds another is longer
 
 
 def _free(span: Span, holders: list[list[Span]]) -> bool:

@@ -355,12 +355,20 @@ def _model_places(doc: Doc) -> frozenset[str]:
 
 def _is_title_phrase(span: Span, lex: Lexicons) -> bool:
     """Title words without an organization word, or a title at the end ("World Bank's Country
-    Representative"), a place ("Surkhandarya Region") or a generic word."""
+    Representative"), a place ("Surkhandarya Region") or a generic word; an office named after
+    its holder ("Office of the President", "Office of the Prime Cabinet Secretary") is none."""
     has_org_head = any(t.lower_ in lex.org_heads for t in span)
     has_title = any(lex.is_title_word(t.text) for t in span)
     if (has_title and not has_org_head) or is_place_name(span, lex) or _is_generic(span, lex):
         return True
     last = span[-1]
+    if (
+        len(span) > 3
+        and span[0].lower_ in lex.org_heads
+        and span[1].lower_ == "of"
+        and span[2].lower_ == "the"
+    ):
+        return last.lower_ in {"of", "for", "and", "the"}  # an office of an officeholder
     return last.lower_ in {"of", "for", "and", "the"} or (
         lex.is_title_word(last.text)
         and len(span) > 1
@@ -418,7 +426,8 @@ def _ends_title(token, lex: Lexicons) -> bool:
 
 
 def _light_trim(span: Span) -> Span:
-    """ "the" (or "our", "its"), a trailing possessive ("Bank of China's") and "X-based" off a span."""
+    """ "the" (or "our", "its"), a trailing possessive ("Bank of China's"), "X-based" and a bracket
+    left open at the end ("Ministry of Energy and Mines (MINEM") off a span."""
     span = trim_the(span)
     if len(span) > 1 and span[0].lower_ in DETERMINERS:
         span = span[1:]
@@ -426,4 +435,7 @@ def _light_trim(span: Span) -> Span:
         span = span[:-1]
     if len(span) > 3 and span[1].text in {"-", "‐"} and span[2].lower_ == "based":
         span = span[3:]
+    opened = [t.i for t in span if t.text == "("]
+    if opened and not any(t.text == ")" for t in span.doc[opened[-1] : span.end]) and opened[-1] > span.start:
+        span = span.doc[span.start : opened[-1]]  # "Ministry of Energy and Mines (MINEM" -> the name
     return span
