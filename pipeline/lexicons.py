@@ -18,6 +18,7 @@ CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "at", "to", "in"})
 @dataclass(frozen=True)
 class Lexicons:
     titles: tuple[str, ...]
+    corporate_titles: frozenset[str]  # casefolded titles of kind "corporate" ("chief executive officer")
     national_titles: frozenset[str]
     title_words: frozenset[str]
     modifiers: frozenset[str]
@@ -75,6 +76,11 @@ def build_lexicons() -> Lexicons:
     )
     return Lexicons(
         titles=titles,
+        corporate_titles=frozenset(
+            row["title"].casefold()
+            for row in read_table("titles.tsv", ("title", "kind"))
+            if row["kind"] == "corporate"
+        ),
         national_titles=read_words("national_titles.tsv", "title"),
         title_words=title_words,
         modifiers=read_words("title_modifiers.tsv"),

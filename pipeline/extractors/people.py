@@ -19,6 +19,7 @@ from ..record import Person, Role
 from ..record import Span as Evidence
 from . import claims
 from .names import parse_person_name
+from .roles import company_of_title
 from .titles import (
     TitlePhrase,
     country_prefix_end,
@@ -534,6 +535,9 @@ def finish_person(doc: Doc, draft: Draft, excluded: set[int]) -> Person:
         mentions.setdefault((extra.start, extra.end), extra)
     roles: list[Role] = []
     for role in draft.roles:
+        if role.organization is None:  # "Chief Executive Officer of Agrovale": the company apart
+            title, company = company_of_title(role.title)
+            role = replace(role, title=title, organization=company) if company else role
         if not any(r.title.casefold() == role.title.casefold() for r in roles):
             roles.append(role)
     return Person(

@@ -20,7 +20,7 @@ from .. import extensions  # noqa: F401  (the pf_* token attributes the link pat
 from ..lexicons import CONNECTORS, build_lexicons
 from ..record import Person
 from . import claims
-from .patterns import PatternSet, family_rules
+from .patterns import PatternSet, family_rules, lexicon
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # a title never ends before an owner's possessive
 LOWER_WORDS = frozenset({"of", "for", "at", "to", "on", "and", "the", "in", "a", "an"})
@@ -97,9 +97,43 @@ def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
         )
         if " ".join(folded) in lex.governance_bodies:
             break  # "Vice Chair of the Board": the board belongs to the title
-        if low == "at" or (low in {"of", "for"} and named and rest[0][:1].isupper()):
+        if low == "at" or (low in {"of", "for"} and named and rest[0][:1].isupper() and "," not in rest):
             return words[:i], " ".join(rest)
+        if rest[0][:1].isupper() and _company_after(words[:i], low, rest, proper, lex):
+            return words[:i], " ".join(rest).replace(" , ", ", ")
     return words, None
+
+
+def company_of_title(title: str) -> tuple[str, str | None]:
+    """A title that ends in the company it is held at, split: (title, company) or (title, None).
+
+    >>> company_of_title("Chief Executive Officer of Agrovale")
+    ('Chief Executive Officer', 'Agrovale')
+    >>> company_of_title("Minister of Finance")
+    ('Minister of Finance', None)
+    """
+    words = title.replace(",", " , ").split()
+    lex = build_lexicons()
+    for i, word in enumerate(words[1:-1], start=1):
+        rest = words[i + 1 :]
+        if rest[0].casefold() == "the":
+            rest = rest[1:]
+        proper = [w for w in rest if w.casefold() not in lex.portfolio | lex.org_heads | CONNECTORS]
+        if rest and rest[0][:1].isupper() and _company_after(words[:i], word.casefold(), rest, proper, lex):
+            return " ".join(words[:i]), " ".join(rest).replace(" , ", ", ")
+    return title, None
+
+
+def _company_after(title: list[str], joiner: str, rest: list[str], proper: list[str], lex) -> bool:
+    """A company named after a corporate title: "Chief Executive Officer of Agrovale" (a proper
+    name, no place), "Head of Investor Relations, Hanul Chemical Co." (a legal form)."""
+    if joiner == ",":
+        return "," not in rest and any(
+            w.casefold() in lex.legal_forms or w.casefold() in lex.org_heads for w in rest
+        )
+    corporate = any(" ".join(title[k:]).casefold() in lex.corporate_titles for k in range(len(title)))
+    territory = lex.gazetteer.is_place(" ".join(rest)) or rest[-1].casefold() in lexicon("admin_words")
+    return corporate and joiner == "of" and bool(proper) and not territory  # "Chairman of Sughd Region"
 
 
 def _sender_country(words: list[str], to: int) -> str | None:
