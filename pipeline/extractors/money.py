@@ -132,7 +132,7 @@ def money_regex() -> re.Pattern:
             (?P<n3>(?i:{num}|an?(?=\s+(?-i:[a-z]))))            # "a dollar": one (not "a NOK 3.4 billion")
             (?:{range_sep}(?P<n4>(?i:{num})))?
             (?:
-                (?P<post_glued>{trie_alternation(glued_post)})   # 43c
+                (?P<post_glued>{trie_alternation(glued_post)})(?!\.[a-z])   # 43c, 38.4p (not 4p.m.)
               | (?:\s?(?:(?P<qual>(?i:{qual}))\s+)?|-)   # Kazakh tenge / 12-cent
                 (?P<post>{post})                         # tenge / dollars / KZT / €
             )
@@ -204,6 +204,9 @@ def _currency_as_modifier(match: re.Match, groups: dict) -> bool:
 def _match_form(groups: dict) -> tuple[CurrencyForm | None, str | None]:
     """The currency form of a match and the code its country adjective names, if any."""
     written = groups["pre"] or groups["pre_glued"] or groups["post_glued"] or groups["post"]
+    whole = lookup_form(f"{groups['qual']} {written}") if groups["qual"] else None
+    if whole is not None:  # "US cents", "Uzbek soums": a form of its own
+        return whole, None
     form = lookup_form(written)
     code = qualified_currency(groups["qual"], form) if form is not None and groups["qual"] else None
     return form, code
