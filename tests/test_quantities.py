@@ -81,6 +81,20 @@ QUANTITY_CASES_ISSUE_14 = [
     QuantityCase("Storage will reach 6.3 billion cubic metres.", 6.3, "billion_cubic_meter", None),
     QuantityCase("The resource is 3.1 Moz of gold.", 3_100_000, "troy_ounce", None),
     QuantityCase("They built a 640,000-square-foot plant.", 640_000, "square_foot", None),
+    # Round 6: a hyphen between the words of a unit; lengths, volumes and speeds of releases
+    # that the unit lexicon lacked (millimetres, centimetres, megalitres, knots, standard
+    # cubic feet).
+    QuantityCase("They opened a 1,800-square-metre depot.", 1800, "square_meter", None),
+    QuantityCase("Each tank holds a 90,000-cubic-meter load.", 90_000, "cubic_meter", None),
+    QuantityCase("Pipes of 40 millimetres were fitted.", 40, "millimeter", None, base=(0.04, "metre")),
+    QuantityCase("Rain reached 25 centimetres overnight.", 25, "centimeter", None, base=(0.25, "metre")),
+    QuantityCase(
+        "The works save 12 megalitres a day.", 12, "megaliter", None, "day", base=(12_000, "cubic metre")
+    ),
+    QuantityCase("The boats will cruise at 18 knots.", 18, "knot", None),
+    QuantityCase(
+        "The well flows 15 million standard cubic feet of gas per day.", 15_000_000, "cubic_foot", None, "day"
+    ),
 ]
 
 

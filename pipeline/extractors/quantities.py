@@ -58,8 +58,19 @@ def build_registry() -> pint.UnitRegistry:
 @lru_cache(maxsize=1)
 def unit_regex() -> tuple[re.Pattern, dict[str, str]]:
     units = read_mapping("units.tsv", ("surface", "unit"))
-    alternation = trie_alternation([*units, *rate_units()])
+    # a hyphen may join the words of a unit as it joins the unit to its number ("a
+    # 2,400-square-metre centre", "174,000-cubic-meter tanks")
+    alternation = trie_alternation([*units, *rate_units()]).replace("\\ ", "[ -]")
     return re.compile(rf"-?\s?(?P<unit>{alternation})(?![\w/])", re.IGNORECASE), units
+
+
+def _unit_surface(match: re.Match) -> str:
+    """The unit as the lexicons key it: case-folded, a hyphen between words read as a space
+    ("square-metre"), unless the lexicon keeps the hyphen ("kilowatt-hours")."""
+    surface = match.group("unit").casefold()
+    if surface in unit_regex()[1] or surface in rate_units():
+        return surface
+    return surface.replace("-", " ")
 
 
 @lru_cache(maxsize=1)
@@ -255,12 +266,12 @@ def _unit_after(doc: Doc, number: Span) -> tuple[int, str, str | None, Decimal] 
     last = number[-1]
     if len(number) > 1 and last.lower_ in scale_words():
         match = pattern.match(text, last.idx - 1) if last.idx > 0 else None
-        if match is not None and units.get(match.group("unit").casefold(), "").startswith(last.lower_):
-            return match.end(), units[match.group("unit").casefold()], None, Decimal(1)
+        if match is not None and units.get(_unit_surface(match), "").startswith(last.lower_):
+            return match.end(), units[_unit_surface(match)], None, Decimal(1)
     match = pattern.match(text, number.end_char)
     if match is None:
         return None
-    surface = match.group("unit").casefold()
+    surface = _unit_surface(match)
     if surface in rate_units():
         return (match.end(), *rate_units()[surface])
     unit = units.get(surface)
