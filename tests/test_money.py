@@ -224,3 +224,16 @@ def test_qualified_minor_unit_keeps_its_own_currency():
     """ "US cents" names the US dollar's cents, whatever the dateline's own cents are."""
     (amount,) = find_amounts_in_text("Power sells at 6.2 US cents per kilowatt-hour.", dateline="KE")
     assert (amount.value, amount.currency, amount.currency_rule) == (Decimal("0.062"), "USD", "explicit")
+
+
+@pytest.mark.issue(14)
+def test_money_going_to_things_counted_is_no_downward_range():
+    """ "X to three hubs": a bare count below the amount is what the money goes to."""
+    (amount,) = find_amounts_in_text("The group will commit more than S$240 million to four new depots.")
+    assert (amount.value, amount.min, amount.text) == (240_000_000, 240_000_000, "more than S$240 million")
+
+
+@pytest.mark.issue(14)
+def test_downward_change_with_its_own_currency_is_two_amounts():
+    amounts = find_amounts_in_text("Fares fell from Rs 9,000 to Rs 6,500.")
+    assert [a.value for a in amounts] == [9000, 6500]

@@ -212,6 +212,13 @@ def _match_form(groups: dict) -> tuple[CurrencyForm | None, str | None]:
     return form, code
 
 
+def _counted_after(groups: dict, prefixed: bool) -> bool:
+    """ "more than S$380 million to three hubs": below the first end, with neither a currency
+    nor a scale word, the second number counts something; "from Rs 12,000 to Rs 4,500" and
+    "from $12 million to 4.5 million" are changes of one sum."""
+    return prefixed and not groups["pre2"] and _scale_suffix(groups["n2"]) is None
+
+
 def _parse_match(match: re.Match) -> list[_Parsed]:
     """One amount, or two when a "range" runs downwards ("fell from Rs 12,000 to Rs 4,500")."""
     groups = match.groupdict()
@@ -231,6 +238,9 @@ def _parse_match(match: re.Match) -> list[_Parsed]:
     base = _Parsed(match.start(), match.end(), low, form, approximate, code=code)
     if high is not None and high >= low:
         return [replace(base, min=low, max=high)]
+    if high is not None and _counted_after(groups, prefixed):
+        high = None  # "S$380 million to three hubs": the money goes to things counted
+        base = replace(base, end=match.end("n1"))
     if high is not None:
         first_end = match.end("n1" if prefixed else "n3")
         second_start = (
