@@ -92,6 +92,8 @@ QUANTITY_CASES_ISSUE_14 = [
         "The works save 12 megalitres a day.", 12, "megaliter", None, "day", base=(12_000, "cubic metre")
     ),
     QuantityCase("The boats will cruise at 18 knots.", 18, "knot", None),
+    # the model's verb in -s for the plural head after a noun ("harbours" as VBZ)
+    QuantityCase("The agency runs more than 600 small craft harbours nationwide.", 600, None, "harbour"),
     QuantityCase(
         "The well flows 15 million standard cubic feet of gas per day.", 15_000_000, "cubic_foot", None, "day"
     ),
@@ -147,3 +149,10 @@ def test_parse_number_never_raises(text):
 @settings(max_examples=200, deadline=1000)
 def test_grouped_integers_round_trip(number):
     assert parse_number(f"{number:,}") == number
+
+
+@pytest.mark.issue(14)
+def test_verb_in_s_after_a_conjunction_is_no_counted_noun(run_extract):
+    """ "two idled mines restart and power supply improves": "improves" is the verb it is."""
+    record = run_extract("Output will rise as two idled mines restart and power supply improves.")
+    assert "improve" not in {q["noun"] for q in record["quantities"]}

@@ -322,12 +322,15 @@ def _plural_head(doc: Doc, start: int) -> Token | None:
     ships", "four rubber-tyred gantry cranes", "five regional and international lenders"."""
     if start >= len(doc) or is_hyphen_link(doc, start):
         return None
+    joined = False
     for i in range(start, min(start + 8, len(doc))):
         token = doc[i]
-        plural = token.tag_ == "NNS" or (i == start and token.tag_ == "VBZ" and token.lower_.endswith("s"))
+        misread = i == start or (i - start <= 3 and _misread_plural(doc, i) and not joined)
+        plural = token.tag_ == "NNS" or (misread and token.tag_ == "VBZ" and token.lower_.endswith("s"))
         if plural and not _noun_follows(doc, i):
             return token  # "60 rakes a day": a verb never follows a count, so "rakes" is a noun
         joins = token.lower_ in {"and", "or", ","} and i > start
+        joined = joined or joins
         if not (token.tag_ in HEAD_MODIFIER_TAGS or joins or _in_hyphen_compound(doc, i)):
             return None
         if joins and (i + 1 >= len(doc) or doc[i + 1].tag_ not in HEAD_MODIFIER_TAGS):
@@ -348,7 +351,16 @@ def _possessive_follows(doc: Doc, i: int) -> bool:
 
 
 def _noun_follows(doc: Doc, i: int) -> bool:
-    return i + 1 < len(doc) and (pos(doc[i + 1]) == "NOUN" or is_hyphen_link(doc, i + 1))
+    return i + 1 < len(doc) and (
+        pos(doc[i + 1]) == "NOUN" or is_hyphen_link(doc, i + 1) or _misread_plural(doc, i + 1)
+    )
+
+
+def _misread_plural(doc: Doc, i: int) -> bool:
+    """ "1,000 small craft harbours": a plural noun after a noun of a counted phrase that the
+    model reads as a verb (VBZ); a count of many never takes a verb in -s."""
+    token = doc[i]
+    return token.tag_ == "VBZ" and token.lower_.endswith("s") and i > 0 and doc[i - 1].tag_ == "NN"
 
 
 def _is_modifier(doc: Doc, i: int) -> bool:
