@@ -237,3 +237,15 @@ def test_money_going_to_things_counted_is_no_downward_range():
 def test_downward_change_with_its_own_currency_is_two_amounts():
     amounts = find_amounts_in_text("Fares fell from Rs 9,000 to Rs 6,500.")
     assert [a.value for a in amounts] == [9000, 6500]
+
+
+@pytest.mark.issue(14)
+def test_exact_conversion_shares_the_bound():
+    amounts = find_amounts_in_text("Investment reached more than 90 trillion rupiah ($5.6 billion).")
+    assert [(a.min, a.max) for a in amounts] == [(90 * 10**12, None), (5_600_000_000, None)]
+
+
+@pytest.mark.issue(14)
+def test_approximate_conversion_bounds_nothing():
+    amounts = find_amounts_in_text("Grants of up to 40 million lari (about $14.8 million) are offered.")
+    assert [(a.min, a.max) for a in amounts] == [(None, 40_000_000), (None, None)]
