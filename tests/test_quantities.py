@@ -92,6 +92,9 @@ QUANTITY_CASES_ISSUE_14 = [
         "The works save 12 megalitres a day.", 12, "megaliter", None, "day", base=(12_000, "cubic metre")
     ),
     QuantityCase("The boats will cruise at 18 knots.", 18, "knot", None),
+    # figures glued to a singular noun count it ("a 126-seat parliament")
+    QuantityCase("The 240-seat assembly voted.", 240, None, "seat"),
+    QuantityCase("A 4-lane bypass opens in May.", 4, None, "lane"),
     # the model's verb in -s for the plural head after a noun ("harbours" as VBZ)
     QuantityCase("The agency runs more than 600 small craft harbours nationwide.", 600, None, "harbour"),
     QuantityCase(
@@ -132,6 +135,8 @@ def test_quantity_cases(run_extract, case):
         "Net sales of $1.14 billion, up 4.6 percent from a year ago.",
         "Net sales increased 6.2% year on year to ¥1.21 trillion.",
         "It expects organic net sales growth of 2 to 4 percent.",
+        "They signed a 15-year concession and a one-off payment.",
+        "A 42-year-old engineer was appointed.",
     ],
 )
 def test_not_quantities(run_extract, text):

@@ -295,7 +295,7 @@ def _counted_noun(doc: Doc, start: int) -> Token | None:
             return None
         if is_hyphen_link(doc, i):
             if i == start:
-                return None  # "a 25-year agreement": the number is part of an adjective
+                return _hyphen_count(doc, start)  # "a 126-seat parliament", not "a 25-year deal"
             i += 1  # "two wide-body freighters"
             continue
         token = doc[i]
@@ -310,6 +310,19 @@ def _counted_noun(doc: Doc, start: int) -> Token | None:
             return None
         i += 1
     return None
+
+
+def _hyphen_count(doc: Doc, hyphen: int) -> Token | None:
+    """ "a 126-seat parliament", "a 6-lane highway": figures glued to a singular noun count it;
+    a spelled number ("a one-off payment", "a four-lane road") or a duration ("a 25-year
+    agreement") does not."""
+    if hyphen + 1 >= len(doc) or not doc[hyphen - 1].text[:1].isdigit():
+        return None
+    noun = doc[hyphen + 1]
+    glued_on = hyphen + 2 < len(doc) and is_hyphen_link(doc, hyphen + 2)  # "30-year-old"
+    if noun.tag_ != "NN" or not noun.is_lower or glued_on or noun.lower_ in DURATION_NOUNS:
+        return None
+    return noun
 
 
 # Words between a number and the plural noun it counts, by Penn tag: adjectives, nouns,
