@@ -137,6 +137,8 @@ def test_quantity_cases(run_extract, case):
         "It expects organic net sales growth of 2 to 4 percent.",
         "They signed a 15-year concession and a one-off payment.",
         "A 42-year-old engineer was appointed.",
+        "Work on the Stage 3 extension starts soon.",
+        '"Phase 4 gives the port a deeper berth," she said.',
     ],
 )
 def test_not_quantities(run_extract, text):
