@@ -138,6 +138,7 @@ def test_quantity_cases(run_extract, case):
         "They signed a 15-year concession and a one-off payment.",
         "A 42-year-old engineer was appointed.",
         "Work on the Stage 3 extension starts soon.",
+        "A plant like this one makes the region stronger.",
         '"Phase 4 gives the port a deeper berth," she said.',
     ],
 )

@@ -232,10 +232,17 @@ def _is_time(doc: Doc, number: Span) -> bool:
 ANAPHORIC_DETERMINERS = frozenset({"the", "both", "these", "those", "our"})
 
 
+# "this one", "each one": the pronoun "one"
+PRONOUN_ONE_DETERMINERS = frozenset({"this", "that", "each", "every", "any", "which", "another"})
+
+
 def _is_anaphoric(doc: Doc, number: Span) -> bool:
     """ "the two sides", "these three railways", "between our two countries": items already
-    named, not a new count (spelled-out numbers only: "our 500 employees" counts)."""
+    named, not a new count (spelled-out numbers only: "our 500 employees" counts); "every
+    factory like this one" is the pronoun."""
     before = doc[number.start - 1].lower_ if number.start > 0 else ""
+    if number.text.lower() == "one" and before in PRONOUN_ONE_DETERMINERS:
+        return True
     return before in ANAPHORIC_DETERMINERS and number.text.isalpha()
 
 
