@@ -92,6 +92,19 @@ QUANTITY_CASES_ISSUE_14 = [
         "The works save 12 megalitres a day.", 12, "megaliter", None, "day", base=(12_000, "cubic metre")
     ),
     QuantityCase("The boats will cruise at 18 knots.", 18, "knot", None),
+    # rates after what the measure is of, in any case and hyphenated
+    QuantityCase("- Annual capacity of 90,000 tonnes of anode material", 90_000, "tonne", None, "year"),
+    QuantityCase(
+        "The hub will pack 20,000 tonnes of pears, plums and melons a year.", 20_000, "tonne", None, "year"
+    ),
+    QuantityCase(
+        "It will ship 30,000 tonnes of cobalt in crude hydroxide form per year.",
+        30_000,
+        "tonne",
+        None,
+        "year",
+    ),
+    QuantityCase("They will build a 25,000-tonne-a-year smelter.", 25_000, "tonne", None, "year"),
     # figures glued to a singular noun count it ("a 126-seat parliament")
     QuantityCase("The 240-seat assembly voted.", 240, None, "seat"),
     QuantityCase("A 4-lane bypass opens in May.", 4, None, "lane"),

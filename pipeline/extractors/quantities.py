@@ -98,7 +98,8 @@ def unit_surfaces() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def rate_regex() -> tuple[re.Pattern, dict[str, str]]:
     rates = read_mapping("rates.tsv", ("phrase", "per"))
-    alternation = "|".join(re.escape(r) for r in sorted(rates, key=len, reverse=True))
+    # "a 60,000-tonne-a-year plant": the phrase's words may be hyphenated
+    alternation = "|".join(re.escape(r).replace("\\ ", "[ -]") for r in sorted(rates, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), rates
 
 
@@ -425,14 +426,19 @@ def _rate_after(doc: Doc, end_char: int) -> tuple[str, int] | None:
         return None
     before = window[: match.start()]
     # "of CO2 emissions per year" may hold digits inside a word; "for a week" is a duration and
-    # "a year ago" a date.
-    if re.search(r"(?<![A-Za-z])\d|[,;:]", before) or len(before.split()) > 5:
+    # "a year ago" a date; what the measure is of may be a list ("of apricots, cherries and
+    # grapes a year") or a longer phrase ("of nickel in mixed hydroxide precipitate per year").
+    of_what = OF_WHAT.match(before) is not None
+    if not of_what and (re.search(r"(?<![A-Za-z])\d|[,;:]", before) or len(before.split()) > 5):
         return None
     if re.search(r"\b(?:for|in|within|over)(?:\s+[a-z]+){0,2}\s*$", before) or re.match(
         r"\s+(?:ago|earlier|later)\b", window[match.end() :]
     ):
         return None
-    return rates[match.group().casefold()], end_char + match.end()
+    return rates[match.group().casefold().replace("-", " ")], end_char + match.end()
+
+
+OF_WHAT = re.compile(r"^\s+of\s+[a-z]+(?:(?:,\s+|\s+(?:and|or|in)\s+|\s+)[a-z][a-z-]*){0,6}\s+$")
 
 
 PER_NOUN = re.compile(r"\s+per\s+(?P<noun>[a-z]+)\b")
@@ -458,7 +464,9 @@ def _annual(doc: Doc, start_char: int, end_char: int) -> bool:
     before = text[max(0, start_char - 40) : start_char]
     after = text[end_char : end_char + 40]
     return bool(
-        re.search(r"\bannual\s+(?:[a-z]+\s+)?(?:capacity|output|production)\s+(?:of|to)\s+$", before)
+        re.search(
+            r"\bannual\s+(?:[a-z]+\s+)?(?:capacity|output|production)\s+(?:of|to)\s+$", before, re.IGNORECASE
+        )
     ) or bool(re.match(r"\s+of\s+" + ANNUAL.pattern, after, re.IGNORECASE))
 
 
