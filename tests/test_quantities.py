@@ -105,6 +105,8 @@ QUANTITY_CASES_ISSUE_14 = [
         "year",
     ),
     QuantityCase("They will build a 25,000-tonne-a-year smelter.", 25_000, "tonne", None, "year"),
+    # a noun closing a hyphen compound is an adjective's when a plural head follows
+    QuantityCase("The fund backs six small-scale agri-tech ventures.", 6, None, "venture"),
     # figures glued to a singular noun count it ("a 126-seat parliament")
     QuantityCase("The 240-seat assembly voted.", 240, None, "seat"),
     QuantityCase("A 4-lane bypass opens in May.", 4, None, "lane"),

@@ -313,6 +313,8 @@ def _counted_noun(doc: Doc, start: int) -> Token | None:
             i += 2  # "120 master's students"
             continue
         if pos(token) == "NOUN" and not _noun_follows(doc, i):
+            if is_hyphen_link(doc, i - 1):  # "four large-scale clean-tech projects"
+                return _plural_head(doc, i + 1) or token
             return _coordinated_head(doc, i) or token
         if not _is_modifier(doc, i):
             return None
