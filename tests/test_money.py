@@ -249,3 +249,15 @@ def test_exact_conversion_shares_the_bound():
 def test_approximate_conversion_bounds_nothing():
     amounts = find_amounts_in_text("Grants of up to 40 million lari (about $14.8 million) are offered.")
     assert [(a.min, a.max) for a in amounts] == [(None, 40_000_000), (None, None)]
+
+
+@pytest.mark.issue(14)
+def test_each_after_a_price_names_the_things_priced():
+    (amount,) = find_amounts_in_text("She will buy 12,000 ordinary shares of 45p each following the meeting.")
+    assert (amount.value, amount.per) == (Decimal("0.45"), "share")
+
+
+@pytest.mark.issue(14)
+def test_each_before_a_word_that_is_no_unit_prices_nothing():
+    (amount,) = find_amounts_in_text("Seats cost $8 each following the upgrade.")
+    assert amount.per is None

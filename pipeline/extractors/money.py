@@ -448,11 +448,11 @@ def _suffix_regexes() -> tuple[re.Pattern, re.Pattern]:
     per = re.compile(
         rf"""\s*(?:
             (?P<rate>{trie_alternation(rates)})                    # a year / annually / per day
-          | (?:per|/|each)\s*(?:
+          | (?:per|/)\s*(?:
                 (?P<unit>{trie_alternation(units)})(?![\w-])       # per cubic metre, /kWh
               | (?:[a-z]+\s+(?={known}(?![\w-])))?(?P<word>[a-z][a-z-]*)  # per (equity) share
             )
-          | an?\s+(?P<noun>{known})                                # a barrel, a share
+          | (?:an?|each)\s+(?P<noun>{known})                       # a barrel, each share
         )(?![\w])(?!\s+(?:ago|earlier|later|before|after)\b)""",
         re.VERBOSE | re.IGNORECASE,
     )
@@ -478,7 +478,19 @@ def _with_suffixes(text: str, p: _Parsed) -> _Parsed:
     if match is not None:  # "PLN 80 million (€18.6 million) per investment project"
         return replace(p, per=_per_name(match))
     before = _per_before_regex().search(text, max(0, p.start - 60), p.start)
+    if before is None and EACH_AFTER.match(text, p.end):  # "25,000 shares of 60p each"
+        before = _each_before_regex().search(text, max(0, p.start - 60), p.start)
     return replace(p, per=before.group("noun").casefold()) if before else p
+
+
+EACH_AFTER = re.compile(r"\s+each\b")
+
+
+@lru_cache(maxsize=1)
+def _each_before_regex() -> re.Pattern:
+    """ "25,000 ordinary shares of 60p each", "200 tickets at $5 each": the things priced."""
+    nouns = trie_alternation(read_words("per_nouns.tsv", "noun"))
+    return re.compile(rf"\b(?P<noun>{nouns})s\s+(?:of|at)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
