@@ -16,7 +16,7 @@ from functools import partial
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.article import LAYOUT_KEY
+from .components.article import LAYOUT_KEY, headline_range
 from .extractors import claims, finders
 from .extractors.dates import (
     date_setting,
@@ -113,8 +113,8 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     quantities = find_quantities(
         doc, skip=skip + amount_ranges + date_ranges, money=amount_ranges, lemmatize=lemmatize
     )
-    if headline is not None:
-        inside = (headline.start_char, headline.end_char)
+    inside = headline_range(text)
+    if inside is not None:
         amounts = _drop_headline_repeats(amounts, inside, lambda a: (a.value, a.currency))
         dates = _drop_headline_repeats(dates, inside, lambda d: d.value)
         quantities = _drop_headline_repeats(quantities, inside, _measure_key)

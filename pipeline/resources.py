@@ -24,13 +24,16 @@ def data_path(name: str):
 
 
 @cache
-def read_table(name: str, columns: tuple[str, ...], *, key: str | None = None) -> tuple[dict, ...]:
+def read_table(
+    name: str, columns: tuple[str, ...], *, key: str | None = None, fold: bool = True
+) -> tuple[dict, ...]:
     """Read a TSV lexicon and check it.
 
     Args:
         name: file name inside ``pipeline/data``.
         columns: the exact header the file must have.
         key: column whose values must be unique (case-insensitive); defaults to the first.
+        fold: False when the key's case matters (currency symbols: "P" pula, "p" pence).
 
     Returns:
         One dict per data row, in file order.
@@ -55,7 +58,7 @@ def read_table(name: str, columns: tuple[str, ...], *, key: str | None = None) -
         if len(cells) != len(columns) or any(not c.strip() for c in cells):
             raise DataFileError(f"{name}:{line_no}: expected {len(columns)} non-empty cells: {line!r}")
         row = dict(zip(columns, (c.strip() for c in cells), strict=True))
-        folded = row[key].casefold()
+        folded = row[key].casefold() if fold else row[key]
         if folded in seen:
             raise DataFileError(f"{name}:{line_no}: duplicate {key} {row[key]!r} (line {seen[folded]})")
         seen[folded] = line_no

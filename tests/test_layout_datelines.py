@@ -343,3 +343,28 @@ def test_issuing_office_after_a_date_first_dateline_is_an_organization_of_its_co
     )
     organizations = {o["name"]: o["country"] for o in run_extract(text)["organizations"]}
     assert organizations.get("Fisheries and Oceans Canada") == "CA", organizations
+
+
+LONG_HEADLINE = (
+    "Media Advisory - Minister of Transport to announce new funding for rural bus shelters and "
+    "accessible stops across the Prairie provinces\n\n"
+)
+
+
+@pytest.mark.issue(14)
+def test_dash_in_a_long_headline_is_no_dateline(run_extract):
+    """A headline too long for a heading is still no dateline unless it names a known place."""
+    record = run_extract(
+        LONG_HEADLINE + "REGINA, April 2, 2026 /CNW/ - The minister will announce $4.5 million for shelters."
+    )
+    assert (record["dateline"]["place"], record["dateline"]["country"]) == ("Regina", "CA")
+    assert [(a["currency"], a["currency_rule"]) for a in record["amounts"]] == [("CAD", "dateline")]
+
+
+@pytest.mark.issue(14)
+def test_long_headline_amount_repeated_in_the_body_is_counted_once(run_extract):
+    record = run_extract(
+        LONG_HEADLINE.replace("new funding", "$4.5 million") + "The shelters cost $4.5 million."
+    )
+    assert [a["text"] for a in record["amounts"]] == ["$4.5 million"]
+    assert record["amounts"][0]["span"]["start"] > len(LONG_HEADLINE)

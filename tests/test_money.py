@@ -93,6 +93,12 @@ CURRENCY_POLICY_CASES = [
     PolicyCase("It costs 500 CFA francs.", "XAF", "dateline", dateline="CM"),
     PolicyCase("It costs 500 Rwandan francs.", "RWF", "explicit"),
     PolicyCase("It costs 500 francs.", "CHF", "default", mentioned=("RW",)),
+    # "US$" marks the usual reading; where the dateline's outlets write "$", bare "$" is local
+    PolicyCase("A US$9 million order; then $80 million.", "CAD", "dateline", dateline="CA"),
+    PolicyCase("A US$9 million order; then $80 million.", "USD", "article"),
+    PolicyCase("A US$9 million order; then $80 million.", "USD", "article", dateline="KZ"),
+    PolicyCase("A C$9 million order; then $80 million.", "CAD", "article", dateline="AU"),
+    PolicyCase("It paid US$3 an ounce and 610 cents a share.", "ZAR", "dateline", dateline="ZA"),
 ]
 
 
@@ -162,3 +168,96 @@ def test_pounds_of_a_commodity_weigh():
     assert find_amounts_in_text("The mine yields 85 million pounds of copper.") == []
     (amount,) = find_amounts_in_text("The bank lent 85 million pounds to the port.")
     assert (amount.value, amount.currency) == (85_000_000, "GBP")
+
+
+# Currency forms of releases from Latin America, Africa, South Asia and the Pacific that CLDR's
+# full names ("Angolan kwanzas") do not cover: bare plurals, local symbols, prefixed dollars.
+LOCAL_FORM_CASES = [
+    ("The ministry set aside 45 billion kwanzas for irrigation.", "AOA", 45_000_000_000),
+    ("It financed Kz 12 billion of seed purchases.", "AOA", 12_000_000_000),
+    ("The works cost about 3.4 trillion guaraníes.", "PYG", 3_400_000_000_000),
+    ("The province will add S/ 52 million to the fund.", "PEN", 52_000_000),
+    ("The city pledged Q215 million for the bypass.", "GTQ", 215_000_000),
+    ("Exports reached FJ$87 million last year.", "FJD", 87_000_000),
+    ("The port spent GH¢2.6 billion on dredging.", "GHS", 2_600_000_000),
+    ("The grid plan costs SLRs41 billion.", "LKR", 41_000_000_000),
+    ("A bucket of water sold for 900 ariary.", "MGA", 900),
+]
+
+
+@pytest.mark.parametrize("text, currency, value", LOCAL_FORM_CASES, ids=[c[1] for c in LOCAL_FORM_CASES])
+@pytest.mark.issue(14)
+def test_local_currency_forms_are_amounts(text, currency, value):
+    (amount,) = find_amounts_in_text(text)
+    assert (amount.currency, amount.currency_rule, amount.value) == (currency, "explicit", value)
+
+
+@pytest.mark.issue(14)
+def test_local_currency_form_links_its_conversion():
+    amounts = find_amounts_in_text("The hub costs Q96 million (about US$12.4 million).")
+    assert [a.currency for a in amounts] == ["GTQ", "USD"]
+    assert amounts[1].equivalent_of == 0
+
+
+@pytest.mark.issue(14)
+def test_one_letter_glued_symbol_is_no_quarter():
+    assert find_amounts_in_text("Sales rose in Q3 2025 and again in Q4.") == []
+
+
+@pytest.mark.issue(14)
+def test_pence_glued_to_the_number_are_sterling():
+    amounts = find_amounts_in_text("Earnings per share were 27.5p (24.1p); a dividend of 8.2p per share.")
+    assert [(a.value, a.currency, a.per) for a in amounts] == [
+        (Decimal("0.275"), "GBP", "share"),
+        (Decimal("0.241"), "GBP", "share"),
+        (Decimal("0.082"), "GBP", "share"),
+    ]
+
+
+@pytest.mark.issue(14)
+def test_pence_glued_is_no_time_of_day():
+    assert find_amounts_in_text("The hearing opens at 4p.m. on Monday.") == []
+
+
+@pytest.mark.issue(14)
+def test_qualified_minor_unit_keeps_its_own_currency():
+    """ "US cents" names the US dollar's cents, whatever the dateline's own cents are."""
+    (amount,) = find_amounts_in_text("Power sells at 6.2 US cents per kilowatt-hour.", dateline="KE")
+    assert (amount.value, amount.currency, amount.currency_rule) == (Decimal("0.062"), "USD", "explicit")
+
+
+@pytest.mark.issue(14)
+def test_money_going_to_things_counted_is_no_downward_range():
+    """ "X to three hubs": a bare count below the amount is what the money goes to."""
+    (amount,) = find_amounts_in_text("The group will commit more than S$240 million to four new depots.")
+    assert (amount.value, amount.min, amount.text) == (240_000_000, 240_000_000, "more than S$240 million")
+
+
+@pytest.mark.issue(14)
+def test_downward_change_with_its_own_currency_is_two_amounts():
+    amounts = find_amounts_in_text("Fares fell from Rs 9,000 to Rs 6,500.")
+    assert [a.value for a in amounts] == [9000, 6500]
+
+
+@pytest.mark.issue(14)
+def test_exact_conversion_shares_the_bound():
+    amounts = find_amounts_in_text("Investment reached more than 90 trillion rupiah ($5.6 billion).")
+    assert [(a.min, a.max) for a in amounts] == [(90 * 10**12, None), (5_600_000_000, None)]
+
+
+@pytest.mark.issue(14)
+def test_approximate_conversion_bounds_nothing():
+    amounts = find_amounts_in_text("Grants of up to 40 million lari (about $14.8 million) are offered.")
+    assert [(a.min, a.max) for a in amounts] == [(None, 40_000_000), (None, None)]
+
+
+@pytest.mark.issue(14)
+def test_each_after_a_price_names_the_things_priced():
+    (amount,) = find_amounts_in_text("She will buy 12,000 ordinary shares of 45p each following the meeting.")
+    assert (amount.value, amount.per) == (Decimal("0.45"), "share")
+
+
+@pytest.mark.issue(14)
+def test_each_before_a_word_that_is_no_unit_prices_nothing():
+    (amount,) = find_amounts_in_text("Seats cost $8 each following the upgrade.")
+    assert amount.per is None

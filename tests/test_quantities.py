@@ -81,6 +81,40 @@ QUANTITY_CASES_ISSUE_14 = [
     QuantityCase("Storage will reach 6.3 billion cubic metres.", 6.3, "billion_cubic_meter", None),
     QuantityCase("The resource is 3.1 Moz of gold.", 3_100_000, "troy_ounce", None),
     QuantityCase("They built a 640,000-square-foot plant.", 640_000, "square_foot", None),
+    # Round 6: a hyphen between the words of a unit; lengths, volumes and speeds of releases
+    # that the unit lexicon lacked (millimetres, centimetres, megalitres, knots, standard
+    # cubic feet).
+    QuantityCase("They opened a 1,800-square-metre depot.", 1800, "square_meter", None),
+    QuantityCase("Each tank holds a 90,000-cubic-meter load.", 90_000, "cubic_meter", None),
+    QuantityCase("Pipes of 40 millimetres were fitted.", 40, "millimeter", None, base=(0.04, "metre")),
+    QuantityCase("Rain reached 25 centimetres overnight.", 25, "centimeter", None, base=(0.25, "metre")),
+    QuantityCase(
+        "The works save 12 megalitres a day.", 12, "megaliter", None, "day", base=(12_000, "cubic metre")
+    ),
+    QuantityCase("The boats will cruise at 18 knots.", 18, "knot", None),
+    # rates after what the measure is of, in any case and hyphenated
+    QuantityCase("- Annual capacity of 90,000 tonnes of anode material", 90_000, "tonne", None, "year"),
+    QuantityCase(
+        "The hub will pack 20,000 tonnes of pears, plums and melons a year.", 20_000, "tonne", None, "year"
+    ),
+    QuantityCase(
+        "It will ship 30,000 tonnes of cobalt in crude hydroxide form per year.",
+        30_000,
+        "tonne",
+        None,
+        "year",
+    ),
+    QuantityCase("They will build a 25,000-tonne-a-year smelter.", 25_000, "tonne", None, "year"),
+    # a noun closing a hyphen compound is an adjective's when a plural head follows
+    QuantityCase("The fund backs six small-scale agri-tech ventures.", 6, None, "venture"),
+    # figures glued to a singular noun count it ("a 126-seat parliament")
+    QuantityCase("The 240-seat assembly voted.", 240, None, "seat"),
+    QuantityCase("A 4-lane bypass opens in May.", 4, None, "lane"),
+    # the model's verb in -s for the plural head after a noun ("harbours" as VBZ)
+    QuantityCase("The agency runs more than 600 small craft harbours nationwide.", 600, None, "harbour"),
+    QuantityCase(
+        "The well flows 15 million standard cubic feet of gas per day.", 15_000_000, "cubic_foot", None, "day"
+    ),
 ]
 
 
@@ -116,6 +150,11 @@ def test_quantity_cases(run_extract, case):
         "Net sales of $1.14 billion, up 4.6 percent from a year ago.",
         "Net sales increased 6.2% year on year to ¥1.21 trillion.",
         "It expects organic net sales growth of 2 to 4 percent.",
+        "They signed a 15-year concession and a one-off payment.",
+        "A 42-year-old engineer was appointed.",
+        "Work on the Stage 3 extension starts soon.",
+        "A plant like this one makes the region stronger.",
+        '"Phase 4 gives the port a deeper berth," she said.',
     ],
 )
 def test_not_quantities(run_extract, text):
@@ -133,3 +172,10 @@ def test_parse_number_never_raises(text):
 @settings(max_examples=200, deadline=1000)
 def test_grouped_integers_round_trip(number):
     assert parse_number(f"{number:,}") == number
+
+
+@pytest.mark.issue(14)
+def test_verb_in_s_after_a_conjunction_is_no_counted_noun(run_extract):
+    """ "two idled mines restart and power supply improves": "improves" is the verb it is."""
+    record = run_extract("Output will rise as two idled mines restart and power supply improves.")
+    assert "improve" not in {q["noun"] for q in record["quantities"]}

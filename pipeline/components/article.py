@@ -10,7 +10,7 @@ credits, captions, newsletter and social-media lines) are data: ``data/boilerpla
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import srsly
@@ -83,7 +83,37 @@ def _is_heading(line: str) -> bool:
     """
     if line.startswith(BULLETS):
         return False
-    return len(line.split()) <= 16 and not line.rstrip().endswith((".", "!", "?", ":", ";", ",", '"', "”"))
+    return _unclosed(line, HEADING_WORDS)
+
+
+HEADING_WORDS = 16  # a section heading, a header line, a headline the model may not read
+HEADLINE_WORDS = 30  # a release's headline may run longer ("Media advisory: X to sign ...")
+
+
+def _unclosed(line: str, words: int) -> bool:
+    """At most ``words`` words and no closing punctuation."""
+    return len(line.split()) <= words and not line.rstrip().endswith((".", "!", "?", ":", ";", ",", '"', "”"))
+
+
+def _is_long_headline(line: str) -> bool:
+    """A first line too long for a heading that still reads as a headline: no list item, at
+    most ``HEADLINE_WORDS`` words, no closing punctuation."""
+    return not line.startswith(BULLETS) and not _is_heading(line) and _unclosed(line, HEADLINE_WORDS)
+
+
+def headline_range(text: str) -> tuple[int, int] | None:
+    """Where the headline is, also when it is too long to be labelled one (the model reads
+    it as running text, but the facts it repeats are the body's).
+
+    >>> text = "Media advisory: " + "the minister will open " * 4 + "a port\\n\\nALMATY – It opened."
+    >>> text[slice(*headline_range(text))][-6:]
+    'a port'
+    """
+    paragraphs = _paragraphs(text)
+    if len(paragraphs) < 2:
+        return None
+    first = text[slice(*paragraphs[0])]
+    return paragraphs[0] if _is_heading(first) or _is_long_headline(first) else None
 
 
 def find_layout(
@@ -192,15 +222,27 @@ def find_lead(
     indices = _lead_lines(text, paragraphs, body_start)
     lines = [text[slice(*paragraphs[i])] for i in indices]
     gazetteer = build_gazetteer()
-    match = find_dateline(lines, forms, gazetteer.is_place)
     # a first line too long for a heading is still the headline: the header block starts after it
     first = 1 if indices[:1] == [0] and not _short(lines[0]) else 0
+    match = _lead_dateline(lines, forms, gazetteer.is_place, headline=first == 1)
     closing = _header_end(lines, match, first)
     header = frozenset(indices[first : closing + 1]) if closing is not None else frozenset()
     blocks: tuple[Block, ...] = ()
     if match is not None:
         blocks = _dateline_blocks(match, lines[match.line], paragraphs[indices[match.line]][0], gazetteer)
     return Lead(frozenset(indices), header, blocks)
+
+
+def _lead_dateline(
+    lines: list[str], forms: tuple[DatelineForm, ...], is_place, *, headline: bool
+) -> DatelineMatch | None:
+    """The lead's dateline; on a long headline ("Media Advisory - Minister to visit ...") only
+    one that names a known place, else the one on the lines after it."""
+    match = find_dateline(lines, forms, is_place)
+    if not headline or match is None or match.line > 0 or is_place(lines[0][slice(*match.place)]):
+        return match
+    later = find_dateline(lines[1:], forms, is_place)
+    return replace(later, line=later.line + 1) if later is not None else None
 
 
 def _header_end(lines: list[str], match: DatelineMatch | None, first: int) -> int | None:

@@ -139,9 +139,18 @@ def link_conversions(text: str, amounts: list[Amount]) -> list[Amount]:
 
 def _shared(first: Amount, second: Amount) -> tuple[Amount, Amount]:
     """A conversion states the same sum: a unit written once holds for both ("PLN 80 million
-    (€18.6 million) per investment project"). Bounds are not shared: the gold reads "up to 63
-    million lari (about $23.3 million)" as a bound on the lari only."""
+    (€18.6 million) per investment project"), and so does a bound when the conversion is exact
+    ("more than 450 trillion rupiah ($27.7 billion)", "not exceed PLN 80 million (€18.6
+    million)"); an approximate one bounds nothing ("up to 63 million lari (about $23.3
+    million)": the bound is on the lari only)."""
     per = first.per or second.per
+    bound = (first.min is None) != (first.max is None)  # a bound, not a range
+    if bound and not second.approximate and second.min is None and second.max is None:
+        second = replace(
+            second,
+            min=second.value if first.min is not None else None,
+            max=second.value if first.max is not None else None,
+        )
     return replace(first, per=per), replace(second, per=per)
 
 

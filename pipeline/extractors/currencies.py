@@ -9,7 +9,9 @@ rule in ``currency_rule`` (the README's currency policy):
 1. ``explicit``   the form names one currency ("US$", "tenge", "KZT", "Kazakh tenge",
                   "Australian dollars": a country adjective picks that country's currency);
 2. ``article``    the article names exactly one of the form's currencies unambiguously
-                  elsewhere ("C$40 million ... a further $10 million");
+                  elsewhere ("C$40 million ... a further $10 million"), unless that is the
+                  form's usual reading and the dateline has a reading of its own ("US$9.5
+                  million ... $80 million" datelined Toronto: "US$" marks "$" as CAD);
 3. ``dateline``   the dateline's country has a currency of that form: "$" is the local dollar
                   where local outlets write "$" (Ottawa: CAD, Sydney: AUD), "pound" in Cairo EGP,
                   "dinar" in Kuwait City KWD, "som" in Tashkent UZS, "franc" in Kigali RWF;
@@ -108,11 +110,16 @@ def currency_forms() -> dict[str, CurrencyForm]:
             forms[form_key(name)] = CurrencyForm((code,), code, head=name.split()[-1].casefold())
     for code in current:
         forms[code] = CurrencyForm((code,), code)
-    for row in read_table("currency_aliases.tsv", ("alias", "currencies", "scale", "written")):
+    aliases: set[str] = set()
+    # symbols keep their case ("P" pula before a number, "p" pence after it); words fold
+    for row in read_table("currency_aliases.tsv", ("alias", "currencies", "scale", "written"), fold=False):
         codes = row["currencies"].split()
         default = None if codes[0] == "-" else codes[0]
         candidates = tuple(c for c in codes if c != "-")
         key = form_key(row["alias"])
+        if key in aliases:
+            raise DataFileError(f"currency_aliases.tsv: duplicate alias {row['alias']!r}")
+        aliases.add(key)
         head = None if _is_symbolic(key) else key.split()[-1]
         forms[key] = CurrencyForm(candidates, default, Decimal(row["scale"]), row["written"] == "glued", head)
     return forms
@@ -218,10 +225,12 @@ def resolve_currency(form: CurrencyForm, context: CurrencyContext) -> tuple[str 
     """
     if len(form.candidates) == 1 and form.default:
         return form.default, "explicit"
-    named = [code for code in form.candidates if code in context.explicit]
-    if len(named) == 1:
-        return named[0], "article"
     local = _local_reading(form, context.dateline)
+    named = [code for code in form.candidates if code in context.explicit]
+    # "US$9.5 million ... $80 million" datelined Toronto: marking the usual reading marks the
+    # bare form as the local one
+    if len(named) == 1 and not (local is not None and named[0] == form.default != local):
+        return named[0], "article"
     if local is not None:
         return local, "dateline"
     if form.default:

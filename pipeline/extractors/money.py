@@ -132,7 +132,7 @@ def money_regex() -> re.Pattern:
             (?P<n3>(?i:{num}|an?(?=\s+(?-i:[a-z]))))            # "a dollar": one (not "a NOK 3.4 billion")
             (?:{range_sep}(?P<n4>(?i:{num})))?
             (?:
-                (?P<post_glued>{trie_alternation(glued_post)})   # 43c
+                (?P<post_glued>{trie_alternation(glued_post)})(?!\.[a-z])   # 43c, 38.4p (not 4p.m.)
               | (?:\s?(?:(?P<qual>(?i:{qual}))\s+)?|-)   # Kazakh tenge / 12-cent
                 (?P<post>{post})                         # tenge / dollars / KZT / €
             )
@@ -204,9 +204,19 @@ def _currency_as_modifier(match: re.Match, groups: dict) -> bool:
 def _match_form(groups: dict) -> tuple[CurrencyForm | None, str | None]:
     """The currency form of a match and the code its country adjective names, if any."""
     written = groups["pre"] or groups["pre_glued"] or groups["post_glued"] or groups["post"]
+    whole = lookup_form(f"{groups['qual']} {written}") if groups["qual"] else None
+    if whole is not None:  # "US cents", "Uzbek soums": a form of its own
+        return whole, None
     form = lookup_form(written)
     code = qualified_currency(groups["qual"], form) if form is not None and groups["qual"] else None
     return form, code
+
+
+def _counted_after(groups: dict, prefixed: bool) -> bool:
+    """ "more than S$380 million to three hubs": below the first end, with neither a currency
+    nor a scale word, the second number counts something; "from Rs 12,000 to Rs 4,500" and
+    "from $12 million to 4.5 million" are changes of one sum."""
+    return prefixed and not groups["pre2"] and _scale_suffix(groups["n2"]) is None
 
 
 def _parse_match(match: re.Match) -> list[_Parsed]:
@@ -228,6 +238,9 @@ def _parse_match(match: re.Match) -> list[_Parsed]:
     base = _Parsed(match.start(), match.end(), low, form, approximate, code=code)
     if high is not None and high >= low:
         return [replace(base, min=low, max=high)]
+    if high is not None and _counted_after(groups, prefixed):
+        high = None  # "S$380 million to three hubs": the money goes to things counted
+        base = replace(base, end=match.end("n1"))
     if high is not None:
         first_end = match.end("n1" if prefixed else "n3")
         second_start = (
@@ -435,11 +448,11 @@ def _suffix_regexes() -> tuple[re.Pattern, re.Pattern]:
     per = re.compile(
         rf"""\s*(?:
             (?P<rate>{trie_alternation(rates)})                    # a year / annually / per day
-          | (?:per|/|each)\s*(?:
+          | (?:per|/)\s*(?:
                 (?P<unit>{trie_alternation(units)})(?![\w-])       # per cubic metre, /kWh
               | (?:[a-z]+\s+(?={known}(?![\w-])))?(?P<word>[a-z][a-z-]*)  # per (equity) share
             )
-          | an?\s+(?P<noun>{known})                                # a barrel, a share
+          | (?:an?|each)\s+(?P<noun>{known})                       # a barrel, each share
         )(?![\w])(?!\s+(?:ago|earlier|later|before|after)\b)""",
         re.VERBOSE | re.IGNORECASE,
     )
@@ -465,7 +478,19 @@ def _with_suffixes(text: str, p: _Parsed) -> _Parsed:
     if match is not None:  # "PLN 80 million (€18.6 million) per investment project"
         return replace(p, per=_per_name(match))
     before = _per_before_regex().search(text, max(0, p.start - 60), p.start)
+    if before is None and EACH_AFTER.match(text, p.end):  # "25,000 shares of 60p each"
+        before = _each_before_regex().search(text, max(0, p.start - 60), p.start)
     return replace(p, per=before.group("noun").casefold()) if before else p
+
+
+EACH_AFTER = re.compile(r"\s+each\b")
+
+
+@lru_cache(maxsize=1)
+def _each_before_regex() -> re.Pattern:
+    """ "25,000 ordinary shares of 60p each", "200 tickets at $5 each": the things priced."""
+    nouns = trie_alternation(read_words("per_nouns.tsv", "noun"))
+    return re.compile(rf"\b(?P<noun>{nouns})s\s+(?:of|at)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

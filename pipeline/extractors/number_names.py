@@ -6,8 +6,9 @@ to read. Three named predicates, each from a kind of name seen in releases:
 
 - ``glued_to_letters``: digits written against letters or a letter-hyphen ("5G", "G20",
   "COVID-19", "F-16", "A320neo"), unless the letters are a unit ("250MW", "5km");
-- ``after_proper_name``: digits straight after a capitalized proper noun that is no date word
-  and opens no sentence ("Boeing 737", "Vision 2030", "Windows 11"), unless a unit follows;
+- ``after_proper_name``: digits straight after a capitalized proper noun or label that is no
+  date word and opens no sentence ("Boeing 737", "Vision 2030", "Windows 11", "Phase 2"),
+  unless a unit follows;
 - ``spelled_name``: a capitalized spelled number before a proper noun that no common noun
   follows ("Three UK said", "Three Gorges"), unlike "Three Kazakh universities".
 """
@@ -56,14 +57,15 @@ def glued_to_letters(doc: Doc, number: Span, units: frozenset[str]) -> bool:
 
 
 def after_proper_name(doc: Doc, number: Span, units: frozenset[str]) -> bool:
-    """ "Boeing 737", "Vision 2030": digits right after a capitalized proper noun."""
+    """ "Boeing 737", "Vision 2030", "the Phase 2 expansion": digits right after a capitalized
+    proper noun, or a common noun capitalized inside a sentence (a label: "Phase", "Stage")."""
     first = number[0]
     if first.i == 0 or not first.text[:1].isdigit() or _unit_next(doc, number[-1].i + 1, units):
         return False
     before = doc[first.i - 1]
     return (
         before.whitespace_ != ""
-        and pos(before) == "PROPN"
+        and pos(before) in {"PROPN", "NOUN"}
         and before.text[:1].isupper()
         and not before.is_sent_start
         and before.lower_ not in WEEKDAYS | MONTHS

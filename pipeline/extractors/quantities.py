@@ -58,8 +58,19 @@ def build_registry() -> pint.UnitRegistry:
 @lru_cache(maxsize=1)
 def unit_regex() -> tuple[re.Pattern, dict[str, str]]:
     units = read_mapping("units.tsv", ("surface", "unit"))
-    alternation = trie_alternation([*units, *rate_units()])
+    # a hyphen may join the words of a unit as it joins the unit to its number ("a
+    # 2,400-square-metre centre", "174,000-cubic-meter tanks")
+    alternation = trie_alternation([*units, *rate_units()]).replace("\\ ", "[ -]")
     return re.compile(rf"-?\s?(?P<unit>{alternation})(?![\w/])", re.IGNORECASE), units
+
+
+def _unit_surface(match: re.Match) -> str:
+    """The unit as the lexicons key it: case-folded, a hyphen between words read as a space
+    ("square-metre"), unless the lexicon keeps the hyphen ("kilowatt-hours")."""
+    surface = match.group("unit").casefold()
+    if surface in unit_regex()[1] or surface in rate_units():
+        return surface
+    return surface.replace("-", " ")
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +98,8 @@ def unit_surfaces() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def rate_regex() -> tuple[re.Pattern, dict[str, str]]:
     rates = read_mapping("rates.tsv", ("phrase", "per"))
-    alternation = "|".join(re.escape(r) for r in sorted(rates, key=len, reverse=True))
+    # "a 60,000-tonne-a-year plant": the phrase's words may be hyphenated
+    alternation = "|".join(re.escape(r).replace("\\ ", "[ -]") for r in sorted(rates, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), rates
 
 
@@ -221,10 +233,17 @@ def _is_time(doc: Doc, number: Span) -> bool:
 ANAPHORIC_DETERMINERS = frozenset({"the", "both", "these", "those", "our"})
 
 
+# "this one", "each one": the pronoun "one"
+PRONOUN_ONE_DETERMINERS = frozenset({"this", "that", "each", "every", "any", "which", "another"})
+
+
 def _is_anaphoric(doc: Doc, number: Span) -> bool:
     """ "the two sides", "these three railways", "between our two countries": items already
-    named, not a new count (spelled-out numbers only: "our 500 employees" counts)."""
+    named, not a new count (spelled-out numbers only: "our 500 employees" counts); "every
+    factory like this one" is the pronoun."""
     before = doc[number.start - 1].lower_ if number.start > 0 else ""
+    if number.text.lower() == "one" and before in PRONOUN_ONE_DETERMINERS:
+        return True
     return before in ANAPHORIC_DETERMINERS and number.text.isalpha()
 
 
@@ -255,12 +274,12 @@ def _unit_after(doc: Doc, number: Span) -> tuple[int, str, str | None, Decimal] 
     last = number[-1]
     if len(number) > 1 and last.lower_ in scale_words():
         match = pattern.match(text, last.idx - 1) if last.idx > 0 else None
-        if match is not None and units.get(match.group("unit").casefold(), "").startswith(last.lower_):
-            return match.end(), units[match.group("unit").casefold()], None, Decimal(1)
+        if match is not None and units.get(_unit_surface(match), "").startswith(last.lower_):
+            return match.end(), units[_unit_surface(match)], None, Decimal(1)
     match = pattern.match(text, number.end_char)
     if match is None:
         return None
-    surface = match.group("unit").casefold()
+    surface = _unit_surface(match)
     if surface in rate_units():
         return (match.end(), *rate_units()[surface])
     unit = units.get(surface)
@@ -284,7 +303,7 @@ def _counted_noun(doc: Doc, start: int) -> Token | None:
             return None
         if is_hyphen_link(doc, i):
             if i == start:
-                return None  # "a 25-year agreement": the number is part of an adjective
+                return _hyphen_count(doc, start)  # "a 126-seat parliament", not "a 25-year deal"
             i += 1  # "two wide-body freighters"
             continue
         token = doc[i]
@@ -294,11 +313,26 @@ def _counted_noun(doc: Doc, start: int) -> Token | None:
             i += 2  # "120 master's students"
             continue
         if pos(token) == "NOUN" and not _noun_follows(doc, i):
+            if is_hyphen_link(doc, i - 1):  # "four large-scale clean-tech projects"
+                return _plural_head(doc, i + 1) or token
             return _coordinated_head(doc, i) or token
         if not _is_modifier(doc, i):
             return None
         i += 1
     return None
+
+
+def _hyphen_count(doc: Doc, hyphen: int) -> Token | None:
+    """ "a 126-seat parliament", "a 6-lane highway": figures glued to a singular noun count it;
+    a spelled number ("a one-off payment", "a four-lane road") or a duration ("a 25-year
+    agreement") does not."""
+    if hyphen + 1 >= len(doc) or not doc[hyphen - 1].text[:1].isdigit():
+        return None
+    noun = doc[hyphen + 1]
+    glued_on = hyphen + 2 < len(doc) and is_hyphen_link(doc, hyphen + 2)  # "30-year-old"
+    if noun.tag_ != "NN" or not noun.is_lower or glued_on or noun.lower_ in DURATION_NOUNS:
+        return None
+    return noun
 
 
 # Words between a number and the plural noun it counts, by Penn tag: adjectives, nouns,
@@ -311,12 +345,15 @@ def _plural_head(doc: Doc, start: int) -> Token | None:
     ships", "four rubber-tyred gantry cranes", "five regional and international lenders"."""
     if start >= len(doc) or is_hyphen_link(doc, start):
         return None
+    joined = False
     for i in range(start, min(start + 8, len(doc))):
         token = doc[i]
-        plural = token.tag_ == "NNS" or (i == start and token.tag_ == "VBZ" and token.lower_.endswith("s"))
+        misread = i == start or (i - start <= 3 and _misread_plural(doc, i) and not joined)
+        plural = token.tag_ == "NNS" or (misread and token.tag_ == "VBZ" and token.lower_.endswith("s"))
         if plural and not _noun_follows(doc, i):
             return token  # "60 rakes a day": a verb never follows a count, so "rakes" is a noun
         joins = token.lower_ in {"and", "or", ","} and i > start
+        joined = joined or joins
         if not (token.tag_ in HEAD_MODIFIER_TAGS or joins or _in_hyphen_compound(doc, i)):
             return None
         if joins and (i + 1 >= len(doc) or doc[i + 1].tag_ not in HEAD_MODIFIER_TAGS):
@@ -337,7 +374,16 @@ def _possessive_follows(doc: Doc, i: int) -> bool:
 
 
 def _noun_follows(doc: Doc, i: int) -> bool:
-    return i + 1 < len(doc) and (pos(doc[i + 1]) == "NOUN" or is_hyphen_link(doc, i + 1))
+    return i + 1 < len(doc) and (
+        pos(doc[i + 1]) == "NOUN" or is_hyphen_link(doc, i + 1) or _misread_plural(doc, i + 1)
+    )
+
+
+def _misread_plural(doc: Doc, i: int) -> bool:
+    """ "1,000 small craft harbours": a plural noun after a noun of a counted phrase that the
+    model reads as a verb (VBZ); a count of many never takes a verb in -s."""
+    token = doc[i]
+    return token.tag_ == "VBZ" and token.lower_.endswith("s") and i > 0 and doc[i - 1].tag_ == "NN"
 
 
 def _is_modifier(doc: Doc, i: int) -> bool:
@@ -382,14 +428,19 @@ def _rate_after(doc: Doc, end_char: int) -> tuple[str, int] | None:
         return None
     before = window[: match.start()]
     # "of CO2 emissions per year" may hold digits inside a word; "for a week" is a duration and
-    # "a year ago" a date.
-    if re.search(r"(?<![A-Za-z])\d|[,;:]", before) or len(before.split()) > 5:
+    # "a year ago" a date; what the measure is of may be a list ("of apricots, cherries and
+    # grapes a year") or a longer phrase ("of nickel in mixed hydroxide precipitate per year").
+    of_what = OF_WHAT.match(before) is not None
+    if not of_what and (re.search(r"(?<![A-Za-z])\d|[,;:]", before) or len(before.split()) > 5):
         return None
     if re.search(r"\b(?:for|in|within|over)(?:\s+[a-z]+){0,2}\s*$", before) or re.match(
         r"\s+(?:ago|earlier|later)\b", window[match.end() :]
     ):
         return None
-    return rates[match.group().casefold()], end_char + match.end()
+    return rates[match.group().casefold().replace("-", " ")], end_char + match.end()
+
+
+OF_WHAT = re.compile(r"^\s+of\s+[a-z]+(?:(?:,\s+|\s+(?:and|or|in)\s+|\s+)[a-z][a-z-]*){0,6}\s+$")
 
 
 PER_NOUN = re.compile(r"\s+per\s+(?P<noun>[a-z]+)\b")
@@ -415,7 +466,9 @@ def _annual(doc: Doc, start_char: int, end_char: int) -> bool:
     before = text[max(0, start_char - 40) : start_char]
     after = text[end_char : end_char + 40]
     return bool(
-        re.search(r"\bannual\s+(?:[a-z]+\s+)?(?:capacity|output|production)\s+(?:of|to)\s+$", before)
+        re.search(
+            r"\bannual\s+(?:[a-z]+\s+)?(?:capacity|output|production)\s+(?:of|to)\s+$", before, re.IGNORECASE
+        )
     ) or bool(re.match(r"\s+of\s+" + ANNUAL.pattern, after, re.IGNORECASE))
 
 
