@@ -180,3 +180,46 @@ def test_an_initial_is_no_legal_form(run_extract):
     record = run_extract(text)
     assert "Ingrid S. Marstrand" in names(record)
     assert not any(o["name"].endswith("S.") for o in record["organizations"])
+
+
+APPOINTMENT_VERBS = [
+    RoleCase(
+        "Release\n\nTom Beck will join the Board as an independent Non-Executive Director on 1 May 2026.",
+        "Tom Beck",
+        "Non-Executive Director",
+    ),
+    RoleCase(
+        "Release\n\nMs Rita Lopes is Chief Financial Officer of Redes Norte, S.A., the grid group.",
+        "Rita Lopes",
+        "Chief Financial Officer",
+        organization="Redes Norte, S.A.",
+    ),
+    RoleCase(
+        "Release\n\nHe named Sir Alan Marsh to the post. Sir Alan Marsh was Permanent Secretary at the "
+        "Department for Transport from 2016 to 2021.",
+        "Alan Marsh",
+        "Permanent Secretary",
+        organization="Department for Transport",
+        qualifier="former",
+    ),
+    RoleCase(
+        "Release\n\nSTUTTGART – Lena Vogt, Chief Executive Officer of Zentrawerk, said the plant would open.",
+        "Lena Vogt",
+        "Chief Executive Officer",
+        organization="Zentrawerk",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", APPOINTMENT_VERBS, ids=lambda c: c.title)
+def test_joining_copula_and_company_after_a_corporate_title(run_extract, case):
+    record = run_extract(case.text)
+    roles = {r["title"]: r for p in record["people"] if p["name"] == case.person for r in p["roles"]}
+    assert case.title in roles, record["people"]
+    assert roles[case.title]["organization"] == case.organization
+    assert roles[case.title]["qualifier"] == case.qualifier
+
+
+def test_designate_is_part_of_a_title_not_a_name(run_extract):
+    record = run_extract("Release\n\nAna Ruiz will join the Board as Chair Designate on 1 May 2026.")
+    assert "Designate" not in names(record)

@@ -120,7 +120,7 @@ def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) 
         return _Candidate(name, "apposition", roles)
     subject = (
         _is_speech_subject(doc, i, end, lex)
-        or _is_role_subject(doc, end, lex)
+        or _is_role_subject(doc, end, lex, heads)
         or _is_predecessor(doc, i, lex)
     )
     if subject and len(name) <= 4 and _plausible_name(name, lex):
@@ -230,13 +230,20 @@ def _is_speech_subject(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     return (after in lex.speech_verbs or before == "according to") and end - start >= 1
 
 
-def _is_role_subject(doc: Doc, end: int, lex: Lexicons) -> bool:
+def _is_role_subject(doc: Doc, end: int, lex: Lexicons, heads: dict[int, int] | None = None) -> bool:
     """Subject of a verb of taking or leaving a post: "Ivo Brandt has stepped down", "Rana
-    Alvi was appointed", "Li Wen will become"."""
+    Alvi was appointed", "Li Wen will become"; or of "is"/"was" before a capitalized title
+    ("Lord Amis was Permanent Secretary")."""
     i = end
     while i < len(doc) and i - end < 3 and doc[i].lower_ in lex.role_verb_auxiliaries:
         i += 1
-    return i < len(doc) and doc[i].lower_ in lex.role_verbs
+    if i < len(doc) and doc[i].lower_ in lex.role_verbs:
+        return True
+    if heads is None or end >= len(doc) or doc[end].lower_ not in {"is", "was"}:
+        return False
+    j = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ in {"the", "a", "an"})
+    first = next((k for k in range(j, min(j + 4, len(doc))) if k in heads), None)
+    return first is not None and all(doc[k].is_title for k in range(j, first + 1))
 
 
 def _is_predecessor(doc: Doc, i: int, lex: Lexicons) -> bool:
