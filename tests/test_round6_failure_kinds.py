@@ -223,3 +223,21 @@ def test_joining_copula_and_company_after_a_corporate_title(run_extract, case):
 def test_designate_is_part_of_a_title_not_a_name(run_extract):
     record = run_extract("Release\n\nAna Ruiz will join the Board as Chair Designate on 1 May 2026.")
     assert "Designate" not in names(record)
+
+
+def test_section_headings_are_not_people(run_extract):
+    text = (
+        "Results\n\nThe company grew.\n\nForward-Looking Statements\n\nThis release contains "
+        "forward-looking statements.\n\nSafe Harbour\n\nCertain statements are forward-looking."
+    )
+    assert names(run_extract(text)) == set()
+
+
+def test_abbreviated_given_name_after_an_honorific(run_extract):
+    text = 'Release\n\n"We will rebuild," said Dr. Ma. Luisa Santos-Reyes, Resident Coordinator for Fiji.'
+    assert "Ma. Luisa Santos-Reyes" in names(run_extract(text))
+
+
+def test_engineer_honorific_is_not_part_of_the_name(run_extract):
+    text = "Release\n\nGroup Chief Executive Officer Datuk Ir. Ahmad Zaki Hassan said output rose."
+    assert "Ahmad Zaki Hassan" in names(run_extract(text))

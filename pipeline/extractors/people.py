@@ -31,6 +31,7 @@ from .titles import (
 from .tokens import (
     POSSESSIVE,
     doc_text,
+    is_abbreviation_period,
     is_capitalized,
     is_country_word,
     is_demonym,
@@ -114,6 +115,8 @@ def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) 
         return _Candidate(name, "title", _phrase_roles(doc, phrase, lex))
     if i > 0 and (is_name_start(doc, i - 1, lex) or i > 1 and _after_particle(doc, i, lex)):
         return None  # inside a longer name: "Khalfan Al-Harthy" of "Fatma bint Khalfan Al-Harthy"
+    if i > 1 and is_abbreviation_period(doc, i - 1, lex) and is_name_start(doc, i - 2, lex):
+        return None  # "Teresa Villanueva" of "Ma. Teresa Villanueva"
     if _before_honorifics(doc, i, lex) < i:  # "Mr.", and "Eng" "." as the tokenizer splits it
         return _Candidate(name, "honorific")
     if roles := _apposition_roles(doc, name, heads, lex) or _next_line_roles(doc, name, heads, lex):

@@ -196,7 +196,7 @@ def name_end(doc: Doc, start: int, lex: Lexicons, *, max_words: int = 5) -> int:
             i, words = i + 1, words + 1
         elif words and is_hyphen_link(doc, i) and _name_syllable(doc, i + 1):
             i += 2  # "Kassym-Jomart", "Soo-yeon", but not "Riyadh-based"
-        elif words and _abbreviation_period(doc, i, lex):
+        elif words and is_abbreviation_period(doc, i, lex):
             i += 1
         elif words and (after := _particles_end(doc, i, lex)) > i:
             i = after
@@ -209,7 +209,7 @@ def _name_syllable(doc: Doc, i: int) -> bool:
     return i < len(doc) and doc[i].is_alpha and (is_capitalized(doc[i]) or _syllable_after_hyphen(doc, i))
 
 
-def _abbreviation_period(doc: Doc, i: int, lex: Lexicons) -> bool:
+def is_abbreviation_period(doc: Doc, i: int, lex: Lexicons) -> bool:
     """The period glued to a one- or two-letter given name before another name word ("Ts."
     "Kh." in Mongolian names, "Ma." for Maria)."""
     before = doc[i - 1]
