@@ -241,3 +241,23 @@ def test_abbreviated_given_name_after_an_honorific(run_extract):
 def test_engineer_honorific_is_not_part_of_the_name(run_extract):
     text = "Release\n\nGroup Chief Executive Officer Datuk Ir. Ahmad Zaki Hassan said output rose."
     assert "Ahmad Zaki Hassan" in names(run_extract(text))
+
+
+def test_a_later_short_form_of_a_title_is_not_another_post(run_extract):
+    text = (
+        "Release\n\nOTTAWA – Hélène Roy-Lavoie, Minister of International Trade, met her counterpart. "
+        "Minister Roy-Lavoie said the talks went well."
+    )
+    roles = [
+        r["title"]
+        for p in run_extract(text)["people"]
+        if p["name"] == "Hélène Roy-Lavoie"
+        for r in p["roles"]
+    ]
+    assert roles == ["Minister of International Trade"]
+
+
+def test_designate_post_and_post_are_two_roles():
+    from pressfeed.extractors.people import shortened
+
+    assert shortened("Minister", "Minister of Trade") and not shortened("Chair", "Chair Designate")

@@ -26,7 +26,7 @@ from .org_countries import assign_countries, build_setting
 from .org_merge import adopt_acronyms, drop_fragments, drop_portfolios, merge_certain_forms, merge_short_forms
 from .org_names import normalize_org
 from .organizations import find_organizations
-from .people import Draft, find_people, finish_person
+from .people import Draft, find_people, finish_person, shortened
 from .roles import Link, find_links, parse_title
 
 NO_NEW_LABELS = ("NO_NEW", "BOILERPLATE", "MONEY", "DATE")
@@ -239,7 +239,9 @@ def _with_link(person: Person, link: Link) -> Person:
             for r in roles
         ]
         return replace(person, roles=tuple(merged))
-    return replace(person, roles=tuple(roles) + (role,))
+    if any(shortened(role.title, r.title) for r in roles):
+        return replace(person, roles=tuple(roles))  # "Minister" of a later "Minister Mabaso said"
+    return replace(person, roles=tuple(r for r in roles if not shortened(r.title, role.title)) + (role,))
 
 
 def _reconcile_organizations(

@@ -523,6 +523,15 @@ def _latest_with_title(doc: Doc, people: list[Draft], head: str, before: int) ->
     return best
 
 
+def shortened(title: str, other: str) -> bool:
+    """``title`` is ``other`` cut short, the way a later mention names the post ("Minister" of
+    "Minister of International Trade" in "Minister Mackenzie-Roy said")."""
+    short, full = title.casefold(), other.casefold()
+    if full[len(short) :].strip(" -") in {"designate", "elect"}:
+        return False  # "Chair" and "Chair Designate" are two posts
+    return len(short) < len(full) and (full.startswith(short + " ") or full.startswith(short + ","))
+
+
 def finish_person(doc: Doc, draft: Draft, excluded: set[int]) -> Person:
     forms = [draft.name, *draft.aliases]
     parsed = parse_person_name(draft.name)
@@ -550,6 +559,7 @@ def finish_person(doc: Doc, draft: Draft, excluded: set[int]) -> Person:
             role = replace(role, title=title, organization=company) if company else role
         if not any(r.title.casefold() == role.title.casefold() for r in roles):
             roles.append(role)
+    roles = [r for r in roles if not any(shortened(r.title, o.title) for o in roles)]
     return Person(
         name=draft.name,
         aliases=tuple(used_aliases),
