@@ -261,3 +261,24 @@ def test_designate_post_and_post_are_two_roles():
     from pressfeed.extractors.people import shortened
 
     assert shortened("Minister", "Minister of Trade") and not shortened("Chair", "Chair Designate")
+
+
+def test_an_international_body_before_a_title_is_its_employer(run_extract):
+    text = (
+        "Release\n\nAMMAN – She will meet the United Nations Resident Coordinator, Tomás Ibarra Lund, today."
+    )
+    check_role(
+        run_extract(text),
+        RoleCase(text, "Tomás Ibarra Lund", "Resident Coordinator", organization="United Nations"),
+    )
+
+
+def test_a_portfolio_before_a_title_stays_in_it(run_extract):
+    text = "Release\n\nSANTIAGO – Finance Minister Tomás Ibarra said on Monday the bill would pass."
+    roles = {r["title"] for p in run_extract(text)["people"] for r in p["roles"]}
+    assert roles == {"Finance Minister"}
+
+
+def test_a_plain_word_opening_a_legal_form_is_no_form_alone(run_extract):
+    text = "Career\n\n2017 to 2019 | Cabinet Office, Private Secretary to the National Security Adviser\n"
+    assert not any("Private" in o["name"] for o in run_extract(text)["organizations"])

@@ -110,13 +110,14 @@ _DANGLING = frozenset({"of", "the", "for", "at", "to", "in", ",", "and"})
 
 
 def _given_way(candidates: list[Span]) -> list[Span]:
-    """Candidates cut before a candidate of a label they yield to, where that one starts inside
-    and runs past their end, and dropped where one holds them or nothing but connectors is left."""
+    """Candidates cut where a candidate of a label they yield to crosses them (before one that
+    starts inside and runs past their end, after one that starts before and ends inside), and
+    dropped where one holds them or nothing but connectors is left."""
     yielded = {y for s in candidates for y in band(s.label_).yields}
     if not yielded:
         return candidates
-    # (start, end) of the candidates given way to, by label, sorted by start; a vetoed one
-    # ("Board of Directors", no organization) takes nothing from anyone
+    # (start, end) of the candidates given way to, sorted by start; a vetoed one ("Board of
+    # Directors", no organization) takes nothing from anyone
     vetoed = {(v.start, v.end) for v in candidates if v.label_ == "NOT_ENTITY"}
     others = {
         label: sorted(
@@ -126,30 +127,48 @@ def _given_way(candidates: list[Span]) -> list[Span]:
     }
     out = []
     for span in candidates:
-        end = min((_cut(span, others[label]) for label in band(span.label_).yields), default=span.end)
-        while span.start < end < span.end and span.doc[end - 1].lower_ in _DANGLING:
-            end -= 1
-        if end == span.start:
+        yields = band(span.label_).yields
+        if not yields:
+            out.append(span)
             continue
-        if end < span.end:
-            span = Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
+        cuts = [_cut(span, others[label], left=label == _CERTAIN) for label in yields]
+        start, end = max(c[0] for c in cuts), min(c[1] for c in cuts)
+        doc = span.doc
+        while start < end and doc[start].lower_ in _DANGLING:
+            start += 1
+        while start < end < span.end and doc[end - 1].lower_ in _DANGLING:
+            end -= 1
+        if end <= start:
+            continue
+        if (start, end) != (span.start, span.end):
+            span = Span(doc, start, end, label=span.label_, span_id=span.id_)
         out.append(span)
     return out
 
 
-def _cut(span: Span, others: list[tuple[int, int]]) -> int:
-    """Where ``span`` ends before the others: at the first start inside it of an other that
-    runs past its end; at its own start (nothing left) when an other holds it ("President" in
-    "Office of the President"); else at its end."""
+_CERTAIN = "ORG_FORM"  # only a name certain by its form cuts a title's start ("Trade Minister" stays)
+
+
+def _cut(span: Span, others: list[tuple[int, int]], *, left: bool) -> tuple[int, int]:
+    """What is left of ``span`` beside the others: it ends at the first start inside it of an
+    other that runs past its end ("Managing Director of the Kenya" before "Kenya Power Ltd"),
+    starts after the end inside it of an other that starts before it ("Secretary" of "Ministry
+    of Energy Secretary"), and is nothing when an other holds it ("President" in "Office of
+    the President")."""
+    first, last = span.start, span.end
     i = bisect_right(others, (span.start - _LONGEST, -1))
     while i < len(others) and others[i][0] < span.end:
         start, end = others[i]
-        if start <= span.start and span.end <= end and (start, end) != (span.start, span.end):
-            return span.start
-        if span.start < start and end > span.end:
-            return start
         i += 1
-    return span.end
+        if (start, end) == (span.start, span.end):
+            continue
+        if start <= span.start and span.end <= end:
+            return span.start, span.start
+        if span.start < start < span.end < end:
+            last = min(last, start)
+        elif left and start < span.start < end < span.end:
+            first = max(first, end)
+    return first, last
 
 
 _LONGEST = 16  # tokens: no candidate that holds another is longer

@@ -228,6 +228,7 @@ def _with_link(person: Person, link: Link) -> Person:
         for r in person.roles
         if not (span.start <= r.span.start and r.span.end <= span.end and r.span != span)
     ]
+    roles = [_owner_apart(r, role, link.title.doc) for r in roles]
     same = [r for r in roles if r.title.casefold() == role.title.casefold() or _overlaps(r.span, span)]
     if same:
         merged = [
@@ -242,6 +243,28 @@ def _with_link(person: Person, link: Link) -> Person:
     if any(shortened(role.title, r.title) for r in roles):
         return replace(person, roles=tuple(roles))  # "Minister" of a later "Minister Mabaso said"
     return replace(person, roles=tuple(r for r in roles if not shortened(r.title, role.title)) + (role,))
+
+
+def _owner_apart(old: Role, linked: Role, doc: Doc) -> Role:
+    """A grammar title that reads an organization before the title into it ("United Nations
+    Resident Coordinator", "Ministry of Energy Secretary") gives way to the linked title the
+    registry cut after that organization, which becomes the employer."""
+    inside = old.span.start < linked.span.start and linked.span.end == old.span.end
+    if not inside:
+        return old
+    before = doc.char_span(old.span.start, linked.span.start, alignment_mode="contract")
+    owner = next(
+        (
+            m
+            for m in claims.mentions(doc, "ORG")
+            if before is not None and m.start_char == old.span.start and m.label_ == "ORG_FORM"
+        ),
+        None,
+    )
+    if owner is None or owner.end_char > linked.span.start:
+        return old
+    organization = old.organization or (org.name if (org := normalize_org(owner.text)) else owner.text)
+    return replace(linked, organization=linked.organization or organization, qualifier=old.qualifier)
 
 
 def _reconcile_organizations(

@@ -117,7 +117,9 @@ def lexicon(name: str) -> tuple[str, ...]:
     if name in PARTS:
         source, part = PARTS[name]
         words = [entry.split() for entry in lexicon(source)]
-        picked = [w[0] for w in words] if part == "first" else [x for w in words for x in w[1:]]
+        # a plain word opening a longer form is no form alone ("Private" of "Private Limited")
+        firsts = [w[0] for w in words if len(w) == 1 or not (w[0].isalpha() and len(w[0]) > 4)]
+        picked = firsts if part == "first" else [x for w in words for x in w[1:]]
         cases = [c for w in picked for c in (w, w.upper(), w.capitalize()) if w.isalpha() or c == w]
         return tuple(dict.fromkeys(cases))  # "plc", "PLC", "Plc"
     if name not in LEXICONS:
