@@ -29,7 +29,7 @@ from .extractors.entities import find_entities
 from .extractors.locations import local_places
 from .extractors.money import find_amount_spans, find_amounts_in_text, implausible_pairs
 from .extractors.quantities import Lemmatize, find_quantities, plain_lemma
-from .extractors.roles import with_home_country
+from .extractors.roles import with_home_country, without_place_employers
 from .extractors.tokens import doc_text
 from .lexicons import build_lexicons
 from .nlp import lemma
@@ -100,7 +100,10 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
         organizations=_with_dateline_country(
             entities.organizations, dateline, office_span.start_char if office_span is not None else None
         ),
-        people=tuple(with_home_country(p, _country_of(dateline), lex) for p in entities.people),
+        people=tuple(
+            without_place_employers(with_home_country(p, _country_of(dateline), lex), lex)
+            for p in entities.people
+        ),
     )
     hints = _country_hints(dateline, entities.locations)
     amounts = find_amounts_in_text(text, dateline=_country_of(dateline), mentioned=hints, skip=skip)

@@ -282,3 +282,13 @@ def test_a_portfolio_before_a_title_stays_in_it(run_extract):
 def test_a_plain_word_opening_a_legal_form_is_no_form_alone(run_extract):
     text = "Career\n\n2017 to 2019 | Cabinet Office, Private Secretary to the National Security Adviser\n"
     assert not any("Private" in o["name"] for o in run_extract(text)["organizations"])
+
+
+def test_a_place_before_a_title_is_no_employer(run_extract):
+    text = (
+        "Release\n\nSÃO PAULO – The plant was opened by Minas Gerais State Secretary for Economic "
+        "Development Fernanda Pires on Monday."
+    )
+    record = run_extract(text)
+    check_role(record, RoleCase(text, "Fernanda Pires", "State Secretary for Economic Development"))
+    assert "Minas Gerais" not in {o["name"] for o in record["organizations"]}

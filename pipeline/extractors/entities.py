@@ -70,7 +70,10 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None, region: Spa
     people = _reconcile_people(doc, grammar, find_links(doc), unquoted)
     person_ranges = [(m.start, m.end) for p in people for m in p.mentions]
     role_orgs = [
-        r.organization for p in people for r in p.roles if r.organization and r.organization[:1].isupper()
+        r.organization
+        for p in people
+        for r in p.roles
+        if r.organization and r.organization[:1].isupper() and not _names_a_place(r.organization, lex)
     ]
     organizations = find_organizations(
         doc,
@@ -102,6 +105,11 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None, region: Spa
     setting = build_setting(places, _dateline_country(dateline, places, lex), people)
     organizations = assign_countries(doc, organizations, lex, setting)
     return Entities(tuple(people), tuple(organizations), places)
+
+
+def _names_a_place(name: str, lex: Lexicons) -> bool:
+    """A title's owner that is a place, not an organization ("Minas Gerais State Secretary")."""
+    return lex.gazetteer.is_place(name) and not any(w.casefold() in lex.org_heads for w in name.split())
 
 
 def _dateline_country(dateline: Span | None, places: tuple[Location, ...], lex: Lexicons) -> str | None:

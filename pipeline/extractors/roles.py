@@ -311,3 +311,18 @@ def with_home_country(person: Person, country: str | None, lex) -> Person:
 
 def _state_or_none(organization: str | None, lex) -> bool:
     return organization is None or any(w.casefold() in lex.state_org_heads for w in organization.split())
+
+
+def without_place_employers(person: Person, lex) -> Person:
+    """A place read as a title's owner ("Minas Gerais State Secretary for Economic
+    Development") is no organization: a country becomes the role's country. Run after
+    :func:`with_home_country`, which a subnational owner keeps from a provincial minister."""
+    roles = tuple(_place_is_no_employer(r, lex) for r in person.roles)
+    return replace(person, roles=roles) if roles != person.roles else person
+
+
+def _place_is_no_employer(role, lex):
+    org = role.organization
+    if not org or any(w.casefold() in lex.org_heads for w in org.split()) or not lex.gazetteer.is_place(org):
+        return role  # (entities._names_a_place keeps such an owner out of the organizations)
+    return replace(role, organization=None, country=role.country or lex.gazetteer.country_code(org))
