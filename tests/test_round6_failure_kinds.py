@@ -292,3 +292,18 @@ def test_a_place_before_a_title_is_no_employer(run_extract):
     record = run_extract(text)
     check_role(record, RoleCase(text, "Fernanda Pires", "State Secretary for Economic Development"))
     assert "Minas Gerais" not in {o["name"] for o in record["organizations"]}
+
+
+def test_programmes_pilots_and_notices_are_not_organizations(run_extract):
+    text = (
+        "Release\n\nOTTAWA – Canada will widen the Seasonal Farm Worker Program and the Green Tug Pilot "
+        "under the Leniency Notice, while the World Food Programme (WFP) delivers aid."
+    )
+    found = {o["name"] for o in run_extract(text)["organizations"]}
+    assert not found & {"Seasonal Farm Worker Program", "Green Tug Pilot", "Leniency Notice"}
+    assert "World Food Programme" in found
+
+
+def test_a_heading_in_capitals_names_no_preposition(run_extract):
+    text = "Release\n\nNAIROBI – The list went out.\n\nNOMINATIONS TO THE NATIONAL ASSEMBLY\n\nThe National Assembly met."
+    assert not any(o["name"].casefold().startswith("to ") for o in run_extract(text)["organizations"])

@@ -428,6 +428,8 @@ def _ends_title(token, lex: Lexicons) -> bool:
 def _light_trim(span: Span) -> Span:
     """ "the" (or "our", "its"), a trailing possessive ("Bank of China's"), "X-based" and a bracket
     left open at the end ("Ministry of Energy and Mines (MINEM") off a span."""
+    while len(span) > 2 and span[0].lower_ in {"of", "to", "for", "at", "in", "on"} and not span[0].is_title:
+        span = span[1:]  # "to the National Assembly" read after a title
     span = trim_the(span)
     if len(span) > 1 and span[0].lower_ in DETERMINERS:
         span = span[1:]
