@@ -305,5 +305,8 @@ def test_programmes_pilots_and_notices_are_not_organizations(run_extract):
 
 
 def test_a_heading_in_capitals_names_no_preposition(run_extract):
-    text = "Release\n\nNAIROBI – The list went out.\n\nNOMINATIONS TO THE NATIONAL ASSEMBLY\n\nThe National Assembly met."
+    text = (
+        "Release\n\nNAIROBI – The list went out.\n\nNOMINATIONS TO THE NATIONAL ASSEMBLY\n\n"
+        "The National Assembly met."
+    )
     assert not any(o["name"].casefold().startswith("to ") for o in run_extract(text)["organizations"])
