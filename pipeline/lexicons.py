@@ -26,6 +26,7 @@ class Lexicons:
     honorifics: frozenset[str]
     honorific_stems: frozenset[str]  # one-word honorifics without their period ("eng", "mr")
     name_particles: frozenset[str]
+    family_first: frozenset[str]  # family names written first (Korean, Chinese): "Park Sung-hoon" is Park
     post_nominals: frozenset[str]
     legal_forms: frozenset[str]
     non_name_words: frozenset[str]
@@ -90,6 +91,8 @@ def build_lexicons() -> Lexicons:
             h.rstrip(".") for h in read_words("honorifics.tsv", "honorific") if " " not in h
         ),
         name_particles=read_words("name_particles.tsv", "particle"),
+        family_first=read_words("korean_surnames.tsv", "surname")
+        | read_words("chinese_surnames.tsv", "surname"),
         legal_forms=frozenset(f for f in read_words("legal_forms.tsv", "form") if " " not in f),
         post_nominals=frozenset(row["letters"] for row in read_table("post_nominals.tsv", ("letters",))),
         non_name_words=read_words("non_name_words.tsv"),

@@ -310,3 +310,12 @@ def test_a_heading_in_capitals_names_no_preposition(run_extract):
         "The National Assembly met."
     )
     assert not any(o["name"].casefold().startswith("to ") for o in run_extract(text)["organizations"])
+
+
+def test_family_name_written_first_is_the_short_form(run_extract):
+    text = (
+        "Release\n\nSEOUL – Chief Executive Officer Park Ji-hoon said orders rose. Park added that "
+        "Vice President Wang Lihua would visit. Wang said the plant was ready."
+    )
+    aliases = {p["name"]: p["aliases"] for p in run_extract(text)["people"]}
+    assert aliases.get("Park Ji-hoon") == ["Park"] and aliases.get("Wang Lihua") == ["Wang"]

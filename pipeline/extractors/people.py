@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from ..lexicons import Lexicons
+from ..lexicons import Lexicons, build_lexicons
 from ..record import Person, Role
 from ..record import Span as Evidence
 from . import claims
@@ -538,6 +538,9 @@ def finish_person(doc: Doc, draft: Draft, excluded: set[int]) -> Person:
     surname = parsed.family if parsed else draft.name.split()[-1]
     if surname not in forms and len(draft.name.split()) > 1:
         forms.append(surname)
+    first = draft.name.split()[0]
+    if len(draft.name.split()) in (2, 3) and first.casefold() in build_lexicons().family_first:
+        forms.append(first)  # "Park Sung-hoon" ... "Park said"
     blocked = {doc[i].idx for i in excluded}
     mentions: dict[tuple[int, int], Evidence] = {}
     used_aliases: list[str] = []
