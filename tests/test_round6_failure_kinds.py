@@ -319,3 +319,10 @@ def test_family_name_written_first_is_the_short_form(run_extract):
     )
     aliases = {p["name"]: p["aliases"] for p in run_extract(text)["people"]}
     assert aliases.get("Park Ji-hoon") == ["Park"] and aliases.get("Wang Lihua") == ["Wang"]
+
+
+def test_an_email_address_is_no_place(run_extract):
+    text = (
+        "Release\n\nHALIFAX – The wharf reopens.\n\nMedia contact:\nAnne Roy\nanne.roy@dfo-mpo.example.ca\n"
+    )
+    assert not any("@" in loc["name"] for loc in run_extract(text)["locations"])

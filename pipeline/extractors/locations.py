@@ -308,6 +308,8 @@ def find_locations(
         span = trim_the(span)
         if overlaps_any(span, taken) or is_demonym(span[0], lex) and len(span) == 1:
             continue
+        if any(t.like_email or t.like_url for t in span):  # an address, never a place
+            continue
         name = _display_name(span)
         key = place_key(name, lex)
         if key not in names or name.casefold() == key:  # "Surkhandarya" over "Surkhandarya region"
