@@ -372,7 +372,7 @@ def canonical_locations(locations: list[Location], lex: Lexicons) -> tuple[Locat
             merged[key] = loc
             continue
         forms = sorted({old.name, loc.name, *old.aliases, *loc.aliases}, key=lambda f: (-len(f), f))
-        mentions = tuple(sorted({*old.mentions, *loc.mentions}, key=lambda m: m.start))
+        mentions = tuple(sorted({*old.mentions, *loc.mentions}, key=lambda m: (m.start, m.end)))
         merged[key] = Location(forms[0], old.country or loc.country, mentions, tuple(forms[1:]))
     ordered = [_fullest(loc, lex) for loc in sorted(merged.values(), key=lambda loc: loc.mentions[0].start)]
     countries = {loc.country for loc in ordered if loc.country and lex.gazetteer.country_code(loc.name)}

@@ -172,7 +172,7 @@ def merge_short_forms(organizations: list[Organization], lex: Lexicons) -> list[
         full = next((o for o in merged if o is not short and _short_form_of(short.name, o.name, lex)), None)
         if full is None:
             continue
-        mentions = tuple(sorted({*full.mentions, *short.mentions}, key=lambda m: m.start))
+        mentions = tuple(sorted({*full.mentions, *short.mentions}, key=lambda m: (m.start, m.end)))
         aliases = full.aliases + (short.name,) if short.name not in full.aliases else full.aliases
         merged = [
             replace(o, mentions=mentions, aliases=aliases) if o is full else o
