@@ -75,3 +75,50 @@ def test_caseless_ascii_twins_are_all_the_characters_that_read_as_ascii():
         twins |= set(re.findall(re.escape(chr(code)), others, re.IGNORECASE))
     twins |= {c for c in others if len(c.lower()) != 1 or any(x.isascii() for x in c.lower())}
     assert twins == set(CASELESS_ASCII_TWINS)
+
+
+def _spans(patterns, doc) -> list[tuple[int, int, str]]:
+    return [(s.start, s.end, s.id_) for s in patterns(doc)]
+
+
+def test_word_flags_match_what_the_matcher_predicates_match_on_the_corpus(nlp):
+    """Every pattern family, its word tests read as lexeme flags and as spaCy's predicates, on
+    corpus articles (more word tests than free flag bits: some stay predicates)."""
+    from pressfeed.extractors.patterns import PatternSet, load_rules
+    from tests.conftest import CORPUS
+
+    rules = load_rules()
+    flagged, plain = PatternSet(nlp.vocab, rules), PatternSet(nlp.vocab, rules, flagged=False)
+    assert flagged.flags is not None and flagged.flags.flags
+    for path in sorted(CORPUS.glob("*.txt"))[::6]:
+        doc = nlp(path.read_text(encoding="utf-8"))
+        assert _spans(flagged, doc) == _spans(plain, doc), path.name
+
+
+WORD_SPECS = [
+    {"LOWER": {"IN": ["straße", "i̇stanbul", "strasse"]}},
+    {"TEXT": {"REGEX": "^[A-ZÀ-Þ]"}},
+    {"ORTH": {"NOT_IN": ["and", "x"]}},
+    {"_": {"pf_name_word": True}},
+    {"_": {"pf_country": False}},
+]
+
+
+@pytest.mark.parametrize("spec", WORD_SPECS, ids=lambda s: str(s)[:40])
+def test_word_flags_read_case_and_spelling_as_the_matcher_predicates_do(spec):
+    """Lower case beyond ASCII ("Straße", "İstanbul"), exact text, regular expressions and the
+    word's own attributes, on a vocabulary of its own."""
+    from spacy.matcher import Matcher
+
+    from pressfeed.extractors.word_flags import WordFlags, spec_tests
+
+    blank = spacy.blank("en")
+    flags = WordFlags.allocate(blank.vocab, [t for k, v in spec.items() for t in spec_tests(k, v)])
+    doc = blank("STRASSE Straße Éclat and İstanbul Öl and strasse x Kenya STRAßE Marat ß x")
+    flags.prepare(doc)
+    plain, flagged = Matcher(blank.vocab), Matcher(blank.vocab, validate=False)
+    plain.add("w", [[spec]])
+    flagged.add("w", [[flags.rewrite(spec)]])
+    assert all(isinstance(key, int) for key in flags.rewrite(spec))
+    expected = plain(doc)
+    assert expected and flagged(doc) == expected
