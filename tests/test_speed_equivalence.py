@@ -122,3 +122,40 @@ def test_word_flags_read_case_and_spelling_as_the_matcher_predicates_do(spec):
     assert all(isinstance(key, int) for key in flags.rewrite(spec))
     expected = plain(doc)
     assert expected and flagged(doc) == expected
+
+
+def test_word_lists_read_what_the_tokens_read(nlp):
+    """Texts, lower case, capitals and span texts of :func:`words`, on a corpus article with
+    curly quotes, hyphens and line breaks."""
+    from pressfeed.extractors.tokens import doc_text, is_capitalized, model_entities, words
+    from tests.conftest import CORPUS
+
+    doc = nlp(sorted(CORPUS.glob("*.txt"))[0].read_text(encoding="utf-8"))
+    tokens, text = words(doc), doc_text(doc)
+    assert tokens.text == tuple(t.text for t in doc) and tokens.lower == tuple(t.lower_ for t in doc)
+    assert tokens.capitalized == tuple(is_capitalized(t) for t in doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, min(len(doc), start + 4) + 1):
+            assert tokens.span_text(text, start, end) == doc[start:end].text
+    assert [(e.start, e.end, e.label_) for e in model_entities(doc)] == [
+        (e.start, e.end, e.label_) for e in doc.ents
+    ]
+
+
+def test_title_phrases_read_once_are_the_phrases_parsed_anew(nlp):
+    """The per-doc memo of :func:`parse_title_phrase` answers what a fresh parse answers, for
+    every start and reading of a corpus article."""
+    from pressfeed.extractors.titles import _parse_title_phrase, heads_by_start, parse_title_phrase
+    from pressfeed.lexicons import build_lexicons
+    from tests.conftest import CORPUS
+
+    lex = build_lexicons()
+    doc = nlp(sorted(CORPUS.glob("*.txt"))[3].read_text(encoding="utf-8"))
+    heads = heads_by_start(doc)
+    for reading in ((True, True), (False, False), (False, True)):
+        for _ in range(2):  # the second pass reads the memo
+            for i in range(len(doc)):
+                kwargs = {"capitalized": reading[0], "name_follows": reading[1]}
+                assert parse_title_phrase(doc, i, heads, lex, **kwargs) == _parse_title_phrase(
+                    doc, i, heads, lex, **kwargs
+                )

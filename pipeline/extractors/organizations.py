@@ -31,8 +31,10 @@ from .tokens import (
     find_mentions,
     is_capitalized,
     is_demonym,
+    model_entities,
     overlaps_any,
     trim_the,
+    words,
 )
 
 DETERMINERS = frozenset({"our", "its", "their", "his", "her", "this", "that"})
@@ -219,8 +221,9 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     Technologies", "Maji Hope Alliance", "Cabinet of Ministers", "Korea Trade Insurance
     Corporation", "Export-Import Bank of Korea", "Energy and Mineral Resources Ministry"."""
     spans = []
-    for i, token in enumerate(doc):
-        if not (is_capitalized(token) and token.lower_ in lex.org_heads) or token.is_sent_start:
+    tokens = words(doc)
+    for i in range(len(doc)):
+        if not (tokens.capitalized[i] and tokens.lower[i] in lex.org_heads) or doc[i].is_sent_start:
             continue
         start = _name_start(doc, i, lex)
         end = i + 1
@@ -350,7 +353,7 @@ def _without_admin_word(name: str, lex: Lexicons) -> bool:
 
 def _model_places(doc: Doc) -> frozenset[str]:
     """Texts the model tags GPE or LOC somewhere in the doc."""
-    return frozenset(e.text for e in doc.ents if e.label_ in {"GPE", "LOC"})
+    return frozenset(e.text for e in model_entities(doc) if e.label_ in {"GPE", "LOC"})
 
 
 def _is_title_phrase(span: Span, lex: Lexicons) -> bool:

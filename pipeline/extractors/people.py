@@ -38,6 +38,7 @@ from .tokens import (
     name_end,
     pos,
     strip_possessive,
+    words,
 )
 
 COMPLEMENT_OPENERS = frozenset({"of", "for", "to", "in", "at"})
@@ -127,9 +128,12 @@ def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) 
 def _inside_country_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
     """The words belong to a country's name: "Arab" of "United Arab Emirates", "Lanka" of "Sri
     Lanka"."""
+    tokens, text = words(doc), doc_text(doc)
     for start in range(max(0, name.start - 2), name.start + 1):
         for end in range(name.end, min(len(doc), name.end + 2) + 1):
-            if (start, end) != (name.start, name.end) and lex.gazetteer.country_code(doc[start:end].text):
+            if (start, end) != (name.start, name.end) and lex.gazetteer.country_code(
+                tokens.span_text(text, start, end)
+            ):
                 return True
     return False
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -59,6 +60,52 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+WORDS_KEY = "pressfeed_words"
+ENTS_KEY = "pressfeed_ents"
+
+
+def model_entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per doc: spaCy builds every entity span anew on each access, and
+    the pipeline's components are the last to set them."""
+    ents = doc.user_data.get(ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[ENTS_KEY] = doc.ents
+    return ents
+
+
+@dataclass(frozen=True)
+class Words:
+    """Per token of a doc: its text, lower case, whether it is capitalized (:func:`is_capitalized`)
+    and its character bounds, so a scan over the doc reads lists, not a new Token per question."""
+
+    text: tuple[str, ...]
+    lower: tuple[str, ...]
+    capitalized: tuple[bool, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span_text(self, doc_text: str, start: int, end: int) -> str:
+        """``doc[start:end].text`` for a span of at least one token."""
+        return doc_text[self.starts[start] : self.ends[end - 1]]
+
+
+def words(doc: Doc) -> Words:
+    """The :class:`Words` of ``doc``, read once per doc."""
+    cached = doc.user_data.get(WORDS_KEY)
+    if cached is None:
+        tokens = list(doc)
+        text = tuple(t.text for t in tokens)
+        starts = tuple(t.idx for t in tokens)
+        cached = doc.user_data[WORDS_KEY] = Words(
+            text,
+            tuple(t.lower_ for t in tokens),
+            tuple(w[:1].isupper() for w in text),
+            starts,
+            tuple(start + len(w) for start, w in zip(starts, text, strict=True)),
+        )
+    return cached
 
 
 def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
