@@ -159,3 +159,33 @@ def test_title_phrases_read_once_are_the_phrases_parsed_anew(nlp):
                 assert parse_title_phrase(doc, i, heads, lex, **kwargs) == _parse_title_phrase(
                     doc, i, heads, lex, **kwargs
                 )
+
+
+HYPHEN_CASES = [
+    ("hyphen before and after", "Al-Harbi, Harbi-led and Harbi.", "Harbi"),
+    ("underscore and digits", "Okoro_ Okoro2 2Okoro Okoro", "Okoro"),
+    ("accented neighbours", "éDiallo Dialloé Diallo", "Diallo"),
+    ("overlapping copies", "Aa Aa Aa", "Aa Aa"),
+    ("case kept", "MENSAH and mensah and Mensah", "Mensah"),
+    ("curly apostrophe inside", "N’Dour’s N’Dour", "N’Dour"),
+    ("at the ends", "Oslo", "Oslo"),
+]
+
+
+@pytest.mark.parametrize(("text", "form"), [c[1:] for c in HYPHEN_CASES], ids=[c[0] for c in HYPHEN_CASES])
+def test_hyphen_bounded_search_finds_what_the_regex_finds(text, form):
+    from pressfeed.extractors.tokens import hyphen_bounded_occurrences
+
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
+    assert hyphen_bounded_occurrences(text, form) == expected
+
+
+def test_hyphen_bounded_search_finds_what_the_regex_finds_on_the_corpus():
+    from pressfeed.extractors.tokens import hyphen_bounded_occurrences
+    from tests.conftest import CORPUS
+
+    for path in sorted(CORPUS.glob("*.txt"))[:12]:
+        text = path.read_text(encoding="utf-8")
+        for form in sorted(set(re.findall(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?", text)))[:200]:
+            expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
+            assert hyphen_bounded_occurrences(text, form) == expected, (path.name, form)

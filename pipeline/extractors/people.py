@@ -29,6 +29,7 @@ from .titles import (
 from .tokens import (
     POSSESSIVE,
     doc_text,
+    hyphen_bounded_occurrences,
     is_capitalized,
     is_country_word,
     is_demonym,
@@ -510,13 +511,13 @@ def finish_person(doc: Doc, draft: Draft, excluded: set[int]) -> Person:
     blocked = {doc[i].idx for i in excluded}
     mentions: dict[tuple[int, int], Evidence] = {}
     used_aliases: list[str] = []
+    text = doc_text(doc)
     for form in forms:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc)):
-            start, end = match.span()
+        for start, end in hyphen_bounded_occurrences(text, form):
             inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e in mentions)
             if inside or start in blocked:
                 continue
-            mentions[(start, end)] = Evidence(start, end, match.group())
+            mentions[(start, end)] = Evidence(start, end, text[start:end])
             if form != draft.name and form not in used_aliases:
                 used_aliases.append(form)
     for extra in draft.extra_mentions:

@@ -392,6 +392,30 @@ def _literal_occurrences(text: str, haystack: str, needle: str) -> list[tuple[in
     return spans
 
 
+def hyphen_bounded_occurrences(text: str, form: str) -> list[tuple[int, int]]:
+    """Spans of ``re.finditer(rf"(?<![\\w-]){re.escape(form)}(?![\\w-])", text)`` by string
+    search: ``form`` with neither a word character nor a hyphen on either side.
+
+    >>> hyphen_bounded_occurrences("Harbi, Al-Harbi and Harbi-led Harbi_ Harbi", "Harbi")
+    [(0, 5), (37, 42)]
+    """
+    if not form:
+        return [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
+    spans = []
+    size, stop = len(form), len(text)
+    position = text.find(form)
+    while position >= 0:
+        end = position + size
+        before = text[position - 1] if position else ""
+        after = text[end] if end < stop else ""
+        if before != "-" and after != "-" and not _is_word_char(before) and not _is_word_char(after):
+            spans.append((position, end))
+            position = text.find(form, end)
+        else:
+            position = text.find(form, position + 1)
+    return spans
+
+
 def _is_word_char(char: str) -> bool:
     """``re``'s ``\\w`` for one character (or none)."""
     return char == "_" or char.isalnum()
