@@ -189,3 +189,35 @@ def test_hyphen_bounded_search_finds_what_the_regex_finds_on_the_corpus():
         for form in sorted(set(re.findall(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?", text)))[:200]:
             expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
             assert hyphen_bounded_occurrences(text, form) == expected, (path.name, form)
+
+
+WORD_CASES = [
+    ("initials inside a word", "IOMs and the IOM", "IOM"),
+    ("underscore", "iom_ iom", "iom"),
+    ("accented neighbours", "éIOM IOMé", "IOM"),
+    ("non-word ends fall back to the regex", "a (IOM) b", "(IOM)"),
+    ("digits", "G20 and G2", "G2"),
+]
+
+
+@pytest.mark.parametrize(("text", "form"), [c[1:] for c in WORD_CASES], ids=[c[0] for c in WORD_CASES])
+def test_whole_word_search_answers_what_the_regex_answers(text, form):
+    from pressfeed.extractors.tokens import has_whole_word
+
+    assert has_whole_word(text, form) == bool(re.search(rf"\b{re.escape(form)}\b", text))
+
+
+def test_string_searches_answer_what_the_regexes_answer_on_the_corpus():
+    """Whole words (``\\b``), hyphen-bounded names in names, and plain occurrences."""
+    from pressfeed.extractors.tokens import has_whole_word, hyphen_bounded_occurrences, literal_occurrences
+    from tests.conftest import CORPUS
+
+    for path in sorted(CORPUS.glob("*.txt"))[:12]:
+        text = path.read_text(encoding="utf-8")
+        forms = sorted(set(re.findall(r"[A-Za-z][\w’'.-]*(?: [A-Z][\w’'.-]*)?", text)))[:150]
+        for form in forms:
+            assert has_whole_word(text, form) == bool(re.search(rf"\b{re.escape(form)}\b", text)), form
+            assert literal_occurrences(text, form) == [m.span() for m in re.finditer(re.escape(form), text)]
+            name = form.split()[0]
+            expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", form)]
+            assert hyphen_bounded_occurrences(form, name) == expected

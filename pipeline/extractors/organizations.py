@@ -29,6 +29,7 @@ from .tokens import (
     POSSESSIVE,
     doc_text,
     find_mentions,
+    has_whole_word,
     is_capitalized,
     is_demonym,
     model_entities,
@@ -169,7 +170,7 @@ def _acronym_used(doc: Doc, name: str) -> set[str]:
     initials = _initials(name)
     if len(initials) < 3 or len(name.split()) < 3:
         return set()
-    return {initials} if re.search(rf"\b{initials}\b", doc_text(doc)) else set()
+    return {initials} if has_whole_word(doc_text(doc), initials) else set()  # capitals only: no escaping
 
 
 def _initials(name: str) -> str:
@@ -289,7 +290,7 @@ def _short_name(doc: Doc, name: str, lex: Lexicons) -> set[str]:
         lex.is_institution_word(first)
         or lex.gazetteer.is_place(first)
         or lex.gazetteer.demonym_country(first)
-        or re.search(rf"\b{re.escape(first.lower())}\b", doc_text(doc))
+        or has_whole_word(doc_text(doc), first.lower())
     ):
         return set()
     return {first}

@@ -392,15 +392,19 @@ def _literal_occurrences(text: str, haystack: str, needle: str) -> list[tuple[in
     return spans
 
 
-def hyphen_bounded_occurrences(text: str, form: str) -> list[tuple[int, int]]:
+def hyphen_bounded_occurrences(text: str, form: str, joiners: str = "-") -> list[tuple[int, int]]:
     """Spans of ``re.finditer(rf"(?<![\\w-]){re.escape(form)}(?![\\w-])", text)`` by string
-    search: ``form`` with neither a word character nor a hyphen on either side.
+    search: ``form`` with neither a word character nor one of ``joiners`` (a hyphen) on either
+    side, left to right.
 
     >>> hyphen_bounded_occurrences("Harbi, Al-Harbi and Harbi-led Harbi_ Harbi", "Harbi")
     [(0, 5), (37, 42)]
+    >>> hyphen_bounded_occurrences("Al-Harbi", "Harbi", joiners="")
+    [(3, 8)]
     """
     if not form:
-        return [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
+        bound = rf"[\w{re.escape(joiners)}]"
+        return [m.span() for m in re.finditer(rf"(?<!{bound}){re.escape(form)}(?!{bound})", text)]
     spans = []
     size, stop = len(form), len(text)
     position = text.find(form)
@@ -408,11 +412,42 @@ def hyphen_bounded_occurrences(text: str, form: str) -> list[tuple[int, int]]:
         end = position + size
         before = text[position - 1] if position else ""
         after = text[end] if end < stop else ""
-        if before != "-" and after != "-" and not _is_word_char(before) and not _is_word_char(after):
+        if not _is_word_char(before) and not _is_word_char(after) and not _joins(before, after, joiners):
             spans.append((position, end))
             position = text.find(form, end)
         else:
             position = text.find(form, position + 1)
+    return spans
+
+
+def _joins(before: str, after: str, joiners: str) -> bool:
+    return bool(joiners) and (bool(before) and before in joiners or bool(after) and after in joiners)
+
+
+def has_whole_word(text: str, form: str) -> bool:
+    """``re.search(rf"\\b{re.escape(form)}\\b", text)`` by string search where that is the same
+    test (``form`` begins and ends with a word character).
+
+    >>> has_whole_word("the IOM said", "IOM"), has_whole_word("IOMs", "IOM")
+    (True, False)
+    """
+    if form and _is_word_char(form[0]) and _is_word_char(form[-1]):
+        return bool(hyphen_bounded_occurrences(text, form, joiners=""))
+    return re.search(rf"\b{re.escape(form)}\b", text) is not None
+
+
+def literal_occurrences(text: str, form: str) -> list[tuple[int, int]]:
+    """Spans of ``re.finditer(re.escape(form), text)``: non-overlapping, left to right.
+
+    >>> literal_occurrences("aaaa", "aa"), literal_occurrences("ab", "")
+    ([(0, 2), (2, 4)], [(0, 0), (1, 1), (2, 2)])
+    """
+    if not form:
+        return [m.span() for m in re.finditer("", text)]
+    spans, position = [], text.find(form)
+    while position >= 0:
+        spans.append((position, position + len(form)))
+        position = text.find(form, position + len(form))
     return spans
 
 
