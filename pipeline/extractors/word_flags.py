@@ -80,15 +80,17 @@ class WordFlags:
 
     @classmethod
     def allocate(cls, vocab: Vocab, tests: Iterable[WordTest]) -> WordFlags:
-        """Flags for ``tests`` (the first ones while bits are free), reserved in ``vocab`` with
-        every word's flag off."""
+        """Flags for ``tests`` (the first ones while bits are free), reserved in ``vocab``
+        (every word's flag off until :meth:`prepare` sets it)."""
         free = [bit for bit in FREE_FLAGS if bit not in vocab.lex_attr_getters]
         if len(free) < 2:
             return cls(vocab, {}, None, ())
         done, free = free[0], free[1:]
         flags = dict(zip(dict.fromkeys(tests), free, strict=False))
         for bit in (done, *flags.values()):
-            vocab.add_flag(_off, flag_id=bit)
+            # What ``vocab.add_flag(_off, flag_id=bit)`` does, less its pass over every word so
+            # far: a bit no getter owns is off in every word already.
+            vocab.lex_attr_getters[bit] = _off
         return cls(vocab, flags, done, tuple((bit, _check(test)) for test, bit in flags.items()))
 
     def rewrite(self, spec: dict) -> dict:
