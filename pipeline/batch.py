@@ -74,7 +74,9 @@ def _extract_long(article: Article, model: str, on_piece=None):
     parts, meta = [], article.meta
     split = split_pieces(article.text, PIECE_CHARS)
     for offset, piece in split:
-        record = extract_doc(nlp(piece), meta, lemmatize=partial(lemma, nlp=nlp))
+        doc = nlp(piece)
+        record = extract_doc(doc, meta, lemmatize=partial(lemma, nlp=nlp))
+        doc.user_data.clear()  # as in _short
         if not parts and record.published:
             meta = replace(
                 meta,
@@ -158,7 +160,11 @@ def _long(article: Article, model: str, on_piece) -> Outcome:
 
 def _short(article: Article, doc, lemmatize, nlp=None) -> Outcome:
     doc = nlp(article.text) if doc is None else doc
-    return _finish(article, extract_doc(doc, article.meta, lemmatize=lemmatize))
+    record = extract_doc(doc, article.meta, lemmatize=lemmatize)
+    # The extractors' per-doc readings hold spans of the doc: dropped, the doc is freed at once
+    # rather than by the cycle collector (memory stays flat between collections).
+    doc.user_data.clear()
+    return _finish(article, record)
 
 
 def _guarded(article: Article, work, budget: float | None = None) -> Outcome:

@@ -76,6 +76,11 @@ EXTENSIONS = {
     "pf_layout": lambda token: layout_index(token.doc)[token.i],
 }
 
+# The attributes whose getters read the word alone (its text and lexeme flags such as
+# ``is_stop``), never its place in a doc: the same for every token of one word, so the pattern
+# matcher may read them as lexeme flags (``extractors.word_flags``). Each returns a bool.
+WORD_EXTENSIONS = frozenset(EXTENSIONS) - {"pf_mention", "pf_layout", "pf_honorific"}  # these read neighbours
+
 for _name, _getter in EXTENSIONS.items():
     if not Token.has_extension(_name):
         Token.set_extension(_name, getter=_getter)

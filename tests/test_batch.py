@@ -201,3 +201,27 @@ def test_interrupted_run_leaves_a_valid_feed(tmp_path, monkeypatch, sample_corpu
             assert len(read_feed(out)) == 2
         else:
             assert len(json.loads(out.read_text())["items"]) == 2
+
+
+@pytest.mark.issue(15)
+def test_an_extracted_doc_is_freed_without_the_cycle_collector(nlp):
+    """Memory stays flat in a batch: once its record is made, nothing of pressfeed's holds the
+    doc (its per-doc readings hold spans of it), so it goes at once, not at the next collection."""
+    import gc
+    import weakref
+    from functools import partial
+
+    from pressfeed.nlp import lemma
+
+    article = Article(
+        Meta(id="freed"), "Minister Aigerim Sadykova met Kenya's envoy in Nairobi on 3 May 2026."
+    )
+    doc = nlp(article.text)
+    ref = weakref.ref(doc)
+    gc.disable()
+    try:
+        outcome = batch._short(article, doc, partial(lemma, nlp=nlp))
+        del doc
+        assert outcome.record is not None and ref() is None
+    finally:
+        gc.enable()

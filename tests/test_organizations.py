@@ -176,6 +176,21 @@ def test_a_short_form_joins_the_full_name():
     ]
 
 
+def test_merged_mentions_at_one_start_come_shortest_first_whatever_the_hashes():
+    """Mentions of a short form and its full name may start together; their order is the
+    text's (start, then end), never the order of a set (the feed is the same run after run)."""
+    lex = build_lexicons()
+    short = Organization("Velmora Water", None, (Evidence(0, 13, "Velmora Water"),))
+    full = Organization(
+        "Velmora Water Authority",
+        None,
+        (Evidence(0, 23, "Velmora Water Authority"), Evidence(40, 53, "Velmora Water")),
+    )
+    for pair in ([short, full], [full, short]):
+        (merged,) = merge_short_forms(pair, lex)
+        assert [(m.start, m.end) for m in merged.mentions] == [(0, 13), (0, 23), (40, 53)]
+
+
 def test_a_bracketed_acronym_is_an_alias_whatever_its_letters(run_extract):
     record = run_extract("Power goes to Vietnam Electricity (EVN) under a contract. EVN will pay monthly.")
     organizations = organizations_of(record)

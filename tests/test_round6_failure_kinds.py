@@ -326,3 +326,12 @@ def test_an_email_address_is_no_place(run_extract):
         "Release\n\nHALIFAX – The wharf reopens.\n\nMedia contact:\nAnne Roy\nanne.roy@dfo-mpo.example.ca\n"
     )
     assert not any("@" in loc["name"] for loc in run_extract(text)["locations"])
+
+
+def test_honorific_reads_its_neighbours_so_it_is_no_word_flag(nlp):
+    from pressfeed.extensions import WORD_EXTENSIONS
+
+    doc = nlp.make_doc("Eng. Amos Rono left. He said so.")
+    periods = [t._.pf_honorific for t in doc if t.text == "."]
+    assert periods == [True, False, False]
+    assert "pf_honorific" not in WORD_EXTENSIONS

@@ -75,3 +75,149 @@ def test_caseless_ascii_twins_are_all_the_characters_that_read_as_ascii():
         twins |= set(re.findall(re.escape(chr(code)), others, re.IGNORECASE))
     twins |= {c for c in others if len(c.lower()) != 1 or any(x.isascii() for x in c.lower())}
     assert twins == set(CASELESS_ASCII_TWINS)
+
+
+def _spans(patterns, doc) -> list[tuple[int, int, str]]:
+    return [(s.start, s.end, s.id_) for s in patterns(doc)]
+
+
+def test_word_flags_match_what_the_matcher_predicates_match_on_the_corpus(nlp):
+    """Every pattern family, its word tests read as lexeme flags and as spaCy's predicates, on
+    corpus articles (more word tests than free flag bits: some stay predicates)."""
+    from pressfeed.extractors.patterns import PatternSet, load_rules
+    from tests.conftest import CORPUS
+
+    rules = load_rules()
+    flagged, plain = PatternSet(nlp.vocab, rules), PatternSet(nlp.vocab, rules, flagged=False)
+    assert flagged.flags is not None and flagged.flags.flags
+    for path in sorted(CORPUS.glob("*.txt"))[::6]:
+        doc = nlp(path.read_text(encoding="utf-8"))
+        assert _spans(flagged, doc) == _spans(plain, doc), path.name
+
+
+WORD_SPECS = [
+    {"LOWER": {"IN": ["straße", "i̇stanbul", "strasse"]}},
+    {"TEXT": {"REGEX": "^[A-ZÀ-Þ]"}},
+    {"ORTH": {"NOT_IN": ["and", "x"]}},
+    {"_": {"pf_name_word": True}},
+    {"_": {"pf_country": False}},
+]
+
+
+@pytest.mark.parametrize("spec", WORD_SPECS, ids=lambda s: str(s)[:40])
+def test_word_flags_read_case_and_spelling_as_the_matcher_predicates_do(spec):
+    """Lower case beyond ASCII ("Straße", "İstanbul"), exact text, regular expressions and the
+    word's own attributes, on a vocabulary of its own."""
+    from spacy.matcher import Matcher
+
+    from pressfeed.extractors.word_flags import WordFlags, spec_tests
+
+    blank = spacy.blank("en")
+    flags = WordFlags.allocate(blank.vocab, [t for k, v in spec.items() for t in spec_tests(k, v)])
+    doc = blank("STRASSE Straße Éclat and İstanbul Öl and strasse x Kenya STRAßE Marat ß x")
+    flags.prepare(doc)
+    plain, flagged = Matcher(blank.vocab), Matcher(blank.vocab, validate=False)
+    plain.add("w", [[spec]])
+    flagged.add("w", [[flags.rewrite(spec)]])
+    assert all(isinstance(key, int) for key in flags.rewrite(spec))
+    expected = plain(doc)
+    assert expected and flagged(doc) == expected
+
+
+def test_word_lists_read_what_the_tokens_read(nlp):
+    """Texts, lower case, capitals and span texts of :func:`words`, on a corpus article with
+    curly quotes, hyphens and line breaks."""
+    from pressfeed.extractors.tokens import doc_text, is_capitalized, model_entities, words
+    from tests.conftest import CORPUS
+
+    doc = nlp(sorted(CORPUS.glob("*.txt"))[0].read_text(encoding="utf-8"))
+    tokens, text = words(doc), doc_text(doc)
+    assert tokens.text == tuple(t.text for t in doc) and tokens.lower == tuple(t.lower_ for t in doc)
+    assert tokens.capitalized == tuple(is_capitalized(t) for t in doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, min(len(doc), start + 4) + 1):
+            assert tokens.span_text(text, start, end) == doc[start:end].text
+    assert [(e.start, e.end, e.label_) for e in model_entities(doc)] == [
+        (e.start, e.end, e.label_) for e in doc.ents
+    ]
+
+
+def test_title_phrases_read_once_are_the_phrases_parsed_anew(nlp):
+    """The per-doc memo of :func:`parse_title_phrase` answers what a fresh parse answers, for
+    every start and reading of a corpus article."""
+    from pressfeed.extractors.titles import _parse_title_phrase, heads_by_start, parse_title_phrase
+    from pressfeed.lexicons import build_lexicons
+    from tests.conftest import CORPUS
+
+    lex = build_lexicons()
+    doc = nlp(sorted(CORPUS.glob("*.txt"))[3].read_text(encoding="utf-8"))
+    heads = heads_by_start(doc)
+    for reading in ((True, True), (False, False), (False, True)):
+        for _ in range(2):  # the second pass reads the memo
+            for i in range(len(doc)):
+                kwargs = {"capitalized": reading[0], "name_follows": reading[1]}
+                assert parse_title_phrase(doc, i, heads, lex, **kwargs) == _parse_title_phrase(
+                    doc, i, heads, lex, **kwargs
+                )
+
+
+HYPHEN_CASES = [
+    ("hyphen before and after", "Al-Harbi, Harbi-led and Harbi.", "Harbi"),
+    ("underscore and digits", "Okoro_ Okoro2 2Okoro Okoro", "Okoro"),
+    ("accented neighbours", "éDiallo Dialloé Diallo", "Diallo"),
+    ("overlapping copies", "Aa Aa Aa", "Aa Aa"),
+    ("case kept", "MENSAH and mensah and Mensah", "Mensah"),
+    ("curly apostrophe inside", "N’Dour’s N’Dour", "N’Dour"),
+    ("at the ends", "Oslo", "Oslo"),
+]
+
+
+@pytest.mark.parametrize(("text", "form"), [c[1:] for c in HYPHEN_CASES], ids=[c[0] for c in HYPHEN_CASES])
+def test_hyphen_bounded_search_finds_what_the_regex_finds(text, form):
+    from pressfeed.extractors.tokens import hyphen_bounded_occurrences
+
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
+    assert hyphen_bounded_occurrences(text, form) == expected
+
+
+def test_hyphen_bounded_search_finds_what_the_regex_finds_on_the_corpus():
+    from pressfeed.extractors.tokens import hyphen_bounded_occurrences
+    from tests.conftest import CORPUS
+
+    for path in sorted(CORPUS.glob("*.txt"))[:12]:
+        text = path.read_text(encoding="utf-8")
+        for form in sorted(set(re.findall(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?", text)))[:200]:
+            expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
+            assert hyphen_bounded_occurrences(text, form) == expected, (path.name, form)
+
+
+WORD_CASES = [
+    ("initials inside a word", "IOMs and the IOM", "IOM"),
+    ("underscore", "iom_ iom", "iom"),
+    ("accented neighbours", "éIOM IOMé", "IOM"),
+    ("non-word ends fall back to the regex", "a (IOM) b", "(IOM)"),
+    ("digits", "G20 and G2", "G2"),
+]
+
+
+@pytest.mark.parametrize(("text", "form"), [c[1:] for c in WORD_CASES], ids=[c[0] for c in WORD_CASES])
+def test_whole_word_search_answers_what_the_regex_answers(text, form):
+    from pressfeed.extractors.tokens import has_whole_word
+
+    assert has_whole_word(text, form) == bool(re.search(rf"\b{re.escape(form)}\b", text))
+
+
+def test_string_searches_answer_what_the_regexes_answer_on_the_corpus():
+    """Whole words (``\\b``), hyphen-bounded names in names, and plain occurrences."""
+    from pressfeed.extractors.tokens import has_whole_word, hyphen_bounded_occurrences, literal_occurrences
+    from tests.conftest import CORPUS
+
+    for path in sorted(CORPUS.glob("*.txt"))[:12]:
+        text = path.read_text(encoding="utf-8")
+        forms = sorted(set(re.findall(r"[A-Za-z][\w’'.-]*(?: [A-Z][\w’'.-]*)?", text)))[:150]
+        for form in forms:
+            assert has_whole_word(text, form) == bool(re.search(rf"\b{re.escape(form)}\b", text)), form
+            assert literal_occurrences(text, form) == [m.span() for m in re.finditer(re.escape(form), text)]
+            name = form.split()[0]
+            expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", form)]
+            assert hyphen_bounded_occurrences(form, name) == expected

@@ -93,14 +93,14 @@ def resolve(doc: Doc) -> list[Span]:
     candidates = list(doc.spans.get(CANDIDATES_KEY, []))
     for span in _given_way(candidates):
         bands.setdefault(band(span.label_).priority, []).append(span)
-    holders: list[list[Span]] = [[] for _ in range(len(doc))]
+    holders: dict[int, list[Span]] = {}  # token -> the kept spans over it
     kept: list[Span] = []
     for priority in sorted(bands):
         for span in filter_spans(bands[priority]):
             if _free(span, holders):
                 kept.append(span)
                 for i in range(span.start, span.end):
-                    holders[i].append(span)
+                    holders.setdefault(i, []).append(span)
     mentions = sorted(kept, key=lambda s: (s.start, -s.end))
     doc.spans[MENTIONS_KEY] = mentions
     return mentions
@@ -174,11 +174,11 @@ def _cut(span: Span, others: list[tuple[int, int]], *, left: bool) -> tuple[int,
 _LONGEST = 16  # tokens: no candidate that holds another is longer
 
 
-def _free(span: Span, holders: list[list[Span]]) -> bool:
+def _free(span: Span, holders: dict[int, list[Span]]) -> bool:
     """No earlier winner holds these tokens, or every holder lets this label nest inside it
     (a person inside a contact block, but not inside the organization named there)."""
     fact = band(span.label_).fact
-    held = {id(h): h for hs in holders[span.start : span.end] for h in hs}
+    held = {id(h): h for i in range(span.start, span.end) for h in holders.get(i, ())}
     return all(
         fact in band(h.label_).nests and h.start <= span.start and span.end <= h.end for h in held.values()
     )

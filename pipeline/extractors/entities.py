@@ -11,7 +11,6 @@ full, other forms kept as aliases.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -28,6 +27,7 @@ from .org_names import normalize_org
 from .organizations import find_organizations
 from .people import Draft, find_people, finish_person, shortened
 from .roles import Link, find_links, parse_title
+from .tokens import hyphen_bounded_occurrences
 
 NO_NEW_LABELS = ("NO_NEW", "BOILERPLATE", "MONEY", "DATE")
 VETO_LABELS = frozenset({"NOT_ENTITY", "INSTRUMENT"})  # claims that no entity stands in
@@ -200,8 +200,7 @@ def _names_an_organization(name: str, forms: list[str]) -> bool:
     >>> _names_an_organization("Henry Ford", ["Ford Motor Company"])
     False
     """
-    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-    return any(pattern.search(form) for form in forms)
+    return any(hyphen_bounded_occurrences(form, name) for form in forms)
 
 
 def _pattern_person(doc: Doc, span: Span, owner: Person | None, unquoted: set[int]) -> Person:

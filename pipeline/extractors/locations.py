@@ -26,6 +26,7 @@ from .tokens import (
     is_hyphen_link,
     overlaps_any,
     trim_the,
+    words,
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -94,12 +95,11 @@ LOCATIVES = frozenset(
 def _runs(doc: Doc, sent: Span) -> list[tuple[int, int]]:
     """Token ranges of the capitalized runs in a sentence (not counting its first word)."""
     runs, i = [], sent.start
+    capitalized = words(doc).capitalized
     while i < sent.end:
-        if is_capitalized(doc[i]) and not doc[i].is_sent_start:
+        if capitalized[i] and not doc[i].is_sent_start:
             j = i + 1
-            while j < sent.end and (
-                is_capitalized(doc[j]) or is_hyphen_link(doc, j) or is_hyphen_link(doc, j - 1)
-            ):
+            while j < sent.end and (capitalized[j] or is_hyphen_link(doc, j) or is_hyphen_link(doc, j - 1)):
                 j += 1  # "Mazar-i-Sharif"
             runs.append((i, j))
             i = j
@@ -194,12 +194,15 @@ DETERMINERS = frozenset(
 )
 
 
+_SUFFIXES_AFTER_NAMES = (PLACE_SUFFIXES - {"autonomous"}) | FEATURE_SUFFIXES
+
+
 def _suffixed_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """ "Surkhandarya region", "Xinjiang Uygur Autonomous Region", "Toktogul Reservoir": a name
     before a place word."""
     spans = []
-    for i, token in enumerate(doc):
-        if token.lower_ not in (PLACE_SUFFIXES - {"autonomous"}) | FEATURE_SUFFIXES or i == 0:
+    for i, lower in enumerate(words(doc).lower):
+        if lower not in _SUFFIXES_AFTER_NAMES or i == 0:
             continue
         start = i
         while start > 0 and (
@@ -244,8 +247,9 @@ def _placed_by_syntax(doc: Doc, i: int, end: int) -> bool:
 def _gazetteer_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Known places the model missed, where the syntax says place."""
     spans = []
-    for i, token in enumerate(doc):
-        if not is_capitalized(token) or token.is_sent_start or (i > 0 and is_capitalized(doc[i - 1])):
+    capitalized = words(doc).capitalized
+    for i in range(len(doc)):
+        if not capitalized[i] or (i > 0 and capitalized[i - 1]) or doc[i].is_sent_start:
             continue
         end = _capitalized_name_end(doc, i)
         span = doc[i:end]
@@ -263,8 +267,9 @@ def _gazetteer_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
 def _country_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Country names anywhere ("UAE" inside "the UAE Ministry of Energy")."""
     spans, i = [], 0
+    tokens = words(doc)
     while i < len(doc):
-        if is_capitalized(doc[i]) and lex.gazetteer.may_start_country(doc[i].text):
+        if tokens.capitalized[i] and lex.gazetteer.may_start_country(tokens.text[i]):
             for width in (3, 2, 1):
                 span = doc[i : i + width]
                 if len(span) == width and is_capitalized(span[-1]) and lex.gazetteer.country_code(span.text):
@@ -423,7 +428,7 @@ def canonical_locations(locations: list[Location], lex: Lexicons) -> tuple[Locat
             merged[key] = loc
             continue
         forms = sorted({old.name, loc.name, *old.aliases, *loc.aliases}, key=lambda f: (-len(f), f))
-        mentions = tuple(sorted({*old.mentions, *loc.mentions}, key=lambda m: m.start))
+        mentions = tuple(sorted({*old.mentions, *loc.mentions}, key=lambda m: (m.start, m.end)))
         merged[key] = Location(forms[0], old.country or loc.country, mentions, tuple(forms[1:]))
     ordered = [_fullest(loc, lex) for loc in sorted(merged.values(), key=lambda loc: loc.mentions[0].start)]
     countries = {loc.country for loc in ordered if loc.country and lex.gazetteer.country_code(loc.name)}

@@ -19,7 +19,7 @@ from ..record import Organization, Role
 from .org_countries import is_international
 from .org_names import COMPLEMENT_RE, agency_country, legal_form, normalize_org
 from .org_words import legal_form_words
-from .tokens import doc_text, find_mentions
+from .tokens import doc_text, find_mentions, literal_occurrences
 
 # A portfolio follows "Minister of", "Secretary for", "Vice-President for", "Director for".
 PORTFOLIO_BEFORE_RE = re.compile(r"(?:\b(?:Minister|Secretary|Commissioner)s? of|[A-Z][\w-]* for) $")
@@ -33,7 +33,7 @@ def outside_name(doc: Doc, name: str, taken: list[tuple[int, int]]) -> list[tupl
     """The ranges of ``taken`` that lie outside every occurrence of ``name``: a person the name
     grammar read inside a name certain by its form ("Aravalli Infraprojects" of "Aravalli
     Infraprojects Ltd.") does not hide the organization."""
-    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), doc_text(doc))]
+    spans = literal_occurrences(doc_text(doc), name)
     return [(s, e) for s, e in taken if not any(a <= s and e <= b for a, b in spans)]
 
 
@@ -172,7 +172,7 @@ def merge_short_forms(organizations: list[Organization], lex: Lexicons) -> list[
         full = next((o for o in merged if o is not short and _short_form_of(short.name, o.name, lex)), None)
         if full is None:
             continue
-        mentions = tuple(sorted({*full.mentions, *short.mentions}, key=lambda m: m.start))
+        mentions = tuple(sorted({*full.mentions, *short.mentions}, key=lambda m: (m.start, m.end)))
         aliases = full.aliases + (short.name,) if short.name not in full.aliases else full.aliases
         merged = [
             replace(o, mentions=mentions, aliases=aliases) if o is full else o

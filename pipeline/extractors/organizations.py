@@ -29,10 +29,13 @@ from .tokens import (
     POSSESSIVE,
     doc_text,
     find_mentions,
+    has_whole_word,
     is_capitalized,
     is_demonym,
+    model_entities,
     overlaps_any,
     trim_the,
+    words,
 )
 
 DETERMINERS = frozenset({"our", "its", "their", "his", "her", "this", "that"})
@@ -167,7 +170,7 @@ def _acronym_used(doc: Doc, name: str) -> set[str]:
     initials = _initials(name)
     if len(initials) < 3 or len(name.split()) < 3:
         return set()
-    return {initials} if re.search(rf"\b{initials}\b", doc_text(doc)) else set()
+    return {initials} if has_whole_word(doc_text(doc), initials) else set()  # capitals only: no escaping
 
 
 def _initials(name: str) -> str:
@@ -219,8 +222,9 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     Technologies", "Maji Hope Alliance", "Cabinet of Ministers", "Korea Trade Insurance
     Corporation", "Export-Import Bank of Korea", "Energy and Mineral Resources Ministry"."""
     spans = []
-    for i, token in enumerate(doc):
-        if not (is_capitalized(token) and token.lower_ in lex.org_heads) or token.is_sent_start:
+    tokens = words(doc)
+    for i in range(len(doc)):
+        if not (tokens.capitalized[i] and tokens.lower[i] in lex.org_heads) or doc[i].is_sent_start:
             continue
         start = _name_start(doc, i, lex)
         end = i + 1
@@ -286,7 +290,7 @@ def _short_name(doc: Doc, name: str, lex: Lexicons) -> set[str]:
         lex.is_institution_word(first)
         or lex.gazetteer.is_place(first)
         or lex.gazetteer.demonym_country(first)
-        or re.search(rf"\b{re.escape(first.lower())}\b", doc_text(doc))
+        or has_whole_word(doc_text(doc), first.lower())
     ):
         return set()
     return {first}
@@ -350,7 +354,7 @@ def _without_admin_word(name: str, lex: Lexicons) -> bool:
 
 def _model_places(doc: Doc) -> frozenset[str]:
     """Texts the model tags GPE or LOC somewhere in the doc."""
-    return frozenset(e.text for e in doc.ents if e.label_ in {"GPE", "LOC"})
+    return frozenset(e.text for e in model_entities(doc) if e.label_ in {"GPE", "LOC"})
 
 
 def _is_title_phrase(span: Span, lex: Lexicons) -> bool:

@@ -26,12 +26,15 @@ from functools import cache
 from typing import Any
 
 import srsly
+from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..resources import DataFileError, data_path, read_table
+from .word_flags import WordFlags, spec_tests
 
 PATTERN_DIR = "patterns"
 FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes", "links")
@@ -240,11 +243,16 @@ def family_rules(family: str) -> tuple[Rule, ...]:
 
 
 class PatternSet:
-    """A ``Matcher`` and a lower-case ``PhraseMatcher`` over a set of rules."""
+    """A ``Matcher`` and a lower-case ``PhraseMatcher`` over a set of rules.
 
-    def __init__(self, vocab: Vocab, rules: Iterable[Rule]):
+    The ``Matcher`` reads the word tests of the patterns as lexeme flags (:func:`word_flags`;
+    ``flagged=False``: as spaCy's own predicates, the reference the flags are tested against).
+    """
+
+    def __init__(self, vocab: Vocab, rules: Iterable[Rule], *, flagged: bool = True):
         self.rules = {rule.id: rule for rule in rules}
-        self.matcher = Matcher(vocab, validate=True)
+        self.flags = word_flags(vocab) if flagged else None
+        self.matcher = Matcher(vocab, validate=False)  # each pattern is validated as written
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.cased_phrases = PhraseMatcher(vocab, attr="ORTH")
         lazy = lazy_extensions(self.rules.values())
@@ -254,13 +262,23 @@ class PatternSet:
                     phrases = self.cased_phrases if rule.cased else self.phrases
                     phrases.add(rule.id, [_phrase_doc(vocab, p) for p in rule.pattern.split(" | ")])
                 else:
-                    pattern = [as_predicates(token, lazy) for token in rule.pattern]
-                    self.matcher.add(rule.id, [pattern], greedy="LONGEST")
+                    self.matcher.add(rule.id, [self._token_pattern(rule, lazy)], greedy="LONGEST")
             except ValueError as err:
                 raise DataFileError(f"{rule.source}: {err}") from err
 
+    def _token_pattern(self, rule: Rule, lazy: frozenset[str]) -> list[dict]:
+        pattern = [as_predicates(token, lazy) for token in rule.pattern]
+        errors = validate_token_pattern(pattern)
+        if errors:
+            raise MatchPatternError(rule.id, {0: errors})
+        if self.flags is None:
+            return pattern
+        return [as_predicates(self.flags.rewrite(token), lazy) for token in rule.pattern]
+
     def __call__(self, doc: Doc) -> list[Span]:
         """Every match as a span labelled with its rule's label, ``span.id_`` the rule id."""
+        if self.flags is not None:
+            self.flags.prepare(doc)
         found = [*self.matcher(doc), *self.phrases(doc), *self.cased_phrases(doc)]
         spans = []
         for match_id, start, end in found:
@@ -271,6 +289,16 @@ class PatternSet:
             if start < end:
                 spans.append(Span(doc, start, end, label=rule.label, span_id=rule.id))
         return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+@cache
+def word_flags(vocab: Vocab) -> WordFlags:
+    """The word tests of every pattern family as lexeme flags of ``vocab``, those a match may
+    start with first (they are asked at every token; the bits are fewer than the tests)."""
+    patterns = [rule.pattern for rule in load_rules() if not isinstance(rule.pattern, str)]
+    opening = [spec for p in patterns for spec in _opening_specs(p)]
+    specs = [*opening, *(spec for p in patterns for spec in p)]
+    return WordFlags.allocate(vocab, [t for spec in specs for k, v in spec.items() for t in spec_tests(k, v)])
 
 
 OPTIONAL_OPS = frozenset({"?", "*"})

@@ -31,6 +31,7 @@ from .titles import (
 from .tokens import (
     POSSESSIVE,
     doc_text,
+    hyphen_bounded_occurrences,
     is_abbreviation_period,
     is_capitalized,
     is_country_word,
@@ -41,6 +42,7 @@ from .tokens import (
     name_end,
     pos,
     strip_possessive,
+    words,
 )
 
 COMPLEMENT_OPENERS = frozenset({"of", "for", "to", "in", "at"})
@@ -146,9 +148,12 @@ def _contact_line_name(doc: Doc, i: int, contact: set[int], lex: Lexicons) -> _C
 def _inside_country_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
     """The words belong to a country's name: "Arab" of "United Arab Emirates", "Lanka" of "Sri
     Lanka"."""
+    tokens, text = words(doc), doc_text(doc)
     for start in range(max(0, name.start - 2), name.start + 1):
         for end in range(name.end, min(len(doc), name.end + 2) + 1):
-            if (start, end) != (name.start, name.end) and lex.gazetteer.country_code(doc[start:end].text):
+            if (start, end) != (name.start, name.end) and lex.gazetteer.country_code(
+                tokens.span_text(text, start, end)
+            ):
                 return True
     return False
 
@@ -544,13 +549,13 @@ def finish_person(doc: Doc, draft: Draft, excluded: set[int]) -> Person:
     blocked = {doc[i].idx for i in excluded}
     mentions: dict[tuple[int, int], Evidence] = {}
     used_aliases: list[str] = []
+    text = doc_text(doc)
     for form in forms:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc_text(doc)):
-            start, end = match.span()
+        for start, end in hyphen_bounded_occurrences(text, form):
             inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e in mentions)
             if inside or start in blocked:
                 continue
-            mentions[(start, end)] = Evidence(start, end, match.group())
+            mentions[(start, end)] = Evidence(start, end, text[start:end])
             if form != draft.name and form not in used_aliases:
                 used_aliases.append(form)
     for extra in draft.extra_mentions:

@@ -503,7 +503,19 @@ def _to_base(value: Decimal, unit: str | None) -> tuple[Decimal | None, str | No
     2 / second ** 3"; the magnitudes agree, a watt being exactly that)."""
     if unit is None or unit in {"percent", "percentage_point"}:
         return None, None
-    registry = build_registry()
-    base = registry.Quantity(value, unit).to_base_units()
+    if isinstance(value, Decimal):
+        return _base_of(str(value), unit)
+    return _convert(value, unit)
+
+
+@lru_cache(maxsize=4096)
+def _base_of(value: str, unit: str) -> tuple[Decimal, str]:
+    """:func:`_to_base` of one value as written (``str`` keeps "1.0" and "1" apart) and unit,
+    converted by pint once per process."""
+    return _convert(Decimal(value), unit)
+
+
+def _convert(value, unit: str) -> tuple[Decimal, str]:
+    base = build_registry().Quantity(value, unit).to_base_units()
     units = str(base.units)
     return Decimal(str(base.magnitude)).normalize(), readable_units().get(units.casefold(), units)

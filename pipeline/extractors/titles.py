@@ -18,14 +18,17 @@ from ..lexicons import CONNECTORS, Lexicons
 from .tokens import (
     POSSESSIVE,
     capitalized_run_end,
+    doc_text,
     is_capitalized,
     is_demonym,
     is_hyphen_link,
     is_name_start,
     is_name_word,
+    model_entities,
     name_end,
     pos,
     sentence_bounds,
+    words,
 )
 
 COMPLEMENT_WORDS = frozenset({"of", "for", "at", "to", "on"})
@@ -75,25 +78,26 @@ def format_title(span: Span) -> str:
 
 
 def _qualifier_end(doc: Doc, i: int, lex: Lexicons) -> tuple[int, str | None]:
+    lower = words(doc).lower
     for width in (2, 1):
-        phrase = " ".join(t.lower_ for t in doc[i : i + width])
-        if i + width <= len(doc) and phrase in lex.qualifiers:
+        if i + width <= len(doc) and (phrase := " ".join(lower[i : i + width])) in lex.qualifiers:
             return i + width, lex.qualifiers[phrase]
     return i, None
 
 
 def country_prefix_end(doc: Doc, i: int, lex: Lexicons) -> tuple[int, str | None]:
     """ "Kazakh", "Uzbekistan's", "UAE", "United Arab Emirates'" before a title or an organization."""
-    if i < len(doc) and is_demonym(doc[i], lex):
-        return i + 1, lex.gazetteer.demonym_country(doc[i].text)
+    tokens = words(doc)
+    if i < len(doc) and (demonym := lex.gazetteer.demonym_country(tokens.text[i])) is not None:
+        return i + 1, demonym
+    text = doc_text(doc)
     for width in (3, 2, 1):
         if i + width > len(doc):
             continue
-        span = doc[i : i + width]
-        code = lex.gazetteer.country_code(span.text)
-        if code and all(is_capitalized(t) or t.lower_ == "of" for t in span):
+        code = lex.gazetteer.country_code(tokens.span_text(text, i, i + width))
+        if code and all(tokens.capitalized[k] or tokens.lower[k] == "of" for k in range(i, i + width)):
             end = i + width
-            if end < len(doc) and doc[end].text in POSSESSIVE:
+            if end < len(doc) and tokens.text[end] in POSSESSIVE:
                 end += 1
             return end, code
     return i, None
@@ -411,7 +415,7 @@ def _described(chunk: Span, lex: Lexicons) -> bool:
 
 def _is_model_place(chunk: Span) -> bool:
     """The chunk is exactly one of the model's GPE or LOC entities."""
-    ents = {(e.start, e.end, e.label_) for e in chunk.doc.ents}
+    ents = {(e.start, e.end, e.label_) for e in model_entities(chunk.doc)}
     return any((chunk.start, chunk.end, label) in ents for label in ("GPE", "LOC"))
 
 
@@ -497,16 +501,34 @@ def _next_part(doc: Doc, j: int, heads: dict[int, int], lex: Lexicons, *, loose:
     return nxt, part_qualifier
 
 
+_PHRASES_KEY = "pf_title_phrases"
+
+
 def parse_title_phrase(
     doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, capitalized: bool, name_follows: bool
 ) -> TitlePhrase | None:
     """Parse a title phrase starting at token ``i``, or return None.
+
+    A phrase is read once per doc, start and reading (every name of a sentence asks the
+    starts before it): the parse reads only the tokens, the title heads and the lexicons.
 
     Args:
         capitalized: require capitalized heads (titles written before a name).
         name_follows: a personal name is expected right after the phrase, so the last
             capitalized words are left to it.
     """
+    cached = doc.user_data.get(_PHRASES_KEY)
+    if cached is None or cached[0] is not heads or cached[1] is not lex:
+        cached = doc.user_data[_PHRASES_KEY] = (heads, lex, {})
+    phrases, key = cached[2], (i, capitalized, name_follows)
+    if key not in phrases:
+        phrases[key] = _parse_title_phrase(doc, i, heads, lex, capitalized=key[1], name_follows=key[2])
+    return phrases[key]
+
+
+def _parse_title_phrase(
+    doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, capitalized: bool, name_follows: bool
+) -> TitlePhrase | None:
     j, qualifier, country, owner, prefixed = _phrase_prefix(doc, i, heads, lex)
     parts: list[TitlePart] = []
     loose = not capitalized and not name_follows

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -59,6 +60,52 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+WORDS_KEY = "pressfeed_words"
+ENTS_KEY = "pressfeed_ents"
+
+
+def model_entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per doc: spaCy builds every entity span anew on each access, and
+    the pipeline's components are the last to set them."""
+    ents = doc.user_data.get(ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[ENTS_KEY] = doc.ents
+    return ents
+
+
+@dataclass(frozen=True)
+class Words:
+    """Per token of a doc: its text, lower case, whether it is capitalized (:func:`is_capitalized`)
+    and its character bounds, so a scan over the doc reads lists, not a new Token per question."""
+
+    text: tuple[str, ...]
+    lower: tuple[str, ...]
+    capitalized: tuple[bool, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span_text(self, doc_text: str, start: int, end: int) -> str:
+        """``doc[start:end].text`` for a span of at least one token."""
+        return doc_text[self.starts[start] : self.ends[end - 1]]
+
+
+def words(doc: Doc) -> Words:
+    """The :class:`Words` of ``doc``, read once per doc."""
+    cached = doc.user_data.get(WORDS_KEY)
+    if cached is None:
+        tokens = list(doc)
+        text = tuple(t.text for t in tokens)
+        starts = tuple(t.idx for t in tokens)
+        cached = doc.user_data[WORDS_KEY] = Words(
+            text,
+            tuple(t.lower_ for t in tokens),
+            tuple(w[:1].isupper() for w in text),
+            starts,
+            tuple(start + len(w) for start, w in zip(starts, text, strict=True)),
+        )
+    return cached
 
 
 def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
@@ -355,6 +402,65 @@ def _literal_occurrences(text: str, haystack: str, needle: str) -> list[tuple[in
             position = haystack.find(needle, end)
         else:
             position = haystack.find(needle, position + 1)
+    return spans
+
+
+def hyphen_bounded_occurrences(text: str, form: str, joiners: str = "-") -> list[tuple[int, int]]:
+    """Spans of ``re.finditer(rf"(?<![\\w-]){re.escape(form)}(?![\\w-])", text)`` by string
+    search: ``form`` with neither a word character nor one of ``joiners`` (a hyphen) on either
+    side, left to right.
+
+    >>> hyphen_bounded_occurrences("Harbi, Al-Harbi and Harbi-led Harbi_ Harbi", "Harbi")
+    [(0, 5), (37, 42)]
+    >>> hyphen_bounded_occurrences("Al-Harbi", "Harbi", joiners="")
+    [(3, 8)]
+    """
+    if not form:
+        bound = rf"[\w{re.escape(joiners)}]"
+        return [m.span() for m in re.finditer(rf"(?<!{bound}){re.escape(form)}(?!{bound})", text)]
+    spans = []
+    size, stop = len(form), len(text)
+    position = text.find(form)
+    while position >= 0:
+        end = position + size
+        before = text[position - 1] if position else ""
+        after = text[end] if end < stop else ""
+        if not _is_word_char(before) and not _is_word_char(after) and not _joins(before, after, joiners):
+            spans.append((position, end))
+            position = text.find(form, end)
+        else:
+            position = text.find(form, position + 1)
+    return spans
+
+
+def _joins(before: str, after: str, joiners: str) -> bool:
+    return bool(joiners) and (bool(before) and before in joiners or bool(after) and after in joiners)
+
+
+def has_whole_word(text: str, form: str) -> bool:
+    """``re.search(rf"\\b{re.escape(form)}\\b", text)`` by string search where that is the same
+    test (``form`` begins and ends with a word character).
+
+    >>> has_whole_word("the IOM said", "IOM"), has_whole_word("IOMs", "IOM")
+    (True, False)
+    """
+    if form and _is_word_char(form[0]) and _is_word_char(form[-1]):
+        return bool(hyphen_bounded_occurrences(text, form, joiners=""))
+    return re.search(rf"\b{re.escape(form)}\b", text) is not None
+
+
+def literal_occurrences(text: str, form: str) -> list[tuple[int, int]]:
+    """Spans of ``re.finditer(re.escape(form), text)``: non-overlapping, left to right.
+
+    >>> literal_occurrences("aaaa", "aa"), literal_occurrences("ab", "")
+    ([(0, 2), (2, 4)], [(0, 0), (1, 1), (2, 2)])
+    """
+    if not form:
+        return [m.span() for m in re.finditer("", text)]
+    spans, position = [], text.find(form)
+    while position >= 0:
+        spans.append((position, position + len(form)))
+        position = text.find(form, position + len(form))
     return spans
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ...resources import read_table
 from .values import (
@@ -70,8 +70,10 @@ def slash_order_for(country: str | None) -> str:
 
 
 @lru_cache(maxsize=1)
+@cache
 def fiscal_cues() -> tuple[tuple[str, str, re.Pattern, str], ...]:
-    """(name, kind, pattern, example) rows of ``fiscal_cues.tsv``, fragments filled in."""
+    """(name, kind, pattern, example) rows of ``fiscal_cues.tsv``, fragments filled in (once
+    per process)."""
     rows = read_table("fiscal_cues.tsv", ("name", "kind", "example", "pattern"))
     return tuple(
         (r["name"], r["kind"], re.compile(fill(r["pattern"]), re.IGNORECASE), r["example"]) for r in rows
