@@ -335,3 +335,19 @@ def test_honorific_reads_its_neighbours_so_it_is_no_word_flag(nlp):
     periods = [t._.pf_honorific for t in doc if t.text == "."]
     assert periods == [True, False, False]
     assert "pf_honorific" not in WORD_EXTENSIONS
+
+
+def test_next_and_incoming_open_the_title_of_an_appointment(run_extract):
+    text = (
+        "Release\n\nNEW DELHI – Shri Arun Mehta has been appointed as the next Ambassador of India to Chile."
+    )
+    check_role(
+        run_extract(text),
+        RoleCase(text, "Arun Mehta", "Ambassador of India to Chile", country="IN"),
+    )
+
+
+def test_a_governor_keeps_the_administrative_word_of_the_place(run_extract):
+    text = "Release\n\nULIASTAI – The Governor of Zavkhan Aimag, Ts. Bold, said roads were shut."
+    roles = {r["title"] for p in run_extract(text)["people"] for r in p["roles"]}
+    assert "Governor of Zavkhan Aimag" in roles

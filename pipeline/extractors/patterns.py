@@ -52,6 +52,7 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "titles": ("titles.tsv", "title", False),
     "title_modifiers": ("title_modifiers.tsv", "word", True),
     "envoy_heads": ("envoy_heads.tsv", "word", True),
+    "title_determiners": ("title_determiners.tsv", "word", True),
     "portfolio": ("portfolio_words.tsv", "word", True),
     "org_heads": ("org_heads.tsv", "word", True),
     "honorifics": ("honorifics.tsv", "honorific", True),
