@@ -351,3 +351,22 @@ def test_a_governor_keeps_the_administrative_word_of_the_place(run_extract):
     text = "Release\n\nULIASTAI – The Governor of Zavkhan Aimag, Ts. Bold, said roads were shut."
     roles = {r["title"] for p in run_extract(text)["people"] for r in p["roles"]}
     assert "Governor of Zavkhan Aimag" in roles
+
+
+FUNCTION_TITLES = [
+    (
+        "The board named Tariq Saleh as Vice President, Operations, effective today.",
+        "Tariq Saleh",
+        "Vice President, Operations",
+    ),
+    (
+        "Nominees:\n- Mr. Ode Bello – Executive Director, Finance and Administration;\n",
+        "Ode Bello",
+        "Executive Director, Finance and Administration",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "title"), FUNCTION_TITLES, ids=[t for *_, t in FUNCTION_TITLES])
+def test_a_corporate_function_after_a_comma_stays_in_the_title(run_extract, text, person, title):
+    check_role(run_extract("Release\n\n" + text), RoleCase(text, person, title))

@@ -53,6 +53,7 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "title_modifiers": ("title_modifiers.tsv", "word", True),
     "envoy_heads": ("envoy_heads.tsv", "word", True),
     "title_determiners": ("title_determiners.tsv", "word", True),
+    "function_words_cased": ("function_words.tsv", "word", True),
     "portfolio": ("portfolio_words.tsv", "word", True),
     "org_heads": ("org_heads.tsv", "word", True),
     "honorifics": ("honorifics.tsv", "honorific", True),
@@ -82,7 +83,9 @@ PARTS: dict[str, tuple[str, str]] = {
 LEXICONS["legal_forms_cased_all"] = ("legal_forms.tsv", "form", False)
 # Matched on the exact text: "Trend" the agency, not "trend"; "World Bank", not "world bank".
 CASED = frozenset(
-    {"news_agencies_cased", "legal_forms_cased", "international_bodies", "legal_forms_cased_all"} | set(PARTS)
+    {"news_agencies_cased", "legal_forms_cased", "international_bodies", "legal_forms_cased_all"}
+    | {"function_words_cased"}
+    | set(PARTS)
 )
 COLUMNS = {"titles.tsv": ("title", "kind"), "news_agencies.tsv": ("agency", "country")}
 

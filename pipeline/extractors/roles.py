@@ -128,6 +128,9 @@ def _company_after(title: list[str], joiner: str, rest: list[str], proper: list[
     """A company named after a corporate title: "Chief Executive Officer of Agrovale" (a proper
     name, no place), "Head of Investor Relations, Hanul Chemical Co." (a legal form)."""
     if joiner == ",":
+        functions = lexicon("function_words_cased")
+        if all(w in functions or w.casefold() in CONNECTORS for w in rest):
+            return False  # "Executive Director, Finance and Administration": a function
         return "," not in rest and any(
             w.casefold() in lex.legal_forms or w.casefold() in lex.org_heads for w in rest
         )
