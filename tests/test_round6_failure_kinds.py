@@ -370,3 +370,11 @@ FUNCTION_TITLES = [
 @pytest.mark.parametrize(("text", "person", "title"), FUNCTION_TITLES, ids=[t for *_, t in FUNCTION_TITLES])
 def test_a_corporate_function_after_a_comma_stays_in_the_title(run_extract, text, person, title):
     check_role(run_extract("Release\n\n" + text), RoleCase(text, person, title))
+
+
+def test_a_post_keeps_the_country_it_covers(run_extract):
+    text = '"Rescue needs reception," said Ana Roy-Vidal, IOM Chief of Mission in Spain.'
+    check_role(
+        run_extract("Release\n\nMADRID – " + text),
+        RoleCase(text, "Ana Roy-Vidal", "Chief of Mission in Spain", organization="IOM"),
+    )
