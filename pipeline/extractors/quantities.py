@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pint
 from spacy.tokens import Doc, Span, Token
 
 from ..record import Quantity
@@ -27,6 +27,9 @@ from .numbers import GLUED_ONLY_SCALES, number_words, parse_number, scale_words
 from .percentages import of_money
 from .regex_trie import trie_alternation
 from .tokens import doc_text, is_hyphen_link, pos, sentence_of
+
+if TYPE_CHECKING:
+    import pint
 
 DURATION_NOUNS = frozenset(
     {
@@ -49,7 +52,12 @@ MODIFIER_POS = frozenset({"ADJ", "PROPN", "NUM"})
 
 @lru_cache(maxsize=1)
 def build_registry() -> pint.UnitRegistry:
-    """The process-wide unit registry: pint's defaults plus ``data/units.txt``."""
+    """The process-wide unit registry: pint's defaults plus ``data/units.txt``.
+
+    pint is imported here, not with the module: importing it costs about 0.15 s (it imports
+    Dask when installed), and an article with no unit to convert never needs it."""
+    import pint
+
     registry = pint.UnitRegistry(non_int_type=Decimal)
     registry.load_definitions(str(data_path("units.txt")))
     return registry
