@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from . import components  # noqa: F401  (registers the pressfeed_* factories)
+from .compiled import compiled
 from .constants import DEFAULT_MODEL
 from .errors import ModelNotInstalled
 from .extractors.tokens import pos
@@ -64,7 +65,8 @@ def _split_double_hyphens(nlp: Language) -> None:
     """A double hyphen between words is a dash: "Denmark--(BUSINESS WIRE)--Nordhavn" is seven
     tokens, so the dateline's region and the company after it are words of their own."""
     infixes = [*nlp.Defaults.infixes, r"--", r"(?<=--)\(", r"\)(?=--)"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # spacy.util.compile_infix_regex's expression, compiled through the cache on disk
+    nlp.tokenizer.infix_finditer = compiled("|".join(piece for piece in infixes if piece.strip())).finditer
 
 
 def lemma(token: Token, nlp: Language) -> str:
