@@ -70,3 +70,9 @@ def test_a_damaged_compiled_pattern_is_rebuilt(cache_in):
 def test_a_bad_expression_raises_as_re_compile_does(cache_in):
     with pytest.raises(re.error):
         compiled("(" + "alpha|" * 100)  # unclosed
+
+
+def test_the_inputs_named_give_a_table_of_their_own(cache_in):
+    assert diskcache.cached_table("t", lambda: "one", inputs="a") == "one"
+    assert diskcache.cached_table("t", lambda: "two", inputs="b") == "two"
+    assert diskcache.cached_table("t", lambda: "three", inputs="a") == "one"
