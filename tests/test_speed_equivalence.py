@@ -11,6 +11,8 @@ import sys
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pressfeed.extractors.tokens import CASELESS_ASCII_TWINS, _mention_regex, form_occurrences
 
@@ -234,3 +236,15 @@ def test_the_tokenizer_built_once_is_the_model_tokenizer_with_our_infixes(nlp):
     add_legal_form_cases(reference.tokenizer)
     ours = nlp.tokenizer.tokenizer  # inside the BoundedTokenizer
     assert ours.to_bytes(exclude=["vocab"]) == reference.tokenizer.to_bytes(exclude=["vocab"])
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_folding_an_ascii_name_skips_unicode_normalization_with_the_same_result(name):
+    import unicodedata
+
+    from pressfeed.gazetteer import _STRIP, _fold
+
+    decomposed = unicodedata.normalize("NFKD", name.strip(_STRIP))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert _fold(name) == " ".join(plain.split()).casefold()
