@@ -29,6 +29,10 @@ from .schema import validate
 CHUNK = 64  # articles per nlp.pipe call in one process: larger batches run the model faster
 POOL_CHUNK = 24  # articles per task for worker pools: small enough to keep workers even at the end
 IN_FLIGHT_PER_WORKER = 3
+# Tokens of short articles run through one ``nlp.pipe`` call. The model's working memory grows
+# with the tokens of a call (about 13 KB a token, see pieces.py): 12,000 put a worker past 400 MB
+# at its peak, 4,000 keep it under 300 MB, and batches past a few thousand tokens run no faster.
+GROUP_TOKENS = 4_000
 CONNECT_TIMEOUT = "5s"  # to reach a --scheduler (Dask's default is 30 s)
 
 
@@ -102,13 +106,13 @@ def _is_long(article: Article) -> bool:
 
 
 def _groups(short: list[tuple[int, Article]]) -> Iterator[list[tuple[int, Article]]]:
-    """Consecutive articles whose tokens together stay within one piece's (the model's memory
-    grows with the tokens of one ``nlp.pipe`` batch, not with its count of texts)."""
+    """Consecutive articles whose tokens together stay within :data:`GROUP_TOKENS` (the model's
+    memory grows with the tokens of one ``nlp.pipe`` batch, not with its count of texts)."""
     group: list[tuple[int, Article]] = []
     tokens = 0
     for index, article in short:
         size = token_estimate(article.text)
-        if group and tokens + size > PIECE_TOKENS:
+        if group and tokens + size > GROUP_TOKENS:
             yield group
             group, tokens = [], 0
         group.append((index, article))

@@ -25,13 +25,22 @@ def _version() -> str:
         return "unknown"
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version is looked up only when asked (the lookup reads the
+    installed packages' metadata, a cost every command would pay otherwise)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"pressfeed {_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pressfeed",
         description="Extract people, roles, organizations, places, money, quantities and dates "
         "from news articles and press releases into schema-validated JSON.",
     )
-    parser.add_argument("--version", action="version", version=f"pressfeed {_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show program's version number and exit")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:

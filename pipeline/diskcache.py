@@ -59,12 +59,18 @@ def _versions(packages: tuple[str, ...]) -> str:
     return ",".join(found)
 
 
-def cached_table(name: str, build: Callable[[], T], *, packages: tuple[str, ...] = ()) -> T:
-    """``build()``'s result, from disk when an identical build was made before."""
+def cached_table(name: str, build: Callable[[], T], *, packages: tuple[str, ...] = (), inputs: str = "") -> T:
+    """``build()``'s result, from disk when an identical build was made before.
+
+    ``inputs`` names what ``build`` reads beyond the data files and its own module (the
+    expressions it analyses, say): it goes into the file's name too.
+    """
     source = Path(inspect.getsourcefile(build) or "")
     code = hashlib.sha256(source.read_bytes()).hexdigest() if source.is_file() else "?"
+    given = hashlib.sha256(inputs.encode()).hexdigest()
+    versions = _versions(("pressfeed", *packages))
     key = hashlib.sha256(
-        f"{_FORMAT}|{DATA_PACKAGE}|{data_fingerprint()}|{code}|{_versions(('pressfeed', *packages))}".encode()
+        f"{_FORMAT}|{DATA_PACKAGE}|{data_fingerprint()}|{code}|{given}|{versions}".encode()
     ).hexdigest()[:16]
     path = cache_dir() / f"{name}-{key}.pickle"
     try:

@@ -23,6 +23,8 @@ _STRIP = " \t.,;:'’\"“”()"
 @lru_cache(maxsize=65536)
 def _fold(name: str) -> str:
     """Case-fold, collapse spaces and drop diacritics ("Herāt" -> "herat")."""
+    if name.isascii():  # no diacritics, and NFKD leaves ASCII as it is
+        return " ".join(name.strip(_STRIP).split()).casefold()
     decomposed = unicodedata.normalize("NFKD", name.strip(_STRIP))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.split()).casefold()

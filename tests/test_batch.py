@@ -225,3 +225,14 @@ def test_an_extracted_doc_is_freed_without_the_cycle_collector(nlp):
         assert outcome.record is not None and ref() is None
     finally:
         gc.enable()
+
+
+def test_short_articles_go_to_the_model_in_groups_of_bounded_tokens():
+    """The model's working memory grows with the tokens of one nlp.pipe call: a batch of many
+    short articles is cut into groups of at most GROUP_TOKENS (estimated) tokens."""
+    text = "The minister opened the new school in the capital on Monday. " * 60  # about 720 tokens
+    items = [(i, Article(Meta(id=f"a{i}"), text)) for i in range(40)]
+    groups = list(batch._groups(items))
+    assert len(groups) > 1
+    assert all(sum(pieces.token_estimate(a.text) for _, a in g) <= batch.GROUP_TOKENS for g in groups)
+    assert [i for g in groups for i, _ in g] == list(range(40))

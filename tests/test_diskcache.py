@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pressfeed import diskcache
+from pressfeed.compiled import compiled
 
 pytestmark = pytest.mark.issue(15)
 
@@ -44,3 +47,32 @@ def test_an_unwritable_folder_still_gives_the_table(tmp_path, monkeypatch):
 
 def test_the_key_changes_with_the_data_files():
     assert len(diskcache.data_fingerprint()) == 64
+
+
+def test_a_compiled_pattern_equals_re_compile_and_is_read_back(cache_in):
+    source = "|".join(f"(?P<w{i}>word{i}s?)" for i in range(80))  # long enough to be kept
+    first = compiled(source, re.IGNORECASE)
+    assert len(list((cache_in / "regex").iterdir())) == 1
+    again = compiled(source, re.IGNORECASE)
+    assert first == again == re.compile(source, re.IGNORECASE)
+    assert again.groupindex == re.compile(source).groupindex
+    assert again.search("a WORD7 here").lastgroup == "w7"
+
+
+def test_a_damaged_compiled_pattern_is_rebuilt(cache_in):
+    source = "(?:" + "|".join(f"alpha{i}" for i in range(80)) + ")"
+    compiled(source)
+    (path,) = (cache_in / "regex").iterdir()
+    path.write_bytes(b"\x00garbage")
+    assert compiled(source) == re.compile(source)
+
+
+def test_a_bad_expression_raises_as_re_compile_does(cache_in):
+    with pytest.raises(re.error):
+        compiled("(" + "alpha|" * 100)  # unclosed
+
+
+def test_the_inputs_named_give_a_table_of_their_own(cache_in):
+    assert diskcache.cached_table("t", lambda: "one", inputs="a") == "one"
+    assert diskcache.cached_table("t", lambda: "two", inputs="b") == "two"
+    assert diskcache.cached_table("t", lambda: "three", inputs="a") == "one"

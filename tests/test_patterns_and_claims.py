@@ -12,7 +12,7 @@ import spacy
 from spacy.tokens import Span
 
 from pressfeed.extractors import claims, finders
-from pressfeed.extractors.patterns import PatternSet, family_rules, load_rules, parse_rows
+from pressfeed.extractors.patterns import PatternSet, family_rules, load_rules, parse_rows, phrase_tokens
 from pressfeed.resources import DataFileError
 from pressfeed.tokenizer import add_legal_form_cases
 
@@ -193,3 +193,10 @@ def test_trim_leaves_context_tokens_out(blank):
         ]
     )
     assert _matches(blank, rule, "he told Trend") == ["Trend"]
+
+
+def test_phrases_kept_on_disk_are_tokenized_as_the_blank_english_tokenizer_does():
+    tokenizer = spacy.blank("en").tokenizer
+    for phrase, (words, spaces) in phrase_tokens().items():
+        doc = tokenizer(phrase)
+        assert words == tuple(t.text for t in doc) and spaces == tuple(bool(t.whitespace_) for t in doc)

@@ -86,3 +86,13 @@ def test_a_space_run_longer_than_the_window_tries_every_expression():
 def test_keys_fold_case_digits_and_spaces():
     starts = start_keys(re.compile(r"\b(?i:in)\s+(?:19|20)\d\d\b"))
     assert starts.full == {"in 000"} and not starts.short
+
+
+def test_a_finder_read_back_from_disk_is_the_finder_built(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRESSFEED_CACHE_DIR", str(tmp_path))
+    built = build_multi_finder(PATTERNS)
+    read = build_multi_finder(PATTERNS)
+    assert list(tmp_path.glob("multi-finder-*.pickle"))
+    assert (read.whole, read.listed, read.short_sizes) == (built.whole, built.listed, built.short_sizes)
+    assert dict(read.index) == dict(built.index) and dict(read.short) == dict(built.short)
+    assert read.scanner == built.scanner

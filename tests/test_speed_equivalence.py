@@ -11,6 +11,8 @@ import sys
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pressfeed.extractors.tokens import CASELESS_ASCII_TWINS, _mention_regex, form_occurrences
 
@@ -221,3 +223,28 @@ def test_string_searches_answer_what_the_regexes_answer_on_the_corpus():
             name = form.split()[0]
             expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", form)]
             assert hyphen_bounded_occurrences(form, name) == expected
+
+
+def test_the_tokenizer_built_once_is_the_model_tokenizer_with_our_infixes(nlp):
+    """build_nlp gives the model's tokenizer its special cases once, after pressfeed's infix
+    rule; the reference is the model as loaded, its infix rule then replaced."""
+    from pressfeed.nlp import DEFAULT_MODEL, _infix_pattern
+    from pressfeed.tokenizer import add_legal_form_cases
+
+    reference = spacy.load(DEFAULT_MODEL)
+    reference.tokenizer.infix_finditer = _infix_pattern(reference).finditer
+    add_legal_form_cases(reference.tokenizer)
+    ours = nlp.tokenizer.tokenizer  # inside the BoundedTokenizer
+    assert ours.to_bytes(exclude=["vocab"]) == reference.tokenizer.to_bytes(exclude=["vocab"])
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_folding_an_ascii_name_skips_unicode_normalization_with_the_same_result(name):
+    import unicodedata
+
+    from pressfeed.gazetteer import _STRIP, _fold
+
+    decomposed = unicodedata.normalize("NFKD", name.strip(_STRIP))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert _fold(name) == " ".join(plain.split()).casefold()

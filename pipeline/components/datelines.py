@@ -23,6 +23,7 @@ from functools import cache
 
 import srsly
 
+from ..compiled import compiled
 from ..resources import DataFileError, data_path
 
 DATELINE_FILE = "datelines.jsonl"
@@ -100,7 +101,7 @@ def _fill(pattern: str, names: dict[str, str], where: str) -> str:
 
 def _compile(pattern: str, where: str) -> re.Pattern:
     try:
-        return re.compile(pattern)
+        return compiled(pattern)
     except re.error as err:
         raise DataFileError(f"{where}: bad pattern: {err}") from err
 

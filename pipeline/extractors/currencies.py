@@ -36,6 +36,7 @@ import babel
 import babel.numbers
 import pycountry
 
+from ..diskcache import cached_table
 from ..resources import DataFileError, read_mapping, read_table
 
 # Codes of funds, metals and tests ("XAU"); the CFA and CFP francs and the East Caribbean
@@ -79,7 +80,12 @@ def is_symbolic(key: str) -> bool:
 
 @lru_cache(maxsize=1)
 def cldr_names() -> dict[str, tuple[str, str]]:
-    """CLDR English names (singular, plural) of every currency babel knows, withdrawn ones too."""
+    """CLDR English names (singular, plural) of every currency babel knows, withdrawn ones too
+    (kept on disk: reading them from babel costs a cold start about 0.02 s)."""
+    return cached_table("cldr-currency-names", _cldr_names, packages=("babel",))
+
+
+def _cldr_names() -> dict[str, tuple[str, str]]:
     locale = babel.Locale("en")
     names: dict[str, tuple[str, str]] = {}
     for code in babel.numbers.list_currencies():

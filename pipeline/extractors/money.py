@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import babel.numbers
 
+from ..compiled import compiled
 from ..record import Amount
 from ..record import Span as Evidence
 from ..resources import read_mapping, read_table, read_words
@@ -119,7 +120,7 @@ def money_regex() -> re.Pattern:
     # "and" joins a range only after "between" ("between 5 and 7 million"; "$100 and fifty" is
     # a minor unit, "$5 million and $3 million" two amounts).
     range_sep = r"[ \t\u00a0]?(?:-|–|—|to|(?(between)and|(?!)))[ \t\u00a0]?"  # not across lines
-    return re.compile(
+    return compiled(
         rf"""
         (?<![\w$€£¥])
         (?P<bound>(?i:{bound})\s+)?                      # about / more than / up to
@@ -445,7 +446,7 @@ def _suffix_regexes() -> tuple[re.Pattern, re.Pattern]:
     units = read_mapping("units.tsv", ("surface", "unit"))
     rates = read_mapping("rates.tsv", ("phrase", "per"))
     known = f"(?:{trie_alternation(read_words('per_nouns.tsv', 'noun') | set(units))})"
-    per = re.compile(
+    per = compiled(
         rf"""\s*(?:
             (?P<rate>{trie_alternation(rates)})                    # a year / annually / per day
           | (?:per|/)\s*(?:

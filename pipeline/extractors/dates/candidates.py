@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ...compiled import compiled
 from ...resources import read_mapping, read_table
 from ..intervals import Ranges, near, sorted_starts
 from ..regex_starts import MultiFinder, build_multi_finder
@@ -52,8 +53,7 @@ def candidate_patterns() -> tuple[tuple[str, re.Pattern, str], ...]:
     """(name, pattern, example) rows of ``date_patterns.tsv``, fragments filled in."""
     rows = read_table("date_patterns.tsv", ("name", "example", "evidence", "pattern"))
     return tuple(
-        (row["name"], re.compile(fill(row["pattern"], _candidate_fragments())), row["example"])
-        for row in rows
+        (row["name"], compiled(fill(row["pattern"], _candidate_fragments())), row["example"]) for row in rows
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from ...compiled import compiled
 from ...resources import DataFileError, read_table
 from . import absolute, fiscal, holidays, ranges, relative, weeks
 from .values import CALENDAR_YEAR, Context, DateValue, FiscalCalendar, checked, interval
@@ -54,7 +55,7 @@ def rules() -> tuple[Rule, ...]:
             raise DataFileError(
                 f"date_rules.tsv: rule {row['name']!r}: no handler {row['family']}.{row['handler']}"
             )
-        pattern = re.compile(fill(row["pattern"]), re.IGNORECASE)
+        pattern = compiled(fill(row["pattern"]), re.IGNORECASE)
         table.append(Rule(row["name"], row["family"], handlers[row["handler"]], pattern, row["examples"]))
     return tuple(table)
 
