@@ -378,3 +378,17 @@ def test_a_post_keeps_the_country_it_covers(run_extract):
         run_extract("Release\n\nMADRID – " + text),
         RoleCase(text, "Ana Roy-Vidal", "Chief of Mission in Spain", organization="IOM"),
     )
+
+
+def test_a_senate_nomination_line_gives_the_nominee_the_post(run_extract):
+    text = (
+        "Nominations Sent to the Senate\n\nTHE WHITE HOUSE\n\nDelia M. Arce-Whitby, of Louisiana, to be an "
+        "Assistant Secretary of Energy, vice Greg P. Hall, resigned.\n"
+    )
+    roles = {
+        r["title"]
+        for p in run_extract(text)["people"]
+        if p["name"] == "Delia M. Arce-Whitby"
+        for r in p["roles"]
+    }
+    assert "Assistant Secretary of Energy" in roles
