@@ -26,7 +26,7 @@ from .org_merge import adopt_acronyms, drop_fragments, drop_portfolios, merge_ce
 from .org_names import normalize_org
 from .organizations import find_organizations
 from .people import Draft, find_people, finish_person, shortened
-from .roles import Link, find_links, parse_title
+from .roles import Link, find_links, names_a_place, parse_title
 from .tokens import hyphen_bounded_occurrences
 
 NO_NEW_LABELS = ("NO_NEW", "BOILERPLATE", "MONEY", "DATE")
@@ -73,7 +73,7 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None, region: Spa
         r.organization
         for p in people
         for r in p.roles
-        if r.organization and r.organization[:1].isupper() and not _names_a_place(r.organization, lex)
+        if r.organization and r.organization[:1].isupper() and not names_a_place(r.organization, lex)
     ]
     organizations = find_organizations(
         doc,
@@ -105,11 +105,6 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None, region: Spa
     setting = build_setting(places, _dateline_country(dateline, places, lex), people)
     organizations = assign_countries(doc, organizations, lex, setting)
     return Entities(tuple(people), tuple(organizations), places)
-
-
-def _names_a_place(name: str, lex: Lexicons) -> bool:
-    """A title's owner that is a place, not an organization ("Minas Gerais State Secretary")."""
-    return lex.gazetteer.is_place(name) and not any(w.casefold() in lex.org_heads for w in name.split())
 
 
 def _dateline_country(dateline: Span | None, places: tuple[Location, ...], lex: Lexicons) -> str | None:
@@ -259,13 +254,8 @@ def _owner_apart(old: Role, linked: Role, doc: Doc) -> Role:
     inside = old.span.start < linked.span.start and linked.span.end == old.span.end
     if not inside:
         return old
-    before = doc.char_span(old.span.start, linked.span.start, alignment_mode="contract")
     owner = next(
-        (
-            m
-            for m in claims.mentions(doc, "ORG")
-            if before is not None and m.start_char == old.span.start and m.label_ == "ORG_FORM"
-        ),
+        (m for m in claims.mentions(doc, "ORG") if m.start_char == old.span.start and m.label_ == "ORG_FORM"),
         None,
     )
     if owner is None or owner.end_char > linked.span.start:

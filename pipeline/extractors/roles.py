@@ -79,17 +79,8 @@ def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
     """ "Chief Executive of Qamar Renewables" -> (title words, organization): the part after
     "at", or after "of"/"for" when it holds an organization word."""
     lex = build_lexicons()
-    for i, word in enumerate(words[1:], start=1):
-        low = word.casefold()
-        rest = words[i + 1 :]
-        if rest and rest[0].casefold() == "the":
-            rest = rest[1:]
-        if not rest:
-            break
+    for i, low, rest, proper in _complements(words, lex):
         folded = [w.casefold() for w in rest]
-        proper = [
-            w for w in folded if w not in lex.portfolio and w not in lex.org_heads and w not in CONNECTORS
-        ]
         named = (
             any(w in lex.org_heads for w in folded)
             and folded[-1] not in CONNECTORS
@@ -104,6 +95,22 @@ def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
     return words, None
 
 
+def _complements(words: list[str], lex):
+    """(index, joiner, words after it without "the", their proper words) for each word after
+    the first, while words follow: the places a title may hand its tail to an organization."""
+    for i, word in enumerate(words[1:], start=1):
+        rest = words[i + 1 :]
+        if rest and rest[0].casefold() == "the":
+            rest = rest[1:]
+        if not rest:
+            return
+        folded = [w.casefold() for w in rest]
+        proper = [
+            w for w in folded if w not in lex.portfolio and w not in lex.org_heads and w not in CONNECTORS
+        ]
+        yield i, word.casefold(), rest, proper
+
+
 def company_of_title(title: str) -> tuple[str, str | None]:
     """A title that ends in the company it is held at, split: (title, company) or (title, None).
 
@@ -114,12 +121,8 @@ def company_of_title(title: str) -> tuple[str, str | None]:
     """
     words = title.replace(",", " , ").split()
     lex = build_lexicons()
-    for i, word in enumerate(words[1:-1], start=1):
-        rest = words[i + 1 :]
-        if rest[0].casefold() == "the":
-            rest = rest[1:]
-        proper = [w for w in rest if w.casefold() not in lex.portfolio | lex.org_heads | CONNECTORS]
-        if rest and rest[0][:1].isupper() and _company_after(words[:i], word.casefold(), rest, proper, lex):
+    for i, low, rest, proper in _complements(words, lex):
+        if rest[0][:1].isupper() and _company_after(words[:i], low, rest, proper, lex):
             return " ".join(words[:i]), " ".join(rest).replace(" , ", ", ")
     return title, None
 
@@ -324,8 +327,13 @@ def without_place_employers(person: Person, lex) -> Person:
     return replace(person, roles=roles) if roles != person.roles else person
 
 
+def names_a_place(name: str, lex) -> bool:
+    """A title's owner that is a place, not an organization ("Minas Gerais State Secretary")."""
+    return lex.gazetteer.is_place(name) and not any(w.casefold() in lex.org_heads for w in name.split())
+
+
 def _place_is_no_employer(role, lex):
     org = role.organization
-    if not org or any(w.casefold() in lex.org_heads for w in org.split()) or not lex.gazetteer.is_place(org):
-        return role  # (entities._names_a_place keeps such an owner out of the organizations)
+    if not org or not names_a_place(org, lex):
+        return role
     return replace(role, organization=None, country=role.country or lex.gazetteer.country_code(org))
