@@ -69,7 +69,7 @@ LINKS = [
     RoleCase(
         "The President has appointed Mr. Juma Bakari Said as Chairperson of the board.",
         "Juma Bakari Said",
-        "Chairperson",
+        "Chairperson of the Board",  # the board belongs to the title (governance_bodies.tsv)
     ),
     RoleCase(
         "Envoys\n\n- Ms. Lydia Chebet – Ambassador to the Kingdom of Sweden;\n",

@@ -74,17 +74,23 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "legal_forms_cased": ("legal_forms.tsv", "form", True),
     "organ_words": ("organ_words.tsv", "word", True),
     "international_bodies": ("international_bodies.tsv", "name", False),
+    "post_nominals": ("post_nominals.tsv", "letters", True),
 }
 # Lexicons of the words of a lexicon's entries: the first word of each, or the words after it
 # (a legal form of several words, "Sdn. Bhd.", "S.A. de C.V.", matched as a first word and a tail).
 PARTS: dict[str, tuple[str, str]] = {
     "legal_form_words_cased": ("legal_forms_cased_all", "first"),
     "legal_form_tails_cased": ("legal_forms_cased_all", "rest"),
+    # boards and committees after a title ("Member of the Audit and Risk Committee")
+    "governance_words": ("governance_bodies", "words"),
+    "governance_ends": ("governance_bodies", "last"),
 }
 LEXICONS["legal_forms_cased_all"] = ("legal_forms.tsv", "form", False)
+LEXICONS["governance_bodies"] = ("governance_bodies.tsv", "body", False)
 # Matched on the exact text: "Trend" the agency, not "trend"; "World Bank", not "world bank".
 CASED = frozenset(
     {"news_agencies_cased", "legal_forms_cased", "international_bodies", "legal_forms_cased_all"}
+    | {"post_nominals"}
     | {"function_words_cased"}
     | set(PARTS)
 )
@@ -127,9 +133,16 @@ def lexicon(name: str) -> tuple[str, ...]:
         words = [entry.split() for entry in lexicon(source)]
         # a plain word opening a longer form is no form alone ("Private" of "Private Limited")
         firsts = [w[0] for w in words if len(w) == 1 or not (w[0].isalpha() and len(w[0]) > 4)]
-        picked = firsts if part == "first" else [x for w in words for x in w[1:]]
-        cases = [c for w in picked for c in (w, w.upper(), w.capitalize()) if w.isalpha() or c == w]
-        return tuple(dict.fromkeys(cases))  # "plc", "PLC", "Plc"
+        picked = {
+            "first": firsts,
+            "rest": [x for w in words for x in w[1:]],
+            "words": [x for w in words for x in w],
+            "last": [w[-1] for w in words],
+        }[part]
+        # "plc", "PLC", "Plc"; a form written in capitals stays so ("AG", never "Ag." for acting)
+        variants = [(w,) if w.isupper() else (w, w.upper(), w.capitalize()) for w in picked]
+        cases = [c for w, forms in zip(picked, variants, strict=True) for c in forms if w.isalpha() or c == w]
+        return tuple(dict.fromkeys(cases))
     if name not in LEXICONS:
         raise KeyError(name)
     file, column, single = LEXICONS[name]

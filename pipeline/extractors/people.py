@@ -176,8 +176,12 @@ def _titled_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
 
 
 def _after_particle(doc: Doc, i: int, lex: Lexicons) -> bool:
-    """The word follows a name particle that follows a name word ("bint" in "Fatma bint Khalfan")."""
-    return doc[i - 1].text in lex.name_particles and is_name_start(doc, i - 2, lex)
+    """The word follows name particles that follow a name word ("bint" in "Fatma bint Khalfan",
+    "van der" in "Ingrid van der Linde")."""
+    j = i - 1
+    while j > 0 and i - j <= 3 and doc[j].text in lex.name_particles:
+        j -= 1
+    return j < i - 1 and is_name_start(doc, j, lex)
 
 
 def _plausible_name(name: Span, lex: Lexicons) -> bool:

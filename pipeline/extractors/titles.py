@@ -26,6 +26,7 @@ from .tokens import (
     is_name_word,
     model_entities,
     name_end,
+    name_word_starts,
     pos,
     sentence_bounds,
     words,
@@ -210,13 +211,27 @@ def _capital_connector(c: _Chain, i: int):
     if not (token.lower_ in {"and", "of", "for", "the", "&", ","} and i + 1 < len(doc)):
         return None
     nxt = doc[i + 1]
+    if token.text == ",":  # "for Mining, Blue Economy and ...", not ", Minister of Trade"
+        item = is_capitalized(nxt) and _portfolio_item(doc, i + 1, c.lex)
+        return (i + 1, False) if item and _head_start(doc, i + 1, c.heads, c.lex) is None else None
     if not is_capitalized(nxt) or is_name_word(nxt, c.lex):
-        return None
-    if token.text == "," and not c.lex.is_institution_word(nxt.text):
         return None
     if token.lower_ in {"and", ","} and _head_start(doc, i + 1, c.heads, c.lex) is not None:
         return None
     return i + 1, False
+
+
+def _portfolio_item(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """The capitalized words at ``i`` hold an institution word and an enumeration goes on after
+    them: "Blue Economy" in "for Mining, Blue Economy and Maritime Affairs", not "John Smith"."""
+    end = capitalized_run_end(doc, i)
+    if lex.is_institution_word(doc[i].text):
+        return True
+    return (
+        end < len(doc)
+        and doc[end].lower_ in {"and", ",", "&"}
+        and any(lex.is_institution_word(t.text) or t.lower_ in lex.portfolio for t in doc[i:end])
+    )
 
 
 def _institution_word(c: _Chain, i: int):
@@ -264,13 +279,16 @@ def _capitalized(c: _Chain, i: int):
         return i, True  # "Minister of State Shri Vikram Rao": the honorific opens the name
     if not c.name_follows:
         return i + 1, False
-    run = name_end(doc, i, lex) - i
+    starts = name_word_starts(doc, i, lex)  # "Zuk-Borowiecki" is one word
+    run = len(starts)
     if run >= 3 and i > c.start and lex.is_institution_word(doc[i - 1].text):
         return i, True  # the portfolio is complete: "of Industry and Trade Nguyễn Thị Thu Hà"
     if run >= 4 and lex.gazetteer.is_place(token.text):
         return i + 1, False  # "Governor of Herat Abdul Ghani Faizi"
     if run >= 4:  # "Chairman of Barqi Tojik Sharofiddin Rahmonzoda": two-word name
-        return i + run - 2, False
+        return starts[-2], False
+    if run >= 2 and i > c.start and lex.gazetteer.is_place(doc[c.start : i].text):
+        return i, True  # the place is whole: "Country Director for Viet Nam Shantanu R. Iyengar"
     if _place_or_org_before_name(doc, i, lex, first=i == c.start):
         return i + 1, False
     return i, True
@@ -310,6 +328,8 @@ def chain_end(doc: Doc, start: int, heads: dict[int, int], lex: Lexicons, *, nam
         i, stop = step
         if stop:
             break
+    while i > start and doc[i - 1].lower_ in {",", "and", "of", "for", "the", "&"}:
+        i -= 1  # a connector the next word did not take: "for Mining, | Hassan Mwachiro"
     return i
 
 
@@ -341,13 +361,13 @@ def _place_or_org_before_name(doc: Doc, i: int, lex: Lexicons, *, first: bool) -
     if lex.gazetteer.is_place(token.text) or lex.is_institution_word(token.text) or place_word_next:
         nxt = i + 1 + place_word_next  # "Zhanakorgan district", "Kashkadarya region"
         person_next = doc[nxt].ent_type_ == "PERSON" and doc[nxt].ent_iob_ == "B" if nxt < len(doc) else False
-        return person_next or name_end(doc, nxt, lex) - nxt >= 2
+        return person_next or len(name_word_starts(doc, nxt, lex)) >= 2
     # the model's place or organization, unless it cuts a name the model sees ("Herat Abdul
     # Ghani Faizi", "Environment Tran Van Khanh")
     known = token.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} and not (
         i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON"
     )
-    return known and name_end(doc, i + 1, lex) - (i + 1) >= 2
+    return known and len(name_word_starts(doc, i + 1, lex)) >= 2
 
 
 def _is_organization(chunk: Span, lex: Lexicons) -> bool:
@@ -375,6 +395,16 @@ def _is_organization(chunk: Span, lex: Lexicons) -> bool:
     ):
         return True  # exactly the model's ORG entity
     return bool(proper) and not lex.gazetteer.is_place(" ".join(t.text for t in proper))
+
+
+def _governance_body_end(doc: Doc, k: int, end: int, lex: Lexicons) -> int:
+    """Where a board or committee that opens the chunk ends, when its organization follows:
+    "Member of the Management Board | of Hallberg", "Member of the Board of Directors | of
+    the Bank"; ``end`` for any other chunk."""
+    for n in range(min(end - k - 2, 6), 0, -1):
+        if doc[k + n].lower_ in {"of", "at"} and _governance_body(doc[k : k + n], lex):
+            return k + n
+    return end
 
 
 def _governance_body(chunk: Span, lex: Lexicons) -> bool:
@@ -459,6 +489,7 @@ def _complements(
         end = chain_end(doc, k, heads, lex, name_follows=name_follows)
         if end == k:
             break
+        end = _governance_body_end(doc, k, end, lex)
         chunk = doc[k:end]
         governed = territorial and doc[j].lower_ == "of" and not any(t.lower_ in lex.org_heads for t in chunk)
         if doc[j].lower_ == "at" or (

@@ -252,6 +252,22 @@ def name_end(doc: Doc, start: int, lex: Lexicons, *, max_words: int = 5) -> int:
     return i
 
 
+def name_word_starts(doc: Doc, start: int, lex: Lexicons) -> list[int]:
+    """Where each word of the name at ``start`` begins: a hyphenated family name or an
+    abbreviated given name is one word and a middle initial none ("Tomasz Zuk-Borowiecki" and
+    "Shantanu R. Iyengar" have two words, "Ts. Munkhbayar" two).
+    """
+    end = name_end(doc, start, lex)
+    return [
+        k
+        for k in range(start, end)
+        if not is_hyphen_link(doc, k)
+        and not is_hyphen_link(doc, k - 1)
+        and doc[k].text != "."
+        and not (k > start and len(doc[k].text.rstrip(".")) == 1)
+    ]
+
+
 def _name_syllable(doc: Doc, i: int) -> bool:
     return i < len(doc) and doc[i].is_alpha and (is_capitalized(doc[i]) or _syllable_after_hyphen(doc, i))
 
