@@ -110,3 +110,26 @@ def test_legal_forms_written_in_capitals_have_no_title_case_variant():
     forms = lexicon("legal_form_words_cased")
     assert "AG" in forms and "Ag" not in forms
     assert {"plc", "PLC", "Plc"} <= set(forms)  # lower-case forms keep their variants
+
+
+HEADER_IN_CAPITALS = (
+    "Smelter finance approved\n\nTHE HON. MARGOT ELLIS-QUAYLE MP\nMinister for Resources\n"
+    "Minister for Tourism\n\nMEDIA RELEASE\n\nCanberra\nMonday, 9 March 2026\n\n"
+    "Minister for Resources Margot Ellis-Quayle today approved the loan."
+)
+
+
+def test_a_name_in_capitals_on_a_header_line_keeps_the_body_spelling(run_extract):
+    """The name line of a header block in capitals (government statements, speeches) gave the
+    person an upper-case name, which then read as an acronym and lost the person."""
+    record = run_extract(HEADER_IN_CAPITALS)
+    people = {p["name"]: p for p in record["people"]}
+    assert list(people) == ["Margot Ellis-Quayle"]
+    assert people["Margot Ellis-Quayle"]["aliases"] == []  # the capitals are a mention, not an alias
+    titles = {r["title"] for r in people["Margot Ellis-Quayle"]["roles"]}
+    assert titles == {"Minister for Resources", "Minister for Tourism"}
+
+
+def test_an_honorific_in_capitals_is_not_an_organization(run_extract):
+    record = run_extract(HEADER_IN_CAPITALS)
+    assert "HON" not in {o["name"] for o in record["organizations"]}

@@ -464,7 +464,8 @@ class Draft:
 def _cluster(candidates: list[_Candidate]) -> list[Draft]:
     """Merge candidates into people: longest names first; shorter ones that fit become aliases."""
     drafts: list[Draft] = []
-    order = sorted(candidates, key=lambda c: (-len(c.span.text.split()), c.span.start))
+    # a name in capitals (a header line "THE HON. ANA RUIZ MP") names nobody the body does not
+    order = sorted(candidates, key=lambda c: (-len(c.span.text.split()), c.span.text.isupper(), c.span.start))
     for candidate in order:
         text = " ".join(candidate.span.text.split())
         words = tuple(w.casefold() for w in re.findall(r"[\w'’]+", text))
@@ -474,7 +475,9 @@ def _cluster(candidates: list[_Candidate]) -> list[Draft]:
                 continue
             drafts.append(Draft(text, words, list(candidate.roles)))
             continue
-        if text != owner.name and text not in owner.aliases:
+        if text.isupper() and not owner.name.isupper():
+            owner.extra_mentions.append(evidence(candidate.span))  # a mention, not an alias
+        elif text != owner.name and text not in owner.aliases:
             owner.aliases.append(text)
         owner.roles.extend(candidate.roles)
     return drafts
