@@ -133,3 +133,25 @@ def test_a_name_in_capitals_on_a_header_line_keeps_the_body_spelling(run_extract
 def test_an_honorific_in_capitals_is_not_an_organization(run_extract):
     record = run_extract(HEADER_IN_CAPITALS)
     assert "HON" not in {o["name"] for o in record["organizations"]}
+
+
+RANK_CASES = [
+    RoleCase("Commodore Ruth A. Pendleford opened the jetty.", "Ruth A. Pendleford", "Commodore"),
+    RoleCase("Rear Admiral Tomás K. Oyelaran-Vidal toured it.", "Tomás K. Oyelaran-Vidal", "Rear Admiral"),
+]
+
+
+@pytest.mark.parametrize("case", RANK_CASES, ids=[c.person for c in RANK_CASES])
+def test_naval_ranks_are_titles_not_names(run_extract, case):
+    """Ranks before a name (award releases, nominations lists): the rank is a title."""
+    check_role(run_extract("Release\n\nThe boats arrived.\n\n" + case.text), case)
+
+
+def test_one_word_after_a_title_is_no_person_unless_the_model_agrees(run_extract):
+    """ "Assistant Chief of Staff for Maritime Capability" gave a person "Capability"; a place
+    after a comma ("First Secretary, Political, Baku") gave "Political" and "Baku"."""
+    record = run_extract(
+        "Release\n\nThe boats arrived.\n\nCommodore Ruth A. Pendleford, Assistant Chief of Staff"
+        " for Maritime Capability at Fleet Command, said the boats were ready."
+    )
+    assert [p["name"] for p in record["people"]] == ["Ruth A. Pendleford"]

@@ -471,8 +471,8 @@ def _cluster(candidates: list[_Candidate]) -> list[Draft]:
         words = tuple(w.casefold() for w in re.findall(r"[\w'’]+", text))
         owner = next((d for d in drafts if _fits(words, d.words)), None)
         if owner is None:
-            if len(words) < 2 and candidate.evidence == "ner":
-                continue
+            if len(words) < 2 and (candidate.evidence == "ner" or candidate.span[0].ent_type_ != "PERSON"):
+                continue  # one word alone names a person only when the model agrees ("Capability")
             drafts.append(Draft(text, words, list(candidate.roles)))
             continue
         if text.isupper() and not owner.name.isupper():
