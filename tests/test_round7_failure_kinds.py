@@ -155,3 +155,46 @@ def test_one_word_after_a_title_is_no_person_unless_the_model_agrees(run_extract
         " for Maritime Capability at Fleet Command, said the boats were ready."
     )
     assert [p["name"] for p in record["people"]] == ["Ruth A. Pendleford"]
+
+
+MONGOLIAN_CASES = [
+    RoleCase(
+        "Governor of Khovd aimag B.Ganzorig said the herders had moved.",
+        "B.Ganzorig",
+        "Governor of Khovd Aimag",
+    ),
+    RoleCase(
+        "Minister of Energy, Mining and Light Industry J.Oyunbileg told reporters on Monday.",
+        "J.Oyunbileg",
+        "Minister of Energy, Mining and Light Industry",
+    ),
+    RoleCase(
+        "Governor of Dornogovi Aimag G. Saranchimeg met the delegation on Tuesday.",
+        "G. Saranchimeg",
+        "Governor of Dornogovi Aimag",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", MONGOLIAN_CASES, ids=[c.person for c in MONGOLIAN_CASES])
+def test_mongolian_names_with_a_patronymic_initial(run_extract, case):
+    """Mongolian names are written with the initial of the father's name, glued or spaced
+    ("B.Ganzorig", "G. Saranchimeg"): ca news, briefs, appointments and nominations lists."""
+    check_role(run_extract("Release\n\nThe talks began.\n\n" + case.text), case)
+
+
+def test_an_initial_ends_the_title_of_the_person_before(run_extract):
+    record = run_extract(
+        "Release\n\nThe talks began.\n\nThey were joined by Assistant Secretary for Energy Resources"
+        " Dana Whitcombe, Vice Minister of Mining and Heavy Industry Ts. Oyuntsetseg, and others."
+    )
+    people = {p["name"]: {r["title"] for r in p["roles"]} for p in record["people"]}
+    assert people == {
+        "Dana Whitcombe": {"Assistant Secretary for Energy Resources"},
+        "Ts. Oyuntsetseg": {"Vice Minister of Mining and Heavy Industry"},
+    }
+
+
+def test_a_two_letter_middle_initial_stays_inside_the_name(run_extract):
+    record = run_extract("Release\n\nThe plant opened.\n\nHead of the district Bekzod Kh. Turgunov said so.")
+    assert [p["name"] for p in record["people"]] == ["Bekzod Kh. Turgunov"]

@@ -19,6 +19,7 @@ from .tokens import (
     POSSESSIVE,
     capitalized_run_end,
     doc_text,
+    is_abbreviation_period,
     is_capitalized,
     is_demonym,
     is_hyphen_link,
@@ -270,11 +271,22 @@ def _lower_description(c: _Chain, i: int):
     return i, True
 
 
+def _opens_initialled_name(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """An initial that opens a name: "D." or "Ts" "." before a name word ("D. Sarangerel",
+    "Ts. Gantulga")."""
+    text = doc[i].text
+    if len(text) == 2 and text[0].isupper() and text[1] == ".":
+        return i + 1 < len(doc) and is_name_word(doc[i + 1], lex)
+    return i + 1 < len(doc) and is_abbreviation_period(doc, i + 1, lex)
+
+
 def _capitalized(c: _Chain, i: int):
     """Any capitalized word when no name follows; before a name, only what leaves it two words."""
     doc, token, lex = c.doc, c.doc[i], c.lex
     if not is_capitalized(token):
         return None
+    if i > c.start and _opens_initialled_name(doc, i, lex):
+        return i, True  # "of Mining and Heavy Industry Ts. Gantulga": the initial opens a name
     if c.name_follows and i > c.start and token.lower_ in lex.honorifics:
         return i, True  # "Minister of State Shri Vikram Rao": the honorific opens the name
     if not c.name_follows:
