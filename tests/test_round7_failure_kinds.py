@@ -198,3 +198,34 @@ def test_an_initial_ends_the_title_of_the_person_before(run_extract):
 def test_a_two_letter_middle_initial_stays_inside_the_name(run_extract):
     record = run_extract("Release\n\nThe plant opened.\n\nHead of the district Bekzod Kh. Turgunov said so.")
     assert [p["name"] for p in record["people"]] == ["Bekzod Kh. Turgunov"]
+
+
+NAME_FORMS = [
+    # an apostrophe ends a name word (Kenyan names: advisories, nominations lists)
+    (
+        "Also present:\nMs. Awuor' Ochieng-Were\nHead of Communications, Ministry of Health\n",
+        "Awuor' Ochieng-Were",
+    ),
+    (
+        "Nominees:\n- Amb. (Dr.) Grace Atieno' Owino – Ambassador to the Republic of Ghana;\n",
+        "Grace Atieno' Owino",
+    ),
+    # the model's span leaves out the given name (development banks, wires)
+    (
+        "Aminata Koné N'Diaye, the Bank's Country Manager for Mali, said the road was ready.",
+        "Aminata Koné N'Diaye",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAME_FORMS, ids=[n for _, n in NAME_FORMS])
+def test_whole_names_with_apostrophes_and_given_names(run_extract, text, name):
+    assert name in {p["name"] for p in run_extract("Release\n\nThe road opened.\n\n" + text)["people"]}
+
+
+def test_a_rank_abbreviation_is_not_a_given_name(run_extract):
+    record = run_extract(
+        "Release\n\nThe list was sent.\n\nArmy Maj. Gen. Ruth A. Kessling for appointment to the grade"
+        " of lieutenant general. Kessling is serving as commanding general."
+    )
+    assert "Ruth A. Kessling" in {p["name"] for p in record["people"]}

@@ -36,9 +36,11 @@ from .tokens import (
     is_capitalized,
     is_country_word,
     is_demonym,
+    is_honorific,
     is_hyphen_link,
     is_line_break,
     is_name_start,
+    is_name_word,
     name_end,
     pos,
     strip_possessive,
@@ -161,10 +163,7 @@ def _inside_country_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
 def _before_honorifics(doc: Doc, i: int, lex: Lexicons) -> int:
     """Where the honorifics before a name begin: a title may stand before them ("Minister of
     State Shri Vikram Rao", "Chairman H.E. Sultan Al Suwaidi")."""
-    honorifics = {h.rstrip(".") for h in lex.honorifics}
-    while i > 0 and (doc[i - 1].lower_.rstrip(".") in honorifics or doc[i - 1].text == "." and i > 1):
-        if doc[i - 1].text == "." and doc[i - 2].lower_.rstrip(".") not in honorifics:
-            break
+    while i > 0 and is_honorific(doc[i - 1], lex):  # "Mr.", "Eng" ".", "Amb. (Dr.)"
         i -= 1
     return i
 
@@ -228,10 +227,30 @@ def _clean_person_entity(doc: Doc, ent: Span, lex: Lexicons) -> Span | None:
         start += 1
     if start == ent.end:
         return None
+    start = _given_names_before(doc, start, lex)
     span = strip_possessive(doc[start : max(name_end(doc, start, lex), start + 1)])
-    if span.end > ent.end or any(is_demonym(t, lex) or is_country_word(t, lex) for t in span):
+    beyond = doc[ent.end : span.end]  # the model may split one name: "Josephine Achieng'" "Odera"
+    if any(t.ent_type_ != "PERSON" for t in beyond) or any(
+        is_demonym(t, lex) or is_country_word(t, lex) for t in span
+    ):
         return None
     return span
+
+
+def _given_names_before(doc: Doc, start: int, lex: Lexicons) -> int:
+    """Where the name begins when the model's span left out the given names before it
+    ("Élodie" of "Élodie Kouassi N'Guessan", "Sultan" of "Sultan Khalid Al Dhaheri"): name
+    words of the same run that are no known place and no entity of another type."""
+    while (
+        start > 0
+        and is_name_word(doc[start - 1], lex)
+        and not doc[start - 1].text.endswith(".")  # "Maj. Gen." is a rank
+        and not doc[start - 1].ent_type_
+        and not lex.gazetteer.is_place(doc[start - 1].text)
+        and not is_line_break(doc, start - 1)
+    ):
+        start -= 1
+    return start
 
 
 def _is_speech_subject(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:

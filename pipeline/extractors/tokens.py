@@ -243,6 +243,8 @@ def name_end(doc: Doc, start: int, lex: Lexicons, *, max_words: int = 5) -> int:
             i, words = i + 1, words + 1
         elif words and is_hyphen_link(doc, i) and _name_syllable(doc, i + 1):
             i += 2  # "Kassym-Jomart", "Soo-yeon", but not "Riyadh-based"
+        elif words and _glued_apostrophe(doc, i, lex):
+            i += 1  # "Achieng' Otieno-Were": the apostrophe ends a name word
         elif words and is_abbreviation_period(doc, i, lex):
             i += 1
         elif words and (after := _particles_end(doc, i, lex)) > i:
@@ -263,9 +265,21 @@ def name_word_starts(doc: Doc, start: int, lex: Lexicons) -> list[int]:
         for k in range(start, end)
         if not is_hyphen_link(doc, k)
         and not is_hyphen_link(doc, k - 1)
-        and doc[k].text != "."
+        and doc[k].text not in {".", "'", "’"}
         and not (k > start and len(doc[k].text.rstrip(".")) == 1)
     ]
+
+
+def _glued_apostrophe(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """An apostrophe glued to the end of a name word, another name word after it ("Achieng'
+    Odera" in Kenyan names)."""
+    return (
+        doc[i].text in {"'", "’"}
+        and not doc[i - 1].whitespace_
+        and bool(doc[i].whitespace_)
+        and i + 1 < len(doc)
+        and is_name_word(doc[i + 1], lex)
+    )
 
 
 def _name_syllable(doc: Doc, i: int) -> bool:
