@@ -229,3 +229,14 @@ def test_a_rank_abbreviation_is_not_a_given_name(run_extract):
         " of lieutenant general. Kessling is serving as commanding general."
     )
     assert "Ruth A. Kessling" in {p["name"] for p in record["people"]}
+
+
+def test_a_country_with_a_lower_case_word_stays_whole_in_a_title(run_extract):
+    """ "Country Manager for Côte d'Ivoire" lost its country at "d'Ivoire" and with it the role
+    (development banks, speeches)."""
+    case = RoleCase(
+        "Awa Traoré-Diop, the Bank's Country Manager for Côte d'Ivoire, said the road was ready.",
+        "Awa Traoré-Diop",
+        "Country Manager for Côte d'Ivoire",
+    )
+    check_role(run_extract("Release\n\nThe road opened.\n\n" + case.text), case)

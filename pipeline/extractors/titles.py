@@ -146,6 +146,19 @@ class _Chain:
 Step = Callable[[_Chain, int], "tuple[int, bool] | None"]
 
 
+def _whole_country(c: _Chain, i: int):
+    """A country whose name holds a lower-case word, taken whole: "Côte d'Ivoire", "Trinidad
+    and Tobago", "Bosnia and Herzegovina"."""
+    doc = c.doc
+    if i + 1 >= len(doc) or not is_capitalized(doc[i]) or not doc[i + 1].text[:1].islower():
+        return None
+    for end in range(min(len(doc), i + 4), i + 1, -1):
+        whole = doc[end - 1].is_alpha or "'" in doc[end - 1].text  # never a trailing ";" or ","
+        if whole and c.lex.gazetteer.country_code(doc[i:end].text):
+            return end, False
+    return None
+
+
 def _within_run(c: _Chain, i: int):
     """Up to the run's last institution word, and through glued hyphens ("At-Bashy")."""
     if (c.last_word is not None and i <= c.last_word) or (
@@ -307,6 +320,7 @@ def _capitalized(c: _Chain, i: int):
 
 
 CHAIN_STEPS: tuple[Step, ...] = (
+    _whole_country,
     _within_run,
     _possessive_inside,
     _enumeration,
