@@ -240,3 +240,17 @@ def test_a_country_with_a_lower_case_word_stays_whole_in_a_title(run_extract):
         "Country Manager for Côte d'Ivoire",
     )
     check_role(run_extract("Release\n\nThe road opened.\n\n" + case.text), case)
+
+
+def test_a_company_word_before_a_title_of_several_words_is_the_company(run_extract):
+    """ "Swan Coastal Metals Managing Director X" gave the title "Metals Managing Director"
+    (government statements, award releases): a head of several words takes no portfolio."""
+    case = RoleCase(
+        "Brightwater Marine Managing Director Owen T. Farrelly-Lim said the hulls were ready.",
+        "Owen T. Farrelly-Lim",
+        "Managing Director",
+        organization="Brightwater Marine",
+    )
+    check_role(run_extract("Release\n\nThe ferries arrived.\n\n" + case.text), case)
+    finance = RoleCase("Finance Director Ana Ruiz said the budget held.", "Ana Ruiz", "Finance Director")
+    check_role(run_extract("Release\n\nThe ferries arrived.\n\n" + finance.text), finance)

@@ -111,9 +111,10 @@ def _head_start(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, loose
     ``loose`` (a lower-case title in apposition) also admits up to two other lower-case nouns
     or adjectives before the head: "project director", "senior legal counsel".
     """
-    k, other = i, 0
+    k, other, portfolio = i, 0, False
     while k < len(doc) and k not in heads:
         if doc[k].lower_ in lex.modifiers or doc[k].lower_ in lex.portfolio:
+            portfolio = portfolio or doc[k].lower_ not in lex.modifiers
             k += 1
         elif (
             k > i
@@ -126,6 +127,8 @@ def _head_start(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, loose
             k, other = k + 1, other + 1
         else:
             break
+    if portfolio and k in heads and heads[k] - k >= 2:
+        return None  # a head of several words takes no portfolio: "(Swan Coastal) Metals | Managing Director"
     return k if k in heads else None
 
 
