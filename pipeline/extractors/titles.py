@@ -127,8 +127,8 @@ def _head_start(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, loose
             k, other = k + 1, other + 1
         else:
             break
-    if portfolio and k in heads and heads[k] - k >= 2:
-        return None  # a head of several words takes no portfolio: "(Swan Coastal) Metals | Managing Director"
+    if portfolio and k in heads and heads[k] - k >= 2 and i > 0 and is_capitalized(doc[i - 1]):
+        return None  # the word ends a company's name: "Swan Coastal Metals | Managing Director"
     return k if k in heads else None
 
 
