@@ -254,3 +254,14 @@ def test_a_company_word_before_a_title_of_several_words_is_the_company(run_extra
     check_role(run_extract("Release\n\nThe ferries arrived.\n\n" + case.text), case)
     finance = RoleCase("Finance Director Ana Ruiz said the budget held.", "Ana Ruiz", "Finance Director")
     check_role(run_extract("Release\n\nThe ferries arrived.\n\n" + finance.text), finance)
+
+
+def test_japanese_representative_director_is_a_title(run_extract):
+    """ "Representative Director, President and CEO" (results, corporate wires, energy): the
+    Japanese board title opened the list, so none of the three titles reached the name."""
+    record = run_extract(
+        'Release\n\nSales rose.\n\n"Orders grew," said Haruki Sone, Representative Director, President'
+        ' and CEO. "We will hire."'
+    )
+    titles = {r["title"] for p in record["people"] if p["name"] == "Haruki Sone" for r in p["roles"]}
+    assert titles == {"Representative Director", "President", "CEO"}
