@@ -265,3 +265,44 @@ def test_japanese_representative_director_is_a_title(run_extract):
     )
     titles = {r["title"] for p in record["people"] if p["name"] == "Haruki Sone" for r in p["roles"]}
     assert titles == {"Representative Director", "President", "CEO"}
+
+
+def aliases(record: dict, person: str) -> set[str]:
+    return {a for p in record["people"] if p["name"] == person for a in p["aliases"]}
+
+
+def test_a_given_name_written_alone_is_an_alias(run_extract):
+    """Appointment releases and wires quote a person by the given name ("Katharina combines
+    ...", "working with Mehmet"): the given name alone names the person."""
+    record = run_extract(
+        "Release\n\nThe board met.\n\nThe board appointed Dr. Annelie M. Brück as Chief Financial"
+        ' Officer. "Annelie brings discipline," said the chairman.'
+    )
+    assert aliases(record, "Annelie M. Brück") == {"Annelie"}
+
+
+def test_the_first_of_two_family_names_is_an_alias(run_extract):
+    """Spanish and Portuguese names carry two family names; the article writes the first alone
+    ("Minister Valdés" of "Ignacio J. Valdés Irarrázaval": readouts, wires, energy, devbank)."""
+    record = run_extract(
+        "Release\n\nThe call ended.\n\nMinister of Mining Tomás R. Araya Echeverría spoke on Tuesday."
+        " Minister Araya said exports rose."
+    )
+    assert aliases(record, "Tomás R. Araya Echeverría") == {"Araya"}
+
+
+def test_given_and_family_name_without_the_middle_is_an_alias(run_extract):
+    record = run_extract(
+        "Release\n\nThe study ended.\n\nManaging Director Rhys T. Calloway said the mill was ready."
+        " Rhys Calloway added that drilling would resume."
+    )
+    assert aliases(record, "Rhys T. Calloway") == {"Rhys Calloway"}
+
+
+def test_a_given_name_inside_a_place_name_is_not_an_alias(run_extract):
+    record = run_extract(
+        "Release\n\nThe talks ended.\n\nMinister Paulo Henrique Vasconcelos met the delegation."
+        " He flew on to São Paulo on Friday."
+    )
+    assert "Paulo" not in aliases(record, "Paulo Henrique Vasconcelos")
+    assert "São Paulo" in {loc["name"] for loc in record["locations"]}

@@ -84,3 +84,31 @@ def parse_person_name(text: str) -> Name | None:
     if peerage is not None:
         return Name(None, " ".join(words), (), honorific, suffix, peerage)
     return Name(given, family, middle, honorific, suffix, peerage)
+
+
+def short_forms(text: str) -> tuple[str, ...]:
+    """The shorter forms an article may write a person by, longest first, the given name alone
+    last: the first given name with the family name, the last of several given names (the first
+    of two family names: "Valdés" of "Ignacio J. Valdés Irarrázaval") alone and with the family
+    name, and the family name. Only forms the article writes on their own become aliases.
+
+    >>> short_forms("Ignacio J. Valdés Irarrázaval")
+    ('Ignacio Irarrázaval', 'Valdés Irarrázaval', 'Irarrázaval', 'Valdés', 'Ignacio')
+    >>> short_forms("Rhys T. Callander")
+    ('Rhys Callander', 'Callander', 'Rhys')
+    >>> short_forms("Pieter J. van der Merwe")
+    ('Pieter van der Merwe', 'van der Merwe', 'Pieter')
+    >>> short_forms("Tokayev")
+    ()
+    """
+    name = parse_person_name(text)
+    if name is None or name.peerage or not name.given:
+        return ()
+    given = name.given.split()
+    forms = [f"{given[0]} {name.family}", name.family]
+    if len(given) > 1:
+        forms[1:1] = [f"{given[-1]} {name.family}"]
+        forms.append(given[-1])
+    forms.append(given[0])
+    full = " ".join(text.split())
+    return tuple(f for f in dict.fromkeys(forms) if f != full)

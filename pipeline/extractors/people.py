@@ -18,7 +18,7 @@ from ..lexicons import Lexicons, build_lexicons
 from ..record import Person, Role
 from ..record import Span as Evidence
 from . import claims
-from .names import parse_person_name
+from .names import parse_person_name, short_forms
 from .roles import company_of_title
 from .titles import (
     TitlePhrase,
@@ -503,8 +503,11 @@ def _cluster(candidates: list[_Candidate]) -> list[Draft]:
 
 
 def _fits(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """A shorter name that is the same person: equal, or a suffix/prefix of the full name."""
+    """A shorter name that is the same person: equal, a suffix/prefix of the full name, or the
+    first of two family names ("Araya" of "Tomás R. Araya Echeverría")."""
     if words == full:
+        return True
+    if len(words) == 1 and len(full) >= 3 and full[-2] == words[0] and len(words[0]) > 1:
         return True
     return len(words) < len(full) and (full[-len(words) :] == words or full[: len(words)] == words)
 
@@ -563,29 +566,72 @@ def shortened(title: str, other: str) -> bool:
     return len(short) < len(full) and (full.startswith(short + " ") or full.startswith(short + ","))
 
 
-def finish_person(doc: Doc, draft: Draft, excluded: set[int]) -> Person:
+def _may_stand_alone(word: str, lex: Lexicons) -> bool:
+    """A given name that can name its person alone: no place, title, honorific or other word
+    that reads as something else when written alone."""
+    folded = word.casefold()
+    return (
+        len(word) >= 3
+        and not lex.gazetteer.is_place(word)
+        and not lex.is_title_word(word)
+        and not lex.is_institution_word(word)
+        and folded not in lex.honorifics
+        and folded not in lex.non_name_words
+    )
+
+
+def _in_another_name(text: str, start: int, end: int, lex: Lexicons) -> bool:
+    """A capitalized word right before (no title or honorific) or after: the given name is part
+    of another name ("São Paulo", "Katharina Müller"), not "Minister Valdés"."""
+    if end + 1 < len(text) and text[end] == " " and text[end + 1].isupper():
+        return True
+    if start < 2 or text[start - 1] != " ":
+        return False
+    before = text[: start - 1].rsplit(None, 1)[-1]
+    folded = before.casefold()
+    return before[:1].isupper() and not (lex.is_title_word(before) or folded in lex.honorifics)
+
+
+def _forms(draft: Draft, lex: Lexicons) -> tuple[list[str], list[str]]:
+    """The forms a person's mentions are found by: the name, its aliases and shorter forms;
+    and apart, the single given names, which must stand alone in the text."""
     forms = [draft.name, *draft.aliases]
     parsed = parse_person_name(draft.name)
     surname = parsed.family if parsed else draft.name.split()[-1]
+    shorter = short_forms(draft.name)
+    forms += [f for f in shorter if f not in forms and (" " in f or f == surname)]
     if surname not in forms and len(draft.name.split()) > 1:
         forms.append(surname)
     first = draft.name.split()[0]
-    if len(draft.name.split()) in (2, 3) and first.casefold() in build_lexicons().family_first:
+    if len(draft.name.split()) in (2, 3) and first.casefold() in lex.family_first:
         forms.append(first)  # "Park Sung-hoon" ... "Park said"
+    # a given name alone ("Katharina combines ..."), the first of two family names ("Valdés")
+    single = [f for f in shorter if " " not in f and f not in forms and _may_stand_alone(f, lex)]
+    return forms, single
+
+
+def _mentions(doc: Doc, draft: Draft, excluded: set[int], lex: Lexicons) -> tuple[list[Evidence], list[str]]:
+    """Every mention of the person in the text, and the aliases that gave them."""
+    forms, single = _forms(draft, lex)
     blocked = {doc[i].idx for i in excluded}
     mentions: dict[tuple[int, int], Evidence] = {}
     used_aliases: list[str] = []
     text = doc_text(doc)
-    for form in forms:
+    for form in forms + single:
         for start, end in hyphen_bounded_occurrences(text, form):
             inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e in mentions)
-            if inside or start in blocked:
+            if inside or start in blocked or form in single and _in_another_name(text, start, end, lex):
                 continue
             mentions[(start, end)] = Evidence(start, end, text[start:end])
             if form != draft.name and form not in used_aliases:
                 used_aliases.append(form)
     for extra in draft.extra_mentions:
         mentions.setdefault((extra.start, extra.end), extra)
+    return sorted(mentions.values(), key=lambda m: m.start), used_aliases
+
+
+def finish_person(doc: Doc, draft: Draft, excluded: set[int]) -> Person:
+    mentions, used_aliases = _mentions(doc, draft, excluded, build_lexicons())
     roles: list[Role] = []
     for role in draft.roles:
         if role.organization is None:  # "Chief Executive Officer of Agrovale": the company apart
@@ -597,6 +643,6 @@ def finish_person(doc: Doc, draft: Draft, excluded: set[int]) -> Person:
     return Person(
         name=draft.name,
         aliases=tuple(used_aliases),
-        mentions=tuple(sorted(mentions.values(), key=lambda m: m.start)),
+        mentions=tuple(mentions),
         roles=tuple(roles),
     )
