@@ -99,6 +99,9 @@ CURRENCY_POLICY_CASES = [
     PolicyCase("A US$9 million order; then $80 million.", "USD", "article", dateline="KZ"),
     PolicyCase("A C$9 million order; then $80 million.", "CAD", "article", dateline="AU"),
     PolicyCase("It paid US$3 an ounce and 610 cents a share.", "ZAR", "dateline", dateline="ZA"),
+    # a local dollar stated as a bare "$" shows the "$" is another dollar: no evidence for it
+    PolicyCase("A grant of A$7 million (about $4.5 million); then $48 million.", "USD", "default"),
+    PolicyCase("A grant of $4.5 million (A$7 million); then $48 million.", "USD", "default"),
 ]
 
 

@@ -27,7 +27,14 @@ from ..compiled import compiled
 from ..record import Amount
 from ..record import Span as Evidence
 from ..resources import read_mapping, read_table, read_words
-from .conversions import implausible_pairs, link_conversions, plausible_rate, resolve_by_conversion, usd_rates
+from .conversions import (
+    implausible_pairs,
+    is_conversion_gap,
+    link_conversions,
+    plausible_rate,
+    resolve_by_conversion,
+    usd_rates,
+)
 from .currencies import (
     ENGLISH_WORD_CODES,
     CurrencyContext,
@@ -294,13 +301,29 @@ def find_amounts_in_text(
     """
     parsed = _parse_text(text, tuple((start, end) for start, end in skip))
     context = CurrencyContext(
-        explicit=frozenset(p.code or p.form.default for p in parsed if p.code or len(p.form.candidates) == 1),
+        explicit=_named_codes(text, parsed),
         dateline=dateline,
         mentioned=next((c for c in mentioned if c != dateline), None),
     )
     amounts = [_to_amount(text, p, *_resolve(p, context)) for p in parsed]
     amounts = resolve_by_conversion(text, [p.form.candidates for p in parsed], amounts)
     return link_conversions(text, amounts)
+
+
+def _named_codes(text: str, parsed: tuple[_Parsed, ...]) -> frozenset[str]:
+    """The currencies the article names unambiguously (evidence for the ``article`` rule), but
+    not one stated as a conversion of a bare form that could read as it: in "A$7 million
+    (about $4.5 million)" the "$" is another dollar than A$, so A$ is no evidence for "$"."""
+    named = {p.code or p.form.default for p in parsed if p.code or len(p.form.candidates) == 1}
+    converted = set()
+    for first, second in zip(parsed, parsed[1:], strict=False):
+        if not is_conversion_gap(text[first.end : second.start], second):
+            continue
+        for one, other in ((first, second), (second, first)):
+            code = one.code or (one.form.default if len(one.form.candidates) == 1 else None)
+            if code is not None and not other.code and code in other.form.candidates:
+                converted.add(code)
+    return frozenset(named - converted)
 
 
 def find_amount_spans(text: str, *, skip: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
