@@ -272,3 +272,9 @@ def test_each_before_a_word_that_is_no_unit_prices_nothing():
 def test_east_african_sh_symbol_reads_the_article_shilling():
     amounts = find_amounts_in_text("Dairies paid Sh 48 per litre; the plan costs KSh 2 billion.")
     assert [(a.value, a.currency) for a in amounts] == [(48, "KES"), (2_000_000_000, "KES")]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("text", ["None of this was planned.", "Quite a day; Rone and Pone spoke."])
+def test_glued_symbol_before_a_number_word_is_no_amount(text):
+    assert find_amounts_in_text(text) == []

@@ -191,9 +191,13 @@ def _weight_not_money(match: re.Match) -> bool:
 
 def _bare_glued_prefix(groups: dict) -> bool:
     """ "R4.1bn", "R1,500" are rand; "the R21 highway" is not: a one-letter glued symbol needs a
-    scale word or separators in its number."""
+    scale word or separators in its number, and digits ("None of this" is no one naira)."""
     symbol = groups["pre_glued"]
-    return symbol is not None and len(symbol) == 1 and not re.search(r"[.,]|[A-Za-z]", groups["n1"])
+    if symbol is None:
+        return False
+    return not groups["n1"][:1].isdigit() or (
+        len(symbol) == 1 and not re.search(r"[.,]|[A-Za-z]", groups["n1"])
+    )
 
 
 # Words after "a dollar" that leave it an amount ("a dollar a day", "a dollar or two").
