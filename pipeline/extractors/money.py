@@ -531,11 +531,21 @@ def _per_before_regex() -> re.Pattern:
 
 
 def _per_name(match: re.Match) -> str:
-    """ "a year", "annually" -> year; else the unit as written, in lower case ("per kWh" -> kwh,
-    "an ounce" -> ounce, "per cubic metre" -> cubic metre), as the gold writes it."""
+    """ "a year", "annually" -> year; a unit of measure by its pint name, as quantities name it
+    ("per kWh" -> kilowatt_hour, "a ton" -> tonne, "an ounce" -> troy_ounce, "per litre" ->
+    liter); anything else as written, in lower case ("per share" -> share)."""
     if match.group("rate"):
         return read_mapping("rates.tsv", ("phrase", "per"))[" ".join(match.group("rate").split()).casefold()]
-    return " ".join((match.group("unit") or match.group("word") or match.group("noun")).split()).casefold()
+    written = " ".join((match.group("unit") or match.group("word") or match.group("noun")).split()).casefold()
+    return _pint_unit_names().get(written, written)
+
+
+@lru_cache(maxsize=1)
+def _pint_unit_names() -> dict[str, str]:
+    """Unit words and symbols (``data/units.tsv``, case-folded) -> pint unit names."""
+    return {
+        surface.casefold(): unit for surface, unit in read_mapping("units.tsv", ("surface", "unit")).items()
+    }
 
 
 def _to_amount(text: str, p: _Parsed, currency: str | None, rule: str) -> Amount:
