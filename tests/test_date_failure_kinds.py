@@ -62,3 +62,14 @@ def test_nth_weekday_without_a_year_reads_like_a_holiday(run_extract):
     coming = values(run_extract("The fair opens on the fourth Thursday of November."))
     assert coming == values(run_extract("The fair opens on Thanksgiving.")) == ["2026-11-26"]
     assert values(run_extract("The forum met on the last Friday of October.")) == ["2025-10-31"]
+
+
+@pytest.mark.issue(14)
+def test_attributive_participle_is_no_governing_verb(run_extract):
+    """ "should agree on a unified standard by the end of June": "unified" (tagged as a past
+    participle) describes the noun; the modal's future decides the year."""
+    text = (
+        "The director said both operators should settle on a shared loading standard for the depot"
+        " by the end of June."
+    )
+    assert values(run_extract(text)) == ["../2026-06-30"]
