@@ -352,8 +352,11 @@ def _parse_text(text: str, skip: tuple[tuple[int, int], ...]) -> tuple[_Parsed, 
 
 
 # Between two amounts of one price: "from $18 to $9 per tonne", "SEK 2.10 (SEK 1.60)" (the
-# year before, in results), "$5 or $6 a share".
-SAME_PRICE_GAP = re.compile(r"^\s*(?:\(|to|-|–|or)\s*(?:\d{4}:\s*)?$", re.IGNORECASE)
+# year before, in results), "$5 or $6 a share", "2,800 tenge per tonne, compared with 4,500
+# tenge".
+SAME_PRICE_GAP = re.compile(
+    r"^\s*(?:\(|to|-|–|or|,?\s*compared\s+(?:with|to))\s*(?:\d{4}:\s*)?$", re.IGNORECASE
+)
 
 
 def _share_units(text: str, parsed: list[_Parsed]) -> list[_Parsed]:
@@ -523,10 +526,11 @@ def _each_before_regex() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _per_before_regex() -> re.Pattern:
-    """ "earnings per share were €4.02", "the dividend per share of ₹6": the unit named before."""
+    """ "earnings per share were €4.02", "the dividend per share of ₹6", "Basic earnings per
+    share: ¥187.42": the unit named before."""
     nouns = trie_alternation(read_words("per_nouns.tsv", "noun"))
     return re.compile(
-        rf"\bper[ -](?:[a-z]+[ -])?(?P<noun>{nouns})\b(?:[ (]+[A-Za-z)]+){{0,3}}[ ]+$", re.IGNORECASE
+        rf"\bper[ -](?:[a-z]+[ -])?(?P<noun>{nouns})\b(?:[ (]+[A-Za-z)]+){{0,3}}:?[ ]+$", re.IGNORECASE
     )
 
 
