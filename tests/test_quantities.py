@@ -62,6 +62,11 @@ QUANTITY_CASES_ISSUE_14 = [
     QuantityCase(
         "The berth adds 250,000 twenty-foot equivalent units.", 250_000, "twenty_foot_equivalent_unit", None
     ),
+    # a bare figure counts what "the number of ..." named before it (govstmt, readout, wire, ca)
+    QuantityCase("They will raise the number of weekly sailings to 14 a week.", 14, None, "sailing", "week"),
+    QuantityCase(
+        "The number of Kenyan nurses there has doubled over four years to 2,300.", 2300, None, "nurse"
+    ),
     QuantityCase("Crews paved 120 km of road.", 120, "kilometer", None, base=(120_000, "metre")),
     QuantityCase("Farmers planted 3,000 hectares.", 3000, "hectare", None, base=(3e7, "square metre")),
     QuantityCase("The airline ordered 20 Boeing 737 jets.", 20, None, "jet"),
