@@ -67,6 +67,7 @@ QUANTITY_CASES_ISSUE_14 = [
     QuantityCase(
         "The number of Kenyan nurses there has doubled over four years to 2,300.", 2300, None, "nurse"
     ),
+    QuantityCase("The grid heats half a million homes.", 500_000, None, "home"),
     QuantityCase("Crews paved 120 km of road.", 120, "kilometer", None, base=(120_000, "metre")),
     QuantityCase("Farmers planted 3,000 hectares.", 3000, "hectare", None, base=(3e7, "square metre")),
     QuantityCase("The airline ordered 20 Boeing 737 jets.", 20, None, "jet"),

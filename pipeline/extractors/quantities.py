@@ -157,7 +157,13 @@ def _number_span(doc: Doc, start: int) -> Span:
     end = start + 1
     while end < len(doc) and _continues_number(doc, end):
         end += 1
+    if start >= 2 and doc[start].lower_ in scale_words() and _half_a(doc, start - 2):
+        start -= 2  # "half a million people": 500,000, not a million
     return doc[start:end]
+
+
+def _half_a(doc: Doc, i: int) -> bool:
+    return doc[i].lower_ == "half" and doc[i + 1].lower_ == "a"
 
 
 def _is_year(span: Span, value: Decimal) -> bool:
