@@ -110,7 +110,7 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     amount_ranges = [(a.span.start, a.span.end) for a in amounts]
     warnings = list(implausible_pairs(text, amounts))
     published, published_source, base, anchor = _publication(doc, meta, candidates, warnings)
-    setting = date_setting(text, hints, tuple(a.currency for a in amounts))
+    setting = date_setting(text, hints, tuple(a.currency for a in amounts), datelined=dateline is not None)
     dates = find_dates(doc, candidates, base, anchor=anchor, setting=setting)
     date_ranges = [(d.span.start, d.span.end) for d in dates]
     quantities = find_quantities(

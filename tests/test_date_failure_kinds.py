@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from pressfeed.extractors.dates.fiscal import country_dates
+from pressfeed.extractors.dates.resolve import date_setting
+
 pytestmark = pytest.mark.issue(13)
 
 
@@ -62,3 +65,26 @@ def test_nth_weekday_without_a_year_reads_like_a_holiday(run_extract):
     coming = values(run_extract("The fair opens on the fourth Thursday of November."))
     assert coming == values(run_extract("The fair opens on Thanksgiving.")) == ["2026-11-26"]
     assert values(run_extract("The forum met on the last Friday of October.")) == ["2025-10-31"]
+
+
+@pytest.mark.issue(14)
+def test_attributive_participle_is_no_governing_verb(run_extract):
+    """ "should agree on a unified standard by the end of June": "unified" (tagged as a past
+    participle) describes the noun; the modal's future decides the year."""
+    text = (
+        "The director said both operators should settle on a shared loading standard for the depot"
+        " by the end of June."
+    )
+    assert values(run_extract(text)) == ["../2026-06-30"]
+
+
+@pytest.mark.issue(14)
+def test_undatelined_release_takes_the_fiscal_year_of_its_currency():
+    """An undatelined release in pounds whose first-ranked place reads as American (a defence
+    award, a trade speech) keeps Britain's April-March year; a dateline still decides."""
+    text = "Deliveries are planned in the 2026-27 financial year."
+    pounds = ("GBP", "GBP", "USD")
+    undatelined = date_setting(text, ("US", "GB"), pounds, datelined=False)
+    datelined = date_setting(text, ("US", "GB"), pounds, datelined=True)
+    assert undatelined.fiscal.country == country_dates()["GB"]
+    assert datelined.fiscal.country == country_dates()["US"]

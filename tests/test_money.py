@@ -99,6 +99,9 @@ CURRENCY_POLICY_CASES = [
     PolicyCase("A US$9 million order; then $80 million.", "USD", "article", dateline="KZ"),
     PolicyCase("A C$9 million order; then $80 million.", "CAD", "article", dateline="AU"),
     PolicyCase("It paid US$3 an ounce and 610 cents a share.", "ZAR", "dateline", dateline="ZA"),
+    # a local dollar stated as a bare "$" shows the "$" is another dollar: no evidence for it
+    PolicyCase("A grant of A$7 million (about $4.5 million); then $48 million.", "USD", "default"),
+    PolicyCase("A grant of $4.5 million (A$7 million); then $48 million.", "USD", "default"),
 ]
 
 
@@ -182,6 +185,8 @@ LOCAL_FORM_CASES = [
     ("The port spent GH¢2.6 billion on dredging.", "GHS", 2_600_000_000),
     ("The grid plan costs SLRs41 billion.", "LKR", 41_000_000_000),
     ("A bucket of water sold for 900 ariary.", "MGA", 900),
+    ("The smelter will cost Rp 14.5 trillion to build.", "IDR", 14_500_000_000_000),
+    ("Its second phase, worth Rp. 3 trillion, was delayed.", "IDR", 3_000_000_000_000),
 ]
 
 
@@ -261,3 +266,15 @@ def test_each_after_a_price_names_the_things_priced():
 def test_each_before_a_word_that_is_no_unit_prices_nothing():
     (amount,) = find_amounts_in_text("Seats cost $8 each following the upgrade.")
     assert amount.per is None
+
+
+@pytest.mark.issue(14)
+def test_east_african_sh_symbol_reads_the_article_shilling():
+    amounts = find_amounts_in_text("Dairies paid Sh 48 per litre; the plan costs KSh 2 billion.")
+    assert [(a.value, a.currency) for a in amounts] == [(48, "KES"), (2_000_000_000, "KES")]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("text", ["None of this was planned.", "Quite a day; Rone and Pone spoke."])
+def test_glued_symbol_before_a_number_word_is_no_amount(text):
+    assert find_amounts_in_text(text) == []

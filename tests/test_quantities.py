@@ -59,6 +59,15 @@ QUANTITY_CASES_ISSUE_14 = [
     QuantityCase("Output reached 40,000 bpd in May.", 40_000, "oil_barrel", None, "day"),
     QuantityCase("The dam makes 1,200 GWh.", 1200, "gigawatt_hour", None, base=(4.32e15, "joule")),
     QuantityCase("The terminal handles 1.2 million TEU.", 1_200_000, "twenty_foot_equivalent_unit", None),
+    QuantityCase(
+        "The berth adds 250,000 twenty-foot equivalent units.", 250_000, "twenty_foot_equivalent_unit", None
+    ),
+    # a bare figure counts what "the number of ..." named before it (govstmt, readout, wire, ca)
+    QuantityCase("They will raise the number of weekly sailings to 14 a week.", 14, None, "sailing", "week"),
+    QuantityCase(
+        "The number of Kenyan nurses there has doubled over four years to 2,300.", 2300, None, "nurse"
+    ),
+    QuantityCase("The grid heats half a million homes.", 500_000, None, "home"),
     QuantityCase("Crews paved 120 km of road.", 120, "kilometer", None, base=(120_000, "metre")),
     QuantityCase("Farmers planted 3,000 hectares.", 3000, "hectare", None, base=(3e7, "square metre")),
     QuantityCase("The airline ordered 20 Boeing 737 jets.", 20, None, "jet"),

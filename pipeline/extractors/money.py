@@ -27,7 +27,14 @@ from ..compiled import compiled
 from ..record import Amount
 from ..record import Span as Evidence
 from ..resources import read_mapping, read_table, read_words
-from .conversions import implausible_pairs, link_conversions, plausible_rate, resolve_by_conversion, usd_rates
+from .conversions import (
+    implausible_pairs,
+    is_conversion_gap,
+    link_conversions,
+    plausible_rate,
+    resolve_by_conversion,
+    usd_rates,
+)
 from .currencies import (
     ENGLISH_WORD_CODES,
     CurrencyContext,
@@ -184,9 +191,13 @@ def _weight_not_money(match: re.Match) -> bool:
 
 def _bare_glued_prefix(groups: dict) -> bool:
     """ "R4.1bn", "R1,500" are rand; "the R21 highway" is not: a one-letter glued symbol needs a
-    scale word or separators in its number."""
+    scale word or separators in its number, and digits ("None of this" is no one naira)."""
     symbol = groups["pre_glued"]
-    return symbol is not None and len(symbol) == 1 and not re.search(r"[.,]|[A-Za-z]", groups["n1"])
+    if symbol is None:
+        return False
+    return not groups["n1"][:1].isdigit() or (
+        len(symbol) == 1 and not re.search(r"[.,]|[A-Za-z]", groups["n1"])
+    )
 
 
 # Words after "a dollar" that leave it an amount ("a dollar a day", "a dollar or two").
@@ -294,13 +305,29 @@ def find_amounts_in_text(
     """
     parsed = _parse_text(text, tuple((start, end) for start, end in skip))
     context = CurrencyContext(
-        explicit=frozenset(p.code or p.form.default for p in parsed if p.code or len(p.form.candidates) == 1),
+        explicit=_named_codes(text, parsed),
         dateline=dateline,
         mentioned=next((c for c in mentioned if c != dateline), None),
     )
     amounts = [_to_amount(text, p, *_resolve(p, context)) for p in parsed]
     amounts = resolve_by_conversion(text, [p.form.candidates for p in parsed], amounts)
     return link_conversions(text, amounts)
+
+
+def _named_codes(text: str, parsed: tuple[_Parsed, ...]) -> frozenset[str]:
+    """The currencies the article names unambiguously (evidence for the ``article`` rule), but
+    not one stated as a conversion of a bare form that could read as it: in "A$7 million
+    (about $4.5 million)" the "$" is another dollar than A$, so A$ is no evidence for "$"."""
+    named = {p.code or p.form.default for p in parsed if p.code or len(p.form.candidates) == 1}
+    converted = set()
+    for first, second in zip(parsed, parsed[1:], strict=False):
+        if not is_conversion_gap(text[first.end : second.start], second):
+            continue
+        for one, other in ((first, second), (second, first)):
+            code = one.code or (one.form.default if len(one.form.candidates) == 1 else None)
+            if code is not None and not other.code and code in other.form.candidates:
+                converted.add(code)
+    return frozenset(named - converted)
 
 
 def find_amount_spans(text: str, *, skip: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -325,8 +352,11 @@ def _parse_text(text: str, skip: tuple[tuple[int, int], ...]) -> tuple[_Parsed, 
 
 
 # Between two amounts of one price: "from $18 to $9 per tonne", "SEK 2.10 (SEK 1.60)" (the
-# year before, in results), "$5 or $6 a share".
-SAME_PRICE_GAP = re.compile(r"^\s*(?:\(|to|-|–|or)\s*(?:\d{4}:\s*)?$", re.IGNORECASE)
+# year before, in results), "$5 or $6 a share", "2,800 tenge per tonne, compared with 4,500
+# tenge".
+SAME_PRICE_GAP = re.compile(
+    r"^\s*(?:\(|to|-|–|or|,?\s*compared\s+(?:with|to))\s*(?:\d{4}:\s*)?$", re.IGNORECASE
+)
 
 
 def _share_units(text: str, parsed: list[_Parsed]) -> list[_Parsed]:
@@ -496,19 +526,30 @@ def _each_before_regex() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _per_before_regex() -> re.Pattern:
-    """ "earnings per share were €4.02", "the dividend per share of ₹6": the unit named before."""
+    """ "earnings per share were €4.02", "the dividend per share of ₹6", "Basic earnings per
+    share: ¥187.42": the unit named before."""
     nouns = trie_alternation(read_words("per_nouns.tsv", "noun"))
     return re.compile(
-        rf"\bper[ -](?:[a-z]+[ -])?(?P<noun>{nouns})\b(?:[ (]+[A-Za-z)]+){{0,3}}[ ]+$", re.IGNORECASE
+        rf"\bper[ -](?:[a-z]+[ -])?(?P<noun>{nouns})\b(?:[ (]+[A-Za-z)]+){{0,3}}:?[ ]+$", re.IGNORECASE
     )
 
 
 def _per_name(match: re.Match) -> str:
-    """ "a year", "annually" -> year; else the unit as written, in lower case ("per kWh" -> kwh,
-    "an ounce" -> ounce, "per cubic metre" -> cubic metre), as the gold writes it."""
+    """ "a year", "annually" -> year; a unit of measure by its pint name, as quantities name it
+    ("per kWh" -> kilowatt_hour, "a ton" -> tonne, "an ounce" -> troy_ounce, "per litre" ->
+    liter); anything else as written, in lower case ("per share" -> share)."""
     if match.group("rate"):
         return read_mapping("rates.tsv", ("phrase", "per"))[" ".join(match.group("rate").split()).casefold()]
-    return " ".join((match.group("unit") or match.group("word") or match.group("noun")).split()).casefold()
+    written = " ".join((match.group("unit") or match.group("word") or match.group("noun")).split()).casefold()
+    return _pint_unit_names().get(written, written)
+
+
+@lru_cache(maxsize=1)
+def _pint_unit_names() -> dict[str, str]:
+    """Unit words and symbols (``data/units.tsv``, case-folded) -> pint unit names."""
+    return {
+        surface.casefold(): unit for surface, unit in read_mapping("units.tsv", ("surface", "unit")).items()
+    }
 
 
 def _to_amount(text: str, p: _Parsed, currency: str | None, rule: str) -> Amount:

@@ -157,7 +157,13 @@ def _number_span(doc: Doc, start: int) -> Span:
     end = start + 1
     while end < len(doc) and _continues_number(doc, end):
         end += 1
+    if start >= 2 and doc[start].lower_ in scale_words() and _half_a(doc, start - 2):
+        start -= 2  # "half a million people": 500,000, not a million
     return doc[start:end]
+
+
+def _half_a(doc: Doc, i: int) -> bool:
+    return doc[i].lower_ == "half" and doc[i + 1].lower_ == "a"
 
 
 def _is_year(span: Span, value: Decimal) -> bool:
@@ -271,6 +277,8 @@ def _read_quantity(doc: Doc, number: Span, value: Decimal, lemmatize: Lemmatize)
             value = parse_number(number[:-1].text) or value  # "6.2 billion cubic metres": 6.2 bcm
         return _make(doc, number, value * multiplier, (unit, None, per), unit_end)
     noun_token = _counted_noun(doc, number.end) or _plural_head(doc, number.end)
+    if noun_token is None and (counted := _number_of_head(doc, number)) is not None:
+        return _make(doc, number, value, (None, lemmatize(counted), None), number.end_char)
     if noun_token is None or lemmatize(noun_token) in DURATION_NOUNS:
         return None
     end_char = noun_token.idx + len(noun_token)
@@ -278,6 +286,20 @@ def _read_quantity(doc: Doc, number: Span, value: Decimal, lemmatize: Lemmatize)
     if modified_unit is not None:
         return _make(doc, number, value, (modified_unit[0], None, modified_unit[1]), end_char)
     return _make(doc, number, value, (None, lemmatize(noun_token), None), end_char)
+
+
+NUMBER_OF_REACH = 25  # tokens from "the number of sailings" to its figure ("... to 12 a week")
+
+
+def _number_of_head(doc: Doc, number: Span) -> Token | None:
+    """A bare figure counts what "the number of ..." named before it in the sentence: "raise the
+    number of sailings to 12 a week", "the number of students had tripled ... to 1,400"."""
+    sentence = sentence_of(doc, number.start)
+    for i in range(number.start - 2, max(sentence.start, number.start - NUMBER_OF_REACH) - 1, -1):
+        if doc[i].lower_ == "number" and doc[i + 1].lower_ == "of":
+            head = _plural_head(doc, i + 2)
+            return head if head is not None and head.i < number.start else None
+    return None
 
 
 def _unit_after(doc: Doc, number: Span) -> tuple[int, str, str | None, Decimal] | None:

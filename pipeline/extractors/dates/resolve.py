@@ -10,6 +10,7 @@ range; a chain of three or more ("May 1 - May 2 - May 3") is a list, never one v
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -22,7 +23,7 @@ from ...record import DateFact
 from ...record import Span as Evidence
 from ..tokens import doc_text, sentence_of
 from .candidates import BOUND_WORDS, Candidate, date_words, find_spans
-from .fiscal import ArticleFiscal, find_fiscal_calendar, slash_order_for
+from .fiscal import ArticleFiscal, country_dates, find_fiscal_calendar, slash_order_for
 from .grammar import clean_expression, open_bound, parse_date
 from .tense import governing_tense, is_verbless
 from .values import DateValue, checked, day_value, month_value, year_value
@@ -43,12 +44,37 @@ class DateSetting:
     slash_order: str = "mdy"
 
 
-def date_setting(text: str, countries: tuple[str, ...], currencies: tuple[str | None, ...]) -> DateSetting:
+def date_setting(
+    text: str,
+    countries: tuple[str, ...],
+    currencies: tuple[str | None, ...],
+    *,
+    datelined: bool = True,
+) -> DateSetting:
     """The setting of an article whose context countries are ``countries`` (the dateline's
-    first, then the most mentioned) and whose amounts are in ``currencies``."""
+    first, then the most mentioned) and whose amounts are in ``currencies``; without a dateline
+    (``datelined`` false) the fiscal year is that of the named country whose currency most
+    amounts are in."""
     country = countries[0] if countries else None
     found = tuple(sorted({c for c in currencies if c}))
-    return DateSetting(find_fiscal_calendar(text, country, found), slash_order_for(country))
+    fiscal_country = (None if datelined else _money_country(countries, currencies)) or country
+    return DateSetting(find_fiscal_calendar(text, fiscal_country, found), slash_order_for(country))
+
+
+def _money_country(countries: tuple[str, ...], currencies: tuple[str | None, ...]) -> str | None:
+    """A context country other than the first whose currency most of the amounts are in: an
+    undatelined release in pounds that names Portsmouth (read as American) keeps Britain's
+    fiscal year."""
+    counted = Counter(c for c in currencies if c)
+    if not counted or not countries:
+        return None
+    main, _ = counted.most_common(1)[0]
+    own = country_dates().get(countries[0])
+    if own is not None and own.currency == main:
+        return None
+    return next(
+        (c for c in countries[1:] if (info := country_dates().get(c)) and info.currency == main), None
+    )
 
 
 def find_candidates(doc: Doc, *, skip: list[tuple[int, int]]) -> list[Candidate]:

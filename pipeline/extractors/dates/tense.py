@@ -79,6 +79,15 @@ def group_tense(group: list[Token]) -> str:
 NAME_TAGS = frozenset({"NNP", "NNPS", "HYPH", ",", "CC"})  # a long name does not use up the window
 
 
+# Before a participle, these make it an adjective of the noun after it ("should agree on a
+# unified standard by the end of June": "unified" is no past verb governing the date).
+ATTRIBUTIVE_BEFORE = frozenset({"DT", "PRP$", "POS"})
+
+
+def _attributive(doc: Doc, i: int) -> bool:
+    return doc[i].tag_ == "VBN" and i > 0 and doc[i - 1].tag_ in ATTRIBUTIVE_BEFORE
+
+
 def _walk(doc: Doc, indices) -> Token | None:
     """The first verb among ``indices`` within the window, stopping at a clause break."""
     counted = 0
@@ -86,7 +95,7 @@ def _walk(doc: Doc, indices) -> Token | None:
         token = doc[i]
         if token.lower_ in CLAUSE_BREAKS:
             return None
-        if _is_verb(token):
+        if _is_verb(token) and not _attributive(doc, i):
             return token
         counted += token.tag_ not in NAME_TAGS
         if counted >= WINDOW:
