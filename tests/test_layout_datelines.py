@@ -368,3 +368,19 @@ def test_long_headline_amount_repeated_in_the_body_is_counted_once(run_extract):
     )
     assert [a["text"] for a in record["amounts"]] == ["$4.5 million"]
     assert record["amounts"][0]["span"]["start"] > len(LONG_HEADLINE)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("heading", ["About the ship", "About the event", "About this programme"])
+def test_about_heading_of_a_common_noun_is_body_text(heading):
+    text = f"{HEADLINE}The port opened.\n\n{heading}\n\nThe ship cost S$14 million.\n"
+    blocks = [(b.label, text[b.start : b.end]) for b in find_layout(text, load_boilerplate())]
+    assert not any(label == "boilerplate" for label, _ in blocks)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("heading", ["About Harbour Towage", "About the IDB", "ABOUT NORDPORT", "About us"])
+def test_about_heading_of_a_name_opens_boilerplate(heading):
+    text = f"{HEADLINE}The port opened.\n\n{heading}\n\nHarbour Towage runs tugs.\n"
+    blocks = [(b.label, text[b.start : b.end]) for b in find_layout(text, load_boilerplate())]
+    assert any(label == "boilerplate" and heading in span for label, span in blocks)
