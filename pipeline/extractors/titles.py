@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..components.titles import TITLE_HEADS_KEY
 from ..lexicons import CONNECTORS, Lexicons
+from .patterns import lexicon
 from .tokens import (
     POSSESSIVE,
     capitalized_run_end,
@@ -689,6 +690,7 @@ def owner_prefix_end(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> 
     generic = len(owner) == 1 and owner[0].lower_ in lex.org_heads  # "Ministry press secretary"
     if (
         generic
+        or owner[0].lower_ in lexicon("peerages")  # "Lord Mayor of ...": a peer's word, no owner
         or any(lex.is_title_word(t.text) for t in owner)
         or not (any(t.lower_ in lex.org_heads for t in owner) or _proper_words(owner, lex))
     ):
