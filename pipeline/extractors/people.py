@@ -161,7 +161,7 @@ def _inside_country_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
 def _before_honorifics(doc: Doc, i: int, lex: Lexicons) -> int:
     """Where the honorifics before a name begin: a title may stand before them ("Minister of
     State Shri Vikram Rao", "Chairman H.E. Sultan Al Suwaidi")."""
-    honorifics = {h.rstrip(".") for h in lex.honorifics}
+    honorifics = lex.honorific_stems  # a token is one word: the one-word honorifics
     while i > 0 and (doc[i - 1].lower_.rstrip(".") in honorifics or doc[i - 1].text == "." and i > 1):
         if doc[i - 1].text == "." and doc[i - 2].lower_.rstrip(".") not in honorifics:
             break
