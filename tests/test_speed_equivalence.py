@@ -248,3 +248,16 @@ def test_folding_an_ascii_name_skips_unicode_normalization_with_the_same_result(
     decomposed = unicodedata.normalize("NFKD", name.strip(_STRIP))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     assert _fold(name) == " ".join(plain.split()).casefold()
+
+
+def test_fiscal_cues_run_together_find_what_each_cue_finds_on_the_corpus():
+    """The fiscal cues tried only where they can start (regex_starts) give every cue's own
+    ``finditer`` matches: on corpus articles and on the cues' examples run together."""
+    from pressfeed.extractors.dates.fiscal import fiscal_cues, fiscal_finder
+    from tests.conftest import CORPUS
+
+    examples = " ".join(example for _, _, _, example in fiscal_cues())
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))[:40]]
+    for text in [*texts, examples, examples.upper(), examples.replace(" ", "\n")]:
+        expected = [[m.span() for m in pattern.finditer(text)] for _, _, pattern, _ in fiscal_cues()]
+        assert fiscal_finder().spans(text) == expected

@@ -309,14 +309,16 @@ def find_locations(
     ]
     spans += _member_spans(doc, list_members)
     names: dict[str, str] = {}
+    forms_of: dict[str, set[str]] = {}  # key -> the names of every span of that place
     for span in spans:
         span = trim_the(span)
+        name = _display_name(span)
+        key = place_key(name, lex)
+        forms_of.setdefault(key, set()).add(name)
         if overlaps_any(span, taken) or is_demonym(span[0], lex) and len(span) == 1:
             continue
         if any(t.like_email or t.like_url for t in span):  # an address, never a place
             continue
-        name = _display_name(span)
-        key = place_key(name, lex)
         if key not in names or name.casefold() == key:  # "Surkhandarya" over "Surkhandarya region"
             names[key] = name
     locations = []
@@ -324,10 +326,7 @@ def find_locations(
     # Longest names first, so "Mazar" (a part the model tagged) cannot claim "Mazar-i-Sharif".
     for key, name in sorted(names.items(), key=lambda kv: -len(kv[1])):
         country = lex.gazetteer.place_country(name) or shared.get(name.casefold())
-        forms = {name} | {
-            _display_name(trim_the(s)) for s in spans if place_key(_display_name(trim_the(s)), lex) == key
-        }
-        mentions = find_mentions(doc, forms, claimed, unquoted)
+        mentions = find_mentions(doc, {name} | forms_of[key], claimed, unquoted)
         if mentions:
             locations.append(Location(name=name, country=country, mentions=mentions))
             claimed += [(m.start, m.end) for m in mentions]

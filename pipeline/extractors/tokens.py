@@ -350,7 +350,8 @@ def trim_the(span: Span) -> Span:
 def find_mentions(
     doc: Doc, forms: set[str], taken: list[tuple[int, int]], excluded: set[int]
 ) -> tuple[Evidence, ...]:
-    blocked = {doc[i].idx for i in excluded}
+    starts = words(doc).starts
+    blocked = {starts[i] for i in excluded}
     text = doc_text(doc)
     found: dict[int, Evidence] = {}
     for form in sorted(forms, key=len, reverse=True):

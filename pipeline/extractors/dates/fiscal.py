@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from ...resources import read_table
+from ..regex_starts import MultiFinder, build_multi_finder
 from .values import (
     CALENDAR_YEAR,
     Context,
@@ -80,6 +81,13 @@ def fiscal_cues() -> tuple[tuple[str, str, re.Pattern, str], ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def fiscal_finder() -> MultiFinder:
+    """The cues run together, each tried only where it can start (:mod:`..regex_starts`): the
+    matches of one ``finditer`` per cue for the cost of about one scan."""
+    return build_multi_finder(pattern for _, _, pattern, _ in fiscal_cues())
+
+
 @dataclass(frozen=True)
 class ArticleFiscal:
     """What an article says about fiscal years: a stated start month, the country's default and
@@ -118,15 +126,13 @@ def find_fiscal_calendar(text: str, country: str | None, currencies: tuple[str, 
     1
     """
     stated, gov, corporate = None, 0, 0
-    for _, kind, pattern, _ in fiscal_cues():
-        for match in pattern.finditer(text):
-            month = match.groupdict().get("m") or match.groupdict().get("m2")
-            if kind == "year_end" and stated is None:
-                stated = build_vocabulary().month(month) % 12 + 1
-            elif kind == "months_to" and stated is None:
-                stated = (build_vocabulary().month(month) - number(match["n"])) % 12 + 1
-            gov += kind == "government"
-            corporate += kind == "corporate"
+    for (_, kind, pattern, _), spans in zip(fiscal_cues(), fiscal_finder().spans(text), strict=True):
+        if kind in ("year_end", "months_to") and stated is None and spans:
+            match = pattern.match(text, spans[0][0])  # the first match, as finditer gives it
+            month = build_vocabulary().month(match.groupdict().get("m") or match.groupdict().get("m2"))
+            stated = (month if kind == "year_end" else month - number(match["n"])) % 12 + 1
+        gov += len(spans) if kind == "government" else 0
+        corporate += len(spans) if kind == "corporate" else 0
     info = country_dates().get(country or "")
     foreign = info is not None and bool(currencies) and info.currency not in currencies
     return ArticleFiscal(stated, info, government=gov >= 2 and corporate == 0, foreign=foreign)
