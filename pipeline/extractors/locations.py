@@ -101,7 +101,8 @@ def _runs(doc: Doc, sent: Span) -> list[tuple[int, int]]:
             j = i + 1
             while j < sent.end and (capitalized[j] or is_hyphen_link(doc, j) or is_hyphen_link(doc, j - 1)):
                 j += 1  # "Mazar-i-Sharif"
-            runs.append((i, j))
+            if doc[i:j].text.casefold() not in MONTHS | WEEKDAYS:  # "Austin, Texas, March 4"
+                runs.append((i, j))
             i = j
         else:
             i += 1
@@ -304,6 +305,7 @@ def find_locations(
         e
         for e in doc.ents
         if (e.label_ in PLACE_LABELS or _place_not_person(e, taken_words, lex))
+        and _written_as_name(e)
         and not excluded.intersection(range(e.start, e.end))
         and not list_members.intersection(range(e.start, e.end))
     ]
@@ -332,6 +334,13 @@ def find_locations(
             locations.append(Location(name=name, country=country, mentions=mentions))
             claimed += [(m.start, m.end) for m in mentions]
     return sorted(locations, key=lambda loc: loc.mentions[0].start)
+
+
+def _written_as_name(ent: Span) -> bool:
+    """A place the model tags is written as a name: capitalized ("the island's east coast",
+    "runs on ammonia" are none) and no month or weekday ("Austin, Texas, March 4")."""
+    span = trim_the(ent)
+    return span.text[:1].isupper() and span.text.casefold() not in MONTHS | WEEKDAYS
 
 
 def _place_not_person(ent: Span, taken_words: set[str], lex: Lexicons) -> bool:
