@@ -39,3 +39,15 @@ def test_a_month_is_no_place(run_extract):
     found = places(record)
     assert not set(found) & {"March", "August", "January"}
     assert {"Texas", "Spain", "Peru"} <= set(found)
+
+
+def test_post_nominal_letters_and_honorifics_are_no_organization_or_place(run_extract):
+    """govstmt, speech, readout, nominations, energy: "Kamau, EGH, CBS", "HON.", "M.Sc."."""
+    record = run_extract(
+        "Release\n\nSPEECH BY HON. DR. AMINA ODHIAMBO, EGH, CABINET SECRETARY\n\n"
+        "NAIROBI – I welcome Mr. Peter Otieno, CBS; and Ir. Budi Santoso, M.Sc., Director of "
+        "Geothermal at Panas Bumi Energi.\n\nShe holds a B.A. in Economics from Moi University."
+    )
+    found = orgs(record) | set(places(record))
+    assert not found & {"HON", "EGH", "CBS", "M.Sc", "M.Sc.", "B.A."}
+    assert "Moi University" in orgs(record)
