@@ -51,3 +51,31 @@ def test_post_nominal_letters_and_honorifics_are_no_organization_or_place(run_ex
     found = orgs(record) | set(places(record))
     assert not found & {"HON", "EGH", "CBS", "M.Sc", "M.Sc.", "B.A."}
     assert "Moi University" in orgs(record)
+
+
+ACRONYM_NAMES = [
+    ("The Inter-Continental Investment Bank (ICIB) approved a loan.", "Inter-Continental Investment Bank"),
+    (
+        "Orders came from the Baltic Trade-Investment Promotion Agency (BTIPA).",
+        "Baltic Trade-Investment Promotion Agency",
+    ),
+    ("Shelter was provided by the UN Migration Agency (UNMA) on Friday.", "UN Migration Agency"),
+    (
+        "The Office of the United Nations High Commissioner for Migrants (UNHCM) said so.",
+        "Office of the United Nations High Commissioner for Migrants",
+    ),
+    (
+        "Aid is run by the Directorate-General for Coastal Protection and Relief Operations (DGCP).",
+        "Directorate-General for Coastal Protection and Relief Operations",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ACRONYM_NAMES, ids=[n for _, n in ACRONYM_NAMES])
+def test_a_name_before_its_bracketed_acronym_is_kept_whole(run_extract, text, name):
+    """devbank, readout, commission, UN: a hyphenated word, an acronym or an organization word
+    opening the name no longer cuts it ("American Development Bank", "Refugee Agency")."""
+    record = run_extract("Release\n\nGENEVA – " + text)
+    found = {o["name"]: o["aliases"] for o in record["organizations"]}
+    assert name in found
+    assert text[text.index("(") + 1 : text.index(")")] in found[name]
