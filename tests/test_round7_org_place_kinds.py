@@ -79,3 +79,25 @@ def test_a_name_before_its_bracketed_acronym_is_kept_whole(run_extract, text, na
     found = {o["name"]: o["aliases"] for o in record["organizations"]}
     assert name in found
     assert text[text.index("(") + 1 : text.index(")")] in found[name]
+
+
+def test_places_listed_before_a_plural_administrative_word(run_extract):
+    """govstmt, devbank, UN: "the Ashanti, Bono East and Northern regions", "Ayod and Fangak
+    counties": each member is a place, though the model tags them ORG or PERSON."""
+    record = run_extract(
+        "Release\n\nACCRA – Crews will return to 30 sites in the Ashanti, Bono East and Volta "
+        "regions.\n\nIn Kapoeta and Torit counties alone, some 9,000 people have moved."
+    )
+    assert {"Ashanti", "Bono East", "Volta", "Kapoeta", "Torit"} <= set(places(record))
+    assert not orgs(record) & {"Ashanti", "Bono East"}
+
+
+def test_state_is_an_administrative_word_unless_part_of_the_name(run_extract):
+    """nominations, UN, speech: "(Bayelsa State)" is Bayelsa; "Free State" stays whole."""
+    record = run_extract(
+        "Release\n\nABUJA – The nominees are Chief Tonye Alagoa (Bayelsa State) and Dr. Musa "
+        "Bello (Gombe State). The mine lies in the Free State."
+    )
+    found = places(record)
+    assert {"Bayelsa", "Gombe", "Free State"} <= set(found)
+    assert not set(found) & {"Bayelsa State", "Free"}

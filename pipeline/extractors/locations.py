@@ -135,7 +135,10 @@ def find_place_lists(doc: Doc, lex: Lexicons) -> list[PlaceList]:
                 # two members need "and" or a known second place ("Ottawa, Ontario"):
                 # "Ambassador to Brazil, Joaquim Neto" is a name, "HOUSTON, Jan. 14" a date
                 paired = len(group) == 2 and _is_known_place(doc[slice(*group[1])], lex)
-                if (len(group) > 2 or joined_by_and or paired) and _is_place_group(doc, group, lex):
+                labelled = end < len(doc) and _admin_plural(doc[end])  # "Ayod and Fangak counties"
+                if (len(group) > 2 or joined_by_and or paired) and _is_place_group(
+                    doc, group, lex, labelled=labelled
+                ):
                     lists.append(group)
                 group, joined_by_and = [], False
     return lists
@@ -165,17 +168,26 @@ def list_tokens(lists: list[PlaceList]) -> set[int]:
     return {i for group in lists for start, end in group for i in range(start, end)}
 
 
-def _is_place_group(doc: Doc, group: PlaceList, lex: Lexicons) -> bool:
-    """One member tagged a place by the model, or two known to the gazetteer; no title words."""
+def _admin_plural(token) -> bool:
+    """A plural administrative word ("regions", "counties") after a list of the places it labels."""
+    from .patterns import lexicon
+
+    word, admin = token.lower_, lexicon("admin_words")
+    return word.endswith("s") and (word[:-1] in admin or word.endswith("ies") and word[:-3] + "y" in admin)
+
+
+def _is_place_group(doc: Doc, group: PlaceList, lex: Lexicons, *, labelled: bool = False) -> bool:
+    """One member tagged a place by the model, or two known to the gazetteer, or a plural
+    administrative word after the list ("the Poro, Tchologo and Hambol regions"); no title words."""
     if len(group) < 2 or any(len(doc[s:e].text.split()) > 3 for s, e in group):
         return False
-    if any(lex.is_institution_word(t.text) for s, e in group for t in doc[s:e]):
-        return False
+    if not labelled and any(lex.is_institution_word(t.text) for s, e in group for t in doc[s:e]):
+        return False  # a compass word ("Bono East") is an institution word, but not before "regions"
     if any(lex.gazetteer.demonym_country(doc[s:e].text) for s, e in group):
         return False
     tagged = sum(1 for s, e in group if all(t.ent_type_ in PLACE_LABELS for t in doc[s:e]))
     known = sum(1 for s, e in group if lex.gazetteer.place_country(doc[s:e].text))
-    return tagged > 0 or known > 1
+    return labelled or tagged > 0 or known > 1
 
 
 def _shared_countries(doc: Doc, lists: list[PlaceList], lex: Lexicons) -> dict[str, str]:
@@ -397,8 +409,14 @@ def place_name(words: list[str], admin_words: frozenset[str]) -> str:
     'Turkistan'
     >>> place_name(["Naryn", "Region"], frozenset({"region"}))
     'Naryn'
+    >>> place_name(["Free", "State"], frozenset({"state"}))
+    'Free State'
     """
-    if len(words) > 1 and words[-1].casefold() in admin_words:
+    if (
+        len(words) > 1
+        and words[-1].casefold() in admin_words
+        and words[-2].casefold() not in ADMIN_NAME_WORDS
+    ):
         words = words[:-1]
     return " ".join(words)
 
