@@ -101,3 +101,18 @@ def test_state_is_an_administrative_word_unless_part_of_the_name(run_extract):
     found = places(record)
     assert {"Bayelsa", "Gombe", "Free State"} <= set(found)
     assert not set(found) & {"Bayelsa State", "Free"}
+
+
+def test_a_legislature_named_by_one_word_is_an_organization(run_extract):
+    """nominations, wire, govstmt: "urged the Senate to", "presented to Parliament"."""
+    record = run_extract(
+        "Release\n\nACCRA – The budget will be presented to Parliament next month, and the "
+        "minister urged the Senate to act."
+    )
+    assert {"Parliament", "Senate"} <= orgs(record)
+
+
+def test_a_legislature_before_a_capitalized_word_is_left_to_the_longer_name(run_extract):
+    """nominations: "the Senate Committee on Roads" is one organization, not "Senate"."""
+    record = run_extract("Release\n\nABUJA – The bill went to the Senate Committee on Roads.")
+    assert "Senate" not in orgs(record)
