@@ -116,3 +116,17 @@ def test_a_legislature_before_a_capitalized_word_is_left_to_the_longer_name(run_
     """nominations: "the Senate Committee on Roads" is one organization, not "Senate"."""
     record = run_extract("Release\n\nABUJA – The bill went to the Senate Committee on Roads.")
     assert "Senate" not in orgs(record)
+
+
+def test_schemes_incentives_and_mechanisms_are_not_organizations(run_extract):
+    """speech, govstmt, commission: "a €45 million ... Scheme", "the ... Tax Incentive"."""
+    record = run_extract(
+        "Release\n\nDUBLIN – The minister opened the Coastal Fleet Renewal Scheme and the Rare "
+        "Earths Processing Incentive, and the EU Flood Response Mechanism was activated."
+    )
+    assert not orgs(record) & {
+        "Coastal Fleet Renewal Scheme",
+        "Rare Earths Processing Incentive",
+        "EU Flood Response Mechanism",
+        "EU Flood Response",
+    }
