@@ -130,3 +130,14 @@ def test_schemes_incentives_and_mechanisms_are_not_organizations(run_extract):
         "EU Flood Response Mechanism",
         "EU Flood Response",
     }
+
+
+def test_a_portfolio_joined_by_and_opening_a_sentence_stays_in_the_name(run_extract):
+    """UN: "The Relief and Rehabilitation Commission estimates" (the rule of "the Food and
+    Agriculture Organization" missed a capitalized "The")."""
+    record = run_extract(
+        "Release\n\nJUBA – Floods spread.\n\nThe Relief and Recovery Commission estimates that "
+        "40,000 people have moved."
+    )
+    assert "Relief and Recovery Commission" in orgs(record)
+    assert "Recovery Commission" not in orgs(record)

@@ -274,7 +274,8 @@ def _joins(doc: Doc, i: int, lex: Lexicons) -> bool:
     return (
         token.lower_ in {"and", "&"}
         and doc[i - 1].lower_ in lex.portfolio
-        and (i < 2 or doc[i - 2].is_lower or doc[i - 1].is_sent_start)  # "the Food and", not ", Finance and"
+        # "the Food and", "The Relief and" opening a sentence; not ", Finance and"
+        and (i < 2 or doc[i - 2].is_lower or doc[i - 2].lower_ == "the" or doc[i - 1].is_sent_start)
     )
 
 
