@@ -141,3 +141,21 @@ def test_a_portfolio_joined_by_and_opening_a_sentence_stays_in_the_name(run_extr
     )
     assert "Relief and Recovery Commission" in orgs(record)
     assert "Recovery Commission" not in orgs(record)
+
+
+def test_international_bodies_the_model_misses_or_cuts_are_named_in_full(run_extract):
+    """advisory, devbank, UN: a body whose name holds a list ("... AIDS, Tuberculosis and
+    Malaria"), a "Group" after a bank's name, an acronym opening a list line."""
+    record = run_extract(
+        "Release\n\nNAIROBI – Nets were paid for by the Global Fund to Fight AIDS, Tuberculosis "
+        "and Malaria and the African Development Bank Group.\n\n- UNICEF and Save the Children "
+        "will deliver them."
+    )
+    found = orgs(record)
+    assert {
+        "Global Fund to Fight AIDS, Tuberculosis and Malaria",
+        "African Development Bank Group",
+        "UNICEF",
+        "Save the Children",
+    } <= found
+    assert "Tuberculosis" not in places(record)
