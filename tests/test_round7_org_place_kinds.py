@@ -159,3 +159,14 @@ def test_international_bodies_the_model_misses_or_cuts_are_named_in_full(run_ext
         "Save the Children",
     } <= found
     assert "Tuberculosis" not in places(record)
+
+
+def test_a_forward_looking_statements_disclaimer_names_nothing(run_extract):
+    """corporate wire (corpus/README.md: nothing in such a disclaimer is annotated)."""
+    record = run_extract(
+        "Release\n\nAUSTIN, Texas – Orvane Systems will buy Pellmoor Labs.\n\n"
+        "Forward-Looking Statements\nThis press release contains forward-looking statements. "
+        "Results may differ because of risks in Orvane's filings with the Securities and "
+        "Exchange Commission.\n"
+    )
+    assert "Securities and Exchange Commission" not in orgs(record)

@@ -4,7 +4,8 @@ The pure function :func:`find_layout` splits an article's text into labelled cha
 ranges; the ``pressfeed_article`` component stores them in ``doc.spans["pressfeed_layout"]``
 and keeps the statistical NER out of places where it misfires (Title Case headlines and
 headings, datelines, boilerplate, and across paragraph breaks). Boilerplate patterns (photo
-credits, captions, newsletter and social-media lines) are data: ``data/boilerplate.jsonl``.
+credits, captions, newsletter and social-media lines, forward-looking-statements disclaimers) are
+data: ``data/boilerplate.jsonl``.
 """
 
 from __future__ import annotations
