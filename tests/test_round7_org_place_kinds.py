@@ -170,3 +170,17 @@ def test_a_forward_looking_statements_disclaimer_names_nothing(run_extract):
         "Exchange Commission.\n"
     )
     assert "Securities and Exchange Commission" not in orgs(record)
+
+
+def test_an_about_section_after_a_contact_block_names_nothing(run_extract):
+    """devbank, appoint: "Media contact ..." then "About ADB" ("... sustainable Asia and the
+    Pacific", "listed on the London Stock Exchange"): the contact block's people are kept,
+    the About section gives no facts."""
+    record = run_extract(
+        "Release\n\nMANILA – The bank approved a loan to Viet Nam.\n\nMedia contact\nMai Tran, "
+        "Communications Officer, Harbour Bank\nmtran@bank.example\n\nAbout Harbour Bank\n"
+        "Harbour Bank serves Oceania and the Caribbean and is listed on the Oslo Stock Exchange.\n"
+    )
+    assert not set(places(record)) & {"Oceania", "Caribbean"}
+    assert "Oslo Stock Exchange" not in orgs(record)
+    assert "Mai Tran" in {p["name"] for p in record["people"]}
