@@ -184,3 +184,21 @@ def test_an_about_section_after_a_contact_block_names_nothing(run_extract):
     assert not set(places(record)) & {"Oceania", "Caribbean"}
     assert "Oslo Stock Exchange" not in orgs(record)
     assert "Mai Tran" in {p["name"] for p in record["people"]}
+
+
+def test_a_known_place_named_with_a_possessive_is_not_cut(run_extract):
+    """award, UN: "(St. John's, N.L.)", "in Cox's Bazar": not "St. John" or "Bazar"."""
+    record = run_extract(
+        "Release\n\nHALIFAX – Schools reopened in Cox's Bazar on Monday.\n\n- Narrows Subsea "
+        "Ltd. (St. John's, N.L.): $3,000,000 to build a simulator."
+    )
+    found = places(record)
+    assert {"Cox's Bazar", "St. John's"} <= set(found)
+    assert not set(found) & {"Bazar", "St. John"}
+
+
+def test_regency_is_an_administrative_word(run_extract):
+    """energy: "a project in Bandung Regency, West Java" is in Bandung."""
+    record = run_extract("Release\n\nJAKARTA – The plant is a project in Sumedang Regency, West Java.")
+    assert "Sumedang" in places(record)
+    assert "Sumedang Regency" not in places(record)

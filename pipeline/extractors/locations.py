@@ -277,6 +277,22 @@ def _gazetteer_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     return spans
 
 
+def _possessive_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
+    """Known places whose name holds a possessive, which the model cuts at it ("Cox's
+    Bazar", "St. John's"): the longest known name around each possessive."""
+    spans = []
+    for i in range(1, len(doc)):
+        if doc[i].text not in POSSESSIVE or doc[i - 1].whitespace_ or not is_capitalized(doc[i - 1]):
+            continue
+        named_after = i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+        ends = (i + 2, i + 1) if named_after else (i + 1,)  # "Cox's Bazar", "St. John's"
+        candidates = [doc[start:end] for end in ends for start in (max(i - 2, 0), i - 1)]
+        known = next((span for span in candidates if lex.gazetteer.place_country(span.text)), None)
+        if known is not None:
+            spans.append(known)
+    return spans
+
+
 def _country_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Country names anywhere ("UAE" inside "the UAE Ministry of Energy")."""
     spans, i = [], 0
@@ -310,6 +326,7 @@ def find_locations(
     spans: list[Span] = (
         _country_spans(doc, lex) + _suffixed_place_spans(doc, lex) + _gazetteer_place_spans(doc, lex)
     )
+    spans += _possessive_place_spans(doc, lex)
     spans += dateline  # the dateline's place and the region after it
     text = doc.text
     taken_words = {w for start, end in taken for w in text[start:end].split()}
@@ -329,7 +346,7 @@ def find_locations(
             continue
         if any(t.like_email or t.like_url for t in span):  # an address, never a place
             continue
-        name = _display_name(span)
+        name = _place_name(span, lex)
         key = place_key(name, lex)
         if key not in names or name.casefold() == key:  # "Surkhandarya" over "Surkhandarya region"
             names[key] = name
@@ -375,6 +392,13 @@ def _member_spans(doc: Doc, members: set[int]) -> list[Span]:
             j += 1
         spans.append(doc[i : j + 1])
     return spans
+
+
+def _place_name(span: Span, lex: Lexicons) -> str:
+    """The display name, keeping a possessive that ends a known place ("St. John's")."""
+    if span[-1].text in POSSESSIVE and lex.gazetteer.place_country(span.text):
+        return span.text
+    return _display_name(span)
 
 
 def _display_name(span: Span) -> str:
