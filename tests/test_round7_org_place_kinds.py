@@ -202,3 +202,24 @@ def test_regency_is_an_administrative_word(run_extract):
     record = run_extract("Release\n\nJAKARTA – The plant is a project in Sumedang Regency, West Java.")
     assert "Sumedang" in places(record)
     assert "Sumedang Regency" not in places(record)
+
+
+def test_a_name_before_a_place_noun_is_a_place_not_an_organization(run_extract):
+    """brief, readout, CA, appoint, nominations: "the Fairview Cove container terminal", "the
+    Shimoni fish port", "the Tavan Tolgoi coal deposit", "the Zamyn-Uud crossing"."""
+    record = run_extract(
+        "Release\n\nThe authority opened public comment on the Bedford Cove container terminal "
+        "in Halifax, Nova Scotia."
+    )
+    assert "Bedford Cove" in places(record)
+    assert "Bedford Cove" not in orgs(record)
+
+
+def test_an_unknown_place_the_model_tagged_org_lies_in_the_main_country(run_extract):
+    """readout, brief, CA, devbank, UN: once read as a place, a name the gazetteer does not
+    know takes the country the article names most, like any unknown town."""
+    record = run_extract(
+        "Release\n\nMOMBASA, Kenya – Norway will help equip the Mkwiro fish port in Kenya, the "
+        "ministry said. Kenya will train 40 officers."
+    )
+    assert places(record).get("Mkwiro") == "KE"

@@ -11,11 +11,13 @@ known place ("Turgundi, Herat, Kandahar, and Spin Boldak"), the gazetteer after 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from ..lexicons import Lexicons
 from ..record import Location
+from ..resources import read_table
 from . import finders
 from .tokens import (
     MONTHS,
@@ -25,6 +27,7 @@ from .tokens import (
     is_demonym,
     is_hyphen_link,
     overlaps_any,
+    site_noun_after,
     trim_the,
     words,
 )
@@ -277,6 +280,31 @@ def _gazetteer_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     return spans
 
 
+@cache
+def place_site_words() -> frozenset[str]:
+    """Nouns after a name that make it a place (``data/place_site_words.tsv``)."""
+    return frozenset(row["word"].casefold() for row in read_table("place_site_words.tsv", ("word",)))
+
+
+SITE_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
+
+
+def _site_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
+    """Names the model tags before a place noun ("the Tavan Tolgoi coal deposit", "the Shimoni
+    fish port", "the Zamyn-Uud crossing"), with no organization word: places."""
+    spans = []
+    for ent in doc.ents:
+        span = trim_the(ent)
+        if (
+            ent.label_ in SITE_LABELS
+            and span.text[:1].isupper()
+            and not any(t.lower_ in lex.org_heads for t in span)
+            and site_noun_after(doc, ent, place_site_words())
+        ):
+            spans.append(span)
+    return spans
+
+
 def _possessive_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Known places whose name holds a possessive, which the model cuts at it ("Cox's
     Bazar", "St. John's"): the longest known name around each possessive."""
@@ -326,7 +354,7 @@ def find_locations(
     spans: list[Span] = (
         _country_spans(doc, lex) + _suffixed_place_spans(doc, lex) + _gazetteer_place_spans(doc, lex)
     )
-    spans += _possessive_place_spans(doc, lex)
+    spans += _possessive_place_spans(doc, lex) + _site_place_spans(doc, lex)
     spans += dateline  # the dateline's place and the region after it
     text = doc.text
     taken_words = {w for start, end in taken for w in text[start:end].split()}
@@ -539,4 +567,4 @@ def _unknown_town(doc: Doc, loc: Location, lex: Lexicons) -> bool:
     if loc.name.split()[-1].casefold() in REGION_WORDS:
         return False
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in loc.mentions]
-    return not any(t.ent_type_ in {"LOC", "NORP", "DATE", "ORG"} for span in spans if span for t in span)
+    return not any(t.ent_type_ in {"LOC", "NORP", "DATE"} for span in spans if span for t in span)
