@@ -4,7 +4,8 @@ The pure function :func:`find_layout` splits an article's text into labelled cha
 ranges; the ``pressfeed_article`` component stores them in ``doc.spans["pressfeed_layout"]``
 and keeps the statistical NER out of places where it misfires (Title Case headlines and
 headings, datelines, boilerplate, and across paragraph breaks). Boilerplate patterns (photo
-credits, captions, newsletter and social-media lines) are data: ``data/boilerplate.jsonl``.
+credits, captions, newsletter and social-media lines, forward-looking-statements disclaimers) are
+data: ``data/boilerplate.jsonl``.
 """
 
 from __future__ import annotations
@@ -144,6 +145,8 @@ def find_layout(
         if rest_from is not None:
             if rest_label == "boilerplate" and _is_contact(line, patterns):
                 rest_label = "contact"  # "About X" then "Media contact:": people again
+            elif rest_label == "contact" and _is_about(line, patterns):
+                rest_label = "boilerplate"  # "Media contact:" then "About ADB": no facts again
             blocks.append(Block(rest_label, start, end))
             continue
         label = _line_label(index, line, lead, body_start) if len(paragraphs) > 1 else "paragraph"
@@ -176,6 +179,10 @@ def _line_label(index: int, line: str, lead: Lead, body_start: int) -> str:
 
 def _is_contact(line: str, patterns: tuple[BoilerplatePattern, ...]) -> bool:
     return any(p.label == "contact" and p.regex.search(line) for p in patterns)
+
+
+def _is_about(line: str, patterns: tuple[BoilerplatePattern, ...]) -> bool:
+    return any(p.label == "about" and p.regex.search(line) for p in patterns)
 
 
 LEAD_LINES = 8  # a header block or a dateline comes within this many lines of the headline

@@ -11,11 +11,13 @@ known place ("Turgundi, Herat, Kandahar, and Spin Boldak"), the gazetteer after 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from ..lexicons import Lexicons
 from ..record import Location
+from ..resources import read_table
 from . import finders
 from .tokens import (
     MONTHS,
@@ -25,6 +27,7 @@ from .tokens import (
     is_demonym,
     is_hyphen_link,
     overlaps_any,
+    site_noun_after,
     trim_the,
     words,
 )
@@ -101,7 +104,8 @@ def _runs(doc: Doc, sent: Span) -> list[tuple[int, int]]:
             j = i + 1
             while j < sent.end and (capitalized[j] or is_hyphen_link(doc, j) or is_hyphen_link(doc, j - 1)):
                 j += 1  # "Mazar-i-Sharif"
-            runs.append((i, j))
+            if doc[i:j].text.casefold() not in MONTHS | WEEKDAYS:  # "Austin, Texas, March 4"
+                runs.append((i, j))
             i = j
         else:
             i += 1
@@ -134,7 +138,10 @@ def find_place_lists(doc: Doc, lex: Lexicons) -> list[PlaceList]:
                 # two members need "and" or a known second place ("Ottawa, Ontario"):
                 # "Ambassador to Brazil, Joaquim Neto" is a name, "HOUSTON, Jan. 14" a date
                 paired = len(group) == 2 and _is_known_place(doc[slice(*group[1])], lex)
-                if (len(group) > 2 or joined_by_and or paired) and _is_place_group(doc, group, lex):
+                labelled = end < len(doc) and _admin_plural(doc[end])  # "Ayod and Fangak counties"
+                if (len(group) > 2 or joined_by_and or paired) and _is_place_group(
+                    doc, group, lex, labelled=labelled
+                ):
                     lists.append(group)
                 group, joined_by_and = [], False
     return lists
@@ -164,17 +171,26 @@ def list_tokens(lists: list[PlaceList]) -> set[int]:
     return {i for group in lists for start, end in group for i in range(start, end)}
 
 
-def _is_place_group(doc: Doc, group: PlaceList, lex: Lexicons) -> bool:
-    """One member tagged a place by the model, or two known to the gazetteer; no title words."""
+def _admin_plural(token) -> bool:
+    """A plural administrative word ("regions", "counties") after a list of the places it labels."""
+    from .patterns import lexicon
+
+    word, admin = token.lower_, lexicon("admin_words")
+    return word.endswith("s") and (word[:-1] in admin or word.endswith("ies") and word[:-3] + "y" in admin)
+
+
+def _is_place_group(doc: Doc, group: PlaceList, lex: Lexicons, *, labelled: bool = False) -> bool:
+    """One member tagged a place by the model, or two known to the gazetteer, or a plural
+    administrative word after the list ("the Poro, Tchologo and Hambol regions"); no title words."""
     if len(group) < 2 or any(len(doc[s:e].text.split()) > 3 for s, e in group):
         return False
-    if any(lex.is_institution_word(t.text) for s, e in group for t in doc[s:e]):
-        return False
+    if not labelled and any(lex.is_institution_word(t.text) for s, e in group for t in doc[s:e]):
+        return False  # a compass word ("Bono East") is an institution word, but not before "regions"
     if any(lex.gazetteer.demonym_country(doc[s:e].text) for s, e in group):
         return False
     tagged = sum(1 for s, e in group if all(t.ent_type_ in PLACE_LABELS for t in doc[s:e]))
     known = sum(1 for s, e in group if lex.gazetteer.place_country(doc[s:e].text))
-    return tagged > 0 or known > 1
+    return labelled or tagged > 0 or known > 1
 
 
 def _shared_countries(doc: Doc, lists: list[PlaceList], lex: Lexicons) -> dict[str, str]:
@@ -264,6 +280,47 @@ def _gazetteer_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     return spans
 
 
+@cache
+def place_site_words() -> frozenset[str]:
+    """Nouns after a name that make it a place (``data/place_site_words.tsv``)."""
+    return frozenset(row["word"].casefold() for row in read_table("place_site_words.tsv", ("word",)))
+
+
+SITE_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
+
+
+def _site_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
+    """Names the model tags before a place noun ("the Tavan Tolgoi coal deposit", "the Shimoni
+    fish port", "the Zamyn-Uud crossing"), with no organization word: places."""
+    spans = []
+    for ent in doc.ents:
+        span = trim_the(ent)
+        if (
+            ent.label_ in SITE_LABELS
+            and span.text[:1].isupper()
+            and not any(t.lower_ in lex.org_heads for t in span)
+            and site_noun_after(doc, ent, place_site_words())
+        ):
+            spans.append(span)
+    return spans
+
+
+def _possessive_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
+    """Known places whose name holds a possessive, which the model cuts at it ("Cox's
+    Bazar", "St. John's"): the longest known name around each possessive."""
+    spans = []
+    for i in range(1, len(doc)):
+        if doc[i].text not in POSSESSIVE or doc[i - 1].whitespace_ or not is_capitalized(doc[i - 1]):
+            continue
+        named_after = i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+        ends = (i + 2, i + 1) if named_after else (i + 1,)  # "Cox's Bazar", "St. John's"
+        candidates = [doc[start:end] for end in ends for start in (max(i - 2, 0), i - 1)]
+        known = next((span for span in candidates if lex.gazetteer.place_country(span.text)), None)
+        if known is not None:
+            spans.append(known)
+    return spans
+
+
 def _country_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Country names anywhere ("UAE" inside "the UAE Ministry of Energy")."""
     spans, i = [], 0
@@ -297,6 +354,7 @@ def find_locations(
     spans: list[Span] = (
         _country_spans(doc, lex) + _suffixed_place_spans(doc, lex) + _gazetteer_place_spans(doc, lex)
     )
+    spans += _possessive_place_spans(doc, lex) + _site_place_spans(doc, lex)
     spans += dateline  # the dateline's place and the region after it
     text = doc.text
     taken_words = {w for start, end in taken for w in text[start:end].split()}
@@ -304,6 +362,7 @@ def find_locations(
         e
         for e in doc.ents
         if (e.label_ in PLACE_LABELS or _place_not_person(e, taken_words, lex))
+        and _written_as_name(e)
         and not excluded.intersection(range(e.start, e.end))
         and not list_members.intersection(range(e.start, e.end))
     ]
@@ -312,7 +371,7 @@ def find_locations(
     forms_of: dict[str, set[str]] = {}  # key -> the names of every span of that place
     for span in spans:
         span = trim_the(span)
-        name = _display_name(span)
+        name = _place_name(span, lex)
         key = place_key(name, lex)
         forms_of.setdefault(key, set()).add(name)
         if overlaps_any(span, taken) or is_demonym(span[0], lex) and len(span) == 1:
@@ -331,6 +390,13 @@ def find_locations(
             locations.append(Location(name=name, country=country, mentions=mentions))
             claimed += [(m.start, m.end) for m in mentions]
     return sorted(locations, key=lambda loc: loc.mentions[0].start)
+
+
+def _written_as_name(ent: Span) -> bool:
+    """A place the model tags is written as a name: capitalized ("the island's east coast",
+    "runs on ammonia" are none) and no month or weekday ("Austin, Texas, March 4")."""
+    span = trim_the(ent)
+    return span.text[:1].isupper() and span.text.casefold() not in MONTHS | WEEKDAYS
 
 
 def _place_not_person(ent: Span, taken_words: set[str], lex: Lexicons) -> bool:
@@ -353,6 +419,13 @@ def _member_spans(doc: Doc, members: set[int]) -> list[Span]:
             j += 1
         spans.append(doc[i : j + 1])
     return spans
+
+
+def _place_name(span: Span, lex: Lexicons) -> str:
+    """The display name, keeping a possessive that ends a known place ("St. John's")."""
+    if span[-1].text in POSSESSIVE and lex.gazetteer.place_country(span.text):
+        return span.text
+    return _display_name(span)
 
 
 def _display_name(span: Span) -> str:
@@ -387,8 +460,14 @@ def place_name(words: list[str], admin_words: frozenset[str]) -> str:
     'Turkistan'
     >>> place_name(["Naryn", "Region"], frozenset({"region"}))
     'Naryn'
+    >>> place_name(["Free", "State"], frozenset({"state"}))
+    'Free State'
     """
-    if len(words) > 1 and words[-1].casefold() in admin_words:
+    if (
+        len(words) > 1
+        and words[-1].casefold() in admin_words
+        and words[-2].casefold() not in ADMIN_NAME_WORDS
+    ):
         words = words[:-1]
     return " ".join(words)
 
@@ -487,4 +566,4 @@ def _unknown_town(doc: Doc, loc: Location, lex: Lexicons) -> bool:
     if loc.name.split()[-1].casefold() in REGION_WORDS:
         return False
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in loc.mentions]
-    return not any(t.ent_type_ in {"LOC", "NORP", "DATE", "ORG"} for span in spans if span for t in span)
+    return not any(t.ent_type_ in {"LOC", "NORP", "DATE"} for span in spans if span for t in span)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..lexicons import CONNECTORS, Lexicons
 from ..record import Organization
 from ..resources import read_table
-from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES
+from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES, place_site_words
 from .org_names import clean_role_org, split_country_qualifier
 from .patterns import lexicon
 from .quantities import unit_surfaces
@@ -34,6 +34,7 @@ from .tokens import (
     is_demonym,
     model_entities,
     overlaps_any,
+    site_noun_after,
     trim_the,
     words,
 )
@@ -65,16 +66,7 @@ def names_a_site(doc: Doc, span: Span) -> bool:
     i = span.end
     if i < len(doc) and doc[i].is_title and doc[i].lower_ in words["last"]:
         return True  # "Cape Canaveral Space Force" of "... Space Force Station"
-    if i < len(doc) and doc[i].text in {"-", "‐"}:
-        i += 1
-    if (
-        i + 1 < len(doc)
-        and doc[i].is_lower
-        and doc[i].lower_ not in words["after"] | CONNECTORS
-        and not doc[i].tag_.startswith(("VB", "MD"))
-    ):
-        i += 1  # "copper mine", "underground mine"
-    return i < len(doc) and doc[i].lower_ in words["after"]
+    return site_noun_after(doc, span, words["after"] | place_site_words())
 
 
 def find_organizations(
@@ -274,7 +266,8 @@ def _joins(doc: Doc, i: int, lex: Lexicons) -> bool:
     return (
         token.lower_ in {"and", "&"}
         and doc[i - 1].lower_ in lex.portfolio
-        and (i < 2 or doc[i - 2].is_lower or doc[i - 1].is_sent_start)  # "the Food and", not ", Finance and"
+        # "the Food and", "The Relief and" opening a sentence; not ", Finance and"
+        and (i < 2 or doc[i - 2].is_lower or doc[i - 2].lower_ == "the" or doc[i - 1].is_sent_start)
     )
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons import Lexicons
+from ..lexicons import CONNECTORS, Lexicons
 from ..record import Span as Evidence
 from ..resources import read_table
 
@@ -498,3 +498,19 @@ def literal_occurrences(text: str, form: str) -> list[tuple[int, int]]:
 def _is_word_char(char: str) -> bool:
     """``re``'s ``\\w`` for one character (or none)."""
     return char == "_" or char.isalnum()
+
+
+def site_noun_after(doc: Doc, span: Span, nouns: frozenset[str]) -> bool:
+    """One of ``nouns`` right after ``span``, past a hyphen or one lower-case word that is no
+    connector or verb ("the Ulaan Tolgoi copper mine", "the Zamyn-Uud crossing")."""
+    i = span.end
+    if i < len(doc) and doc[i].text in {"-", "‐"}:
+        i += 1
+    if (
+        i + 1 < len(doc)
+        and doc[i].is_lower
+        and doc[i].lower_ not in nouns | CONNECTORS
+        and not doc[i].tag_.startswith(("VB", "MD"))
+    ):
+        i += 1  # "copper mine", "underground mine"
+    return i < len(doc) and doc[i].lower_ in nouns
