@@ -671,6 +671,18 @@ def _place_complement(doc: Doc, i: int, lex: Lexicons) -> bool:
     )
 
 
+def _may_own(owner: Span, lex: Lexicons) -> bool:
+    """Words that can name a title's owner: not one generic organization word ("Ministry press
+    secretary"), a peer's word ("Lord Mayor") or a title word; an organization word or a name."""
+    generic = len(owner) == 1 and owner[0].lower_ in lex.org_heads
+    return not (
+        generic
+        or owner[0].lower_ in lexicon("peerages")
+        or any(lex.is_title_word(t.text) for t in owner)
+        or not (any(t.lower_ in lex.org_heads for t in owner) or _proper_words(owner, lex))
+    )
+
+
 def owner_prefix_end(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> tuple[int, Span | None]:
     """An organization owning the title: "Kestrel's founder", "WHO spokesperson",
     "Foreign Office Spokesperson"; never portfolio words alone ("Transport Minister")."""
@@ -687,13 +699,7 @@ def owner_prefix_end(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) -> 
     if k == i or k >= len(doc):
         return i, None
     owner = doc[i:k]
-    generic = len(owner) == 1 and owner[0].lower_ in lex.org_heads  # "Ministry press secretary"
-    if (
-        generic
-        or owner[0].lower_ in lexicon("peerages")  # "Lord Mayor of ...": a peer's word, no owner
-        or any(lex.is_title_word(t.text) for t in owner)
-        or not (any(t.lower_ in lex.org_heads for t in owner) or _proper_words(owner, lex))
-    ):
+    if not _may_own(owner, lex):
         return i, None
     if doc[k].text in POSSESSIVE:
         return k + 1, owner
