@@ -587,7 +587,7 @@ def _in_another_name(text: str, start: int, end: int, lex: Lexicons) -> bool:
         return True
     if start < 2 or text[start - 1] != " ":
         return False
-    before = text[: start - 1].rsplit(None, 1)[-1]
+    before = text[text.rfind(" ", 0, start - 1) + 1 : start - 1].rsplit("\n", 1)[-1]  # the word before
     folded = before.casefold()
     return before[:1].isupper() and not (lex.is_title_word(before) or folded in lex.honorifics)
 
