@@ -18,6 +18,7 @@ CONNECTORS = frozenset({"of", "for", "and", "the", "&", "on", "at", "to", "in"})
 @dataclass(frozen=True)
 class Lexicons:
     titles: tuple[str, ...]
+    folded_titles: frozenset[str]  # the titles casefolded ("career member of the senior foreign service")
     corporate_titles: frozenset[str]  # casefolded titles of kind "corporate" ("chief executive officer")
     national_titles: frozenset[str]
     title_words: frozenset[str]
@@ -77,6 +78,7 @@ def build_lexicons() -> Lexicons:
     )
     return Lexicons(
         titles=titles,
+        folded_titles=frozenset(t.casefold() for t in titles),
         corporate_titles=frozenset(
             row["title"].casefold()
             for row in read_table("titles.tsv", ("title", "kind"))

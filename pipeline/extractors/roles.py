@@ -79,6 +79,8 @@ def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
     """ "Chief Executive of Qamar Renewables" -> (title words, organization): the part after
     "at", or after "of"/"for" when it holds an organization word."""
     lex = build_lexicons()
+    if " ".join(words).casefold() in lex.folded_titles:
+        return words, None  # a lexicon title is whole ("Career Member of the Senior Foreign Service")
     for i, low, rest, proper in _complements(words, lex):
         folded = [w.casefold() for w in rest]
         named = (

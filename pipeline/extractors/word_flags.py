@@ -101,7 +101,10 @@ class WordFlags:
             if key != "_" and tests and tests[0] in self.flags:
                 out[self.flags[tests[0]]] = True
             elif key == "_":
-                rest = {n: v for n, v in value.items() if ("_", n, v) not in self.flags}
+                # a predicate ({"NOT_IN": [...]}) reads the mention index, never a flag
+                rest = {
+                    n: v for n, v in value.items() if isinstance(v, dict) or ("_", n, v) not in self.flags
+                }
                 out.update({self.flags[t]: True for t in tests if t in self.flags})
                 if rest:
                     out["_"] = rest
