@@ -8,6 +8,9 @@ styles are named in each test's docstring).
 from __future__ import annotations
 
 import pytest
+import spacy
+
+from pressfeed.tokenizer import add_special_cases
 
 pytestmark = pytest.mark.issue(12)
 
@@ -34,3 +37,17 @@ def test_a_time_zone_after_a_clock_time_is_no_organization(run_extract):
     )
     found = set(orgs(record))
     assert not {n for n in found if any(z in n for z in ("ADT", "CEST", "Pacific Time"))}
+
+
+def test_an_agency_credited_between_slashes_is_a_word_of_its_own():
+    """CA: the Mongolian dateline credit "Ulaanbaatar /MONTSAME/." (brackets elsewhere: wire, brief)."""
+    nlp = spacy.blank("en")
+    add_special_cases(nlp.tokenizer)
+    assert [t.text for t in nlp("Darkhan /MONTSAME/. The")] == ["Darkhan", "/", "MONTSAME", "/", ".", "The"]
+    assert [t.text for t in nlp("Lima /PRNewswire/ --")] == ["Lima", "/PRNewswire/", "--"]
+
+
+def test_an_agency_credited_between_slashes_is_the_source(run_extract):
+    """CA: "Ulaanbaatar /MONTSAME/." names the agency as an organization of its country."""
+    record = run_extract("Herders get hay\n\nUlaanbaatar /MONTSAME/. The Cabinet approved hay for herders.")
+    assert orgs(record).get("MONTSAME") == "MN"
