@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from pressfeed.extractors.organizations import _after_unit
+from pressfeed.lexicons import build_lexicons
 from pressfeed.tokenizer import add_special_cases
 
 pytestmark = pytest.mark.issue(12)
@@ -51,3 +53,23 @@ def test_an_agency_credited_between_slashes_is_the_source(run_extract):
     """CA: "Ulaanbaatar /MONTSAME/." names the agency as an organization of its country."""
     record = run_extract("Herders get hay\n\nUlaanbaatar /MONTSAME/. The Cabinet approved hay for herders.")
     assert orgs(record).get("MONTSAME") == "MN"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Investor Relations, Kobe Precision Industries", "Kobe Precision Industries"),
+        ("Department of Communications, African Export Bank", "African Export Bank"),
+        ("Fleet Operations at Nordvik Shipping Systems", "Nordvik Shipping Systems"),
+        ("Gavi, the Vaccine Alliance", "Gavi, the Vaccine Alliance"),
+        ("United Nations Office at Geneva", "United Nations Office at Geneva"),
+        ("Ministry of Water, Sanitation and Irrigation", "Ministry of Water, Sanitation and Irrigation"),
+    ],
+    ids=["contact-unit", "contact-department", "unit-at", "one-word", "office-at-seat", "portfolio-list"],
+)
+def test_a_unit_before_a_comma_or_at_gives_way_to_the_organization_after_it(text, name):
+    """results, global (a contact line "Investor Relations, ..."; "Department of
+    Communications, ..."), corporate wire, energy ("... at ..."); a name that holds a comma or
+    "at" stays whole."""
+    doc = spacy.blank("en")(text)
+    assert _after_unit(doc[:], build_lexicons()).text == name

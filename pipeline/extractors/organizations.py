@@ -400,6 +400,7 @@ def _trim_commas(span: Span, lex: Lexicons) -> Span:
     )
     if cut is not None:
         span = span[cut + 1 :]
+    span = _after_unit(span, lex)
     owner = next(
         (t.i - span.start for t in span if t.text in POSSESSIVE and 0 < t.i - span.start < len(span) - 1),
         None,
@@ -415,6 +416,24 @@ def _trim_commas(span: Span, lex: Lexicons) -> Span:
         if span[i].lower_ == "in" and any(t.lower_ in lex.located_org_heads for t in span[:i]):
             break  # "Embassy of Japan in Ghana" keeps its place
         span = span[:i]
+    return span
+
+
+def _after_unit(span: Span, lex: Lexicons) -> Span:
+    """A unit of an organization before "at" or a comma, where the organization follows, is no
+    part of its name: "Network Operations at Meridian Freight Systems", "Offshore Development at
+    Kystlys" (a title's complement: corporate wire, energy), "Investor Relations, Naniwa
+    Precision Industries", "Department of Communications, Asian Development Bank" (a contact
+    line: results, global). One word before a comma stays ("Gavi, the Vaccine Alliance"), as does
+    a name ending in its organization word before "at" ("United Nations Office at Geneva")."""
+    for t in span[1:-1]:
+        left, right = span[: t.i - span.start], span[t.i - span.start + 1 :]
+        if not is_capitalized(right[0]) or right[0].is_stop:
+            continue
+        if t.lower_ == "at" and left[-1].lower_ not in lex.org_heads:
+            return right
+        if t.text == "," and len(left) > 1 and _has_head(right, lex) and not _ends_title(left[-1], lex):
+            return right
     return span
 
 
