@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pressfeed.extractors.organizations import _after_unit
+from pressfeed.extractors.organizations import _after_unit, reads_as_person
 from pressfeed.lexicons import build_lexicons
 from pressfeed.tokenizer import add_special_cases
 
@@ -73,3 +73,21 @@ def test_a_unit_before_a_comma_or_at_gives_way_to_the_organization_after_it(text
     "at" stays whole."""
     doc = spacy.blank("en")(text)
     assert _after_unit(doc[:], build_lexicons()).text == name
+
+
+@pytest.mark.parametrize(
+    "text, start, end, person",
+    [
+        ("elected Marta Oliveira Souza, former Chief Executive Officer of Frio", 1, 4, True),
+        ("jobs. Jean-Luc Traoré-Diallo, the Bank's Chief Economist, said", 2, 8, True),
+        ("among them Leila Ben Ammar as Director of Ports at the ministry", 2, 5, True),
+        ("with Tidewater Freight Systems, Chief Executive Ana Ruiz said", 1, 4, False),
+        ("with Kystlys Vind, the Danish developer, said", 1, 3, False),
+    ],
+    ids=["former-title", "the-owner's-title", "as-title", "organization-word", "no-title"],
+)
+def test_a_personal_name_with_a_title_in_apposition_reads_as_a_person(text, start, end, person):
+    """appoint, devbank, brief, UN: a name the model tags ORG, followed by ", former Chief
+    Executive Officer", ", the Bank's Chief Economist" or "as Director of ..."."""
+    doc = spacy.blank("en")(text)
+    assert reads_as_person(doc, doc[start:end], build_lexicons()) is person

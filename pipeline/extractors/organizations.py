@@ -32,6 +32,7 @@ from .tokens import (
     has_whole_word,
     is_capitalized,
     is_demonym,
+    is_name_word,
     model_entities,
     overlaps_any,
     site_noun_after,
@@ -93,6 +94,8 @@ def find_organizations(
     for span in spans:
         if blocked.intersection(range(span.start, span.end)) or _name_key(span) in sites:
             continue  # a name written once as a site is one everywhere ("the Zamyn-Uud crossing")
+        if reads_as_person(doc, span, lex):
+            continue
         cleaned = _clean_org(doc, span, lex)
         if cleaned is None or overlaps_any(cleaned[0], taken):
             continue
@@ -110,6 +113,33 @@ def find_organizations(
             rule = "qualifier" if country else "none"
             organizations.append(Organization(name, country, mentions, country_rule=rule))
     return sorted(organizations, key=lambda o: o.mentions[0].start)
+
+
+APPOSITION_SKIP = frozenset({"former", "acting", "the", "a", "an", "its", "our", "their", "'s", "’s"})
+
+
+def reads_as_person(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """A personal name the model tagged ORG: two or more name words, no organization word, and
+    a title in apposition ("Helena Okamoto Lemos, former Chief Executive Officer of ...",
+    "Jean-Baptiste Kaboré-Ouédraogo, the Bank's Chief Agricultural Economist", "Nadia Ait
+    Ouahmane as Director of Roads"; appoint, devbank, brief, UN contact lines)."""
+    words = [t for t in span if t.text not in {"-", "‐"}]
+    if len(words) < 2 or not all(is_name_word(t, lex) and t.is_title for t in words):
+        return False
+    if _has_head(span, lex) or span.end + 1 >= len(doc):
+        return False
+    if doc[span.end].lower_ == "as":
+        return lex.is_title_word(doc[span.end + 1].text) and is_capitalized(doc[span.end + 1])
+    if doc[span.end].text != ",":
+        return False
+    for token in doc[span.end + 1 : span.end + 6]:
+        if lex.is_title_word(token.text) and is_capitalized(token):
+            return True
+        if token.lower_ not in APPOSITION_SKIP and not (
+            is_capitalized(token) and token.nbor(1).text in POSSESSIVE
+        ):
+            return False
+    return False
 
 
 def _written_as_site(doc: Doc, mention) -> bool:
