@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Span
 
+from pressfeed.extractors.locations import placed_by_preposition
 from pressfeed.extractors.organizations import _after_unit, reads_as_person
 from pressfeed.lexicons import build_lexicons
 from pressfeed.tokenizer import add_special_cases
@@ -91,3 +93,43 @@ def test_a_personal_name_with_a_title_in_apposition_reads_as_a_person(text, star
     Executive Officer", ", the Bank's Chief Economist" or "as Director of ..."."""
     doc = spacy.blank("en")(text)
     assert reads_as_person(doc, doc[start:end], build_lexicons()) is person
+
+
+def locations(record: dict) -> dict[str, str | None]:
+    return {loc["name"]: loc["country"] for loc in record["locations"]}
+
+
+def test_a_name_the_model_tags_as_an_organization_after_in_is_a_place(run_extract):
+    """commission, energy, UN, wire: "in Nineveh", "near María Elena", "in the Eastern Goldfields"."""
+    record = run_extract(
+        "Release\n\nPERTH – Marra Gold said its new mine sits in the Western Goldfields, about 80 "
+        "kilometres from the town."
+    )
+    assert "Western Goldfields" not in orgs(record)
+    assert "Western Goldfields" in locations(record)
+
+
+def test_a_word_of_a_hyphenated_place_is_no_place_of_its_own(run_extract):
+    """award: the model's "Barrow" of "in Barrow-in-Furness" stays inside the longer name."""
+    record = run_extract("Release\n\nLONDON – The rail line will end in Barrow-in-Furness next year.")
+    assert "Barrow" not in locations(record)
+
+
+@pytest.mark.parametrize(
+    "text, start, end, place",
+    [
+        ("returnees in Tall Hamra , including", 2, 4, True),
+        ("a substation near San Lorenzo .", 3, 5, True),
+        ("a stake in Kaspi 's app", 3, 4, False),
+        ("compatible with EU State aid rules", 3, 4, False),
+        ("shipyards in Fife and Cumbria", 2, 5, False),
+        ("a member in OPEC since", 3, 4, False),
+        ("an office at Kystlys Vind", 3, 5, False),
+    ],
+    ids=["in", "near", "possessive", "institution-word", "two-places", "capitals", "at"],
+)
+def test_the_model_organization_placed_by_a_preposition(text, start, end, place):
+    """commission, energy, UN, wire: which model ORG names "in" or "near" make places."""
+    doc = spacy.blank("en")(text)
+    doc.ents = [Span(doc, start, end, label="ORG")]
+    assert placed_by_preposition(doc, doc.ents[0], build_lexicons()) is place

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..lexicons import CONNECTORS, Lexicons
 from ..record import Organization
 from ..resources import read_table
-from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES, place_site_words
+from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES, place_site_words, placed_by_preposition
 from .org_names import clean_role_org, split_country_qualifier
 from .patterns import lexicon
 from .quantities import unit_surfaces
@@ -89,7 +89,11 @@ def find_organizations(
     spans = [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex)
     spans = [part for whole in spans for part in split_conjoined(whole, lex)]
     sites = {
-        _name_key(s) for s in spans if names_a_site(doc, trim_the(s)) or names_a_place(doc, trim_the(s), lex)
+        _name_key(s)
+        for s in spans
+        if names_a_site(doc, trim_the(s))
+        or names_a_place(doc, trim_the(s), lex)
+        or placed_by_preposition(doc, s, lex)
     }
     for span in spans:
         if blocked.intersection(range(span.start, span.end)) or _name_key(span) in sites:
