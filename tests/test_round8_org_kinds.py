@@ -133,3 +133,14 @@ def test_the_model_organization_placed_by_a_preposition(text, start, end, place)
     doc = spacy.blank("en")(text)
     doc.ents = [Span(doc, start, end, label="ORG")]
     assert placed_by_preposition(doc, doc.ents[0], build_lexicons()) is place
+
+
+def test_a_function_word_in_a_line_in_capitals_opens_no_organization(run_extract):
+    """nominations ("NOMINATIONS SENT TO THE SENATE:"), advisory ("ISSUED BY THE PARLIAMENT OF
+    ..."), speech ("DURING THE LAUNCH OF THE ... PROGRAMME")."""
+    record = run_extract(
+        "Release\n\nACCRA – The ministry met fishers on Monday.\n\nPLANS SENT TO THE FISHERIES "
+        "COMMISSION:\n\nISSUED BY THE MINISTRY OF FISHERIES OF THE REPUBLIC OF GHANA"
+    )
+    found = [n.casefold() for n in orgs(record)]
+    assert not [n for n in found if n.startswith(("plans", "sent", "issued", "to the", "by the"))]

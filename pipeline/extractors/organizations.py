@@ -278,6 +278,8 @@ def _name_start(doc: Doc, i: int, lex: Lexicons) -> int:
     start = i
     while start > 0 and not doc[start].is_sent_start:
         before = doc[start - 1]
+        if before.is_stop and before.is_upper:
+            break  # a line in capitals: "SENT TO THE SENATE", "ISSUED BY THE PARLIAMENT OF ..."
         if (
             (is_capitalized(before) or ORDINAL_RE.match(before.text))
             and not before.is_sent_start
