@@ -144,3 +144,22 @@ def test_a_function_word_in_a_line_in_capitals_opens_no_organization(run_extract
     )
     found = [n.casefold() for n in orgs(record)]
     assert not [n for n in found if n.startswith(("plans", "sent", "issued", "to the", "by the"))]
+
+
+def test_a_field_after_an_organization_word_ends_the_name_as_no_title(run_extract):
+    """commission ("Brno University of Technology"), appoint ("Kellogg School of Management"),
+    speech ("... University of Engineering and Technology"): the field is no title at the end."""
+    record = run_extract(
+        "Release\n\nTALLINN – The firm will train technicians with the Tartu University of "
+        "Technology, and its finance chief studied at the Riga School of Management."
+    )
+    assert {"Tartu University of Technology", "Riga School of Management"} <= set(orgs(record))
+
+
+def test_a_lower_case_noun_after_a_name_is_no_part_of_it(run_extract):
+    """advisory ("a valid Media Council of Kenya press card"), CA, nominations."""
+    record = run_extract(
+        "Release\n\nACCRA – Journalists must show a valid Press Council of Ghana press card at the gate."
+    )
+    assert "Press Council of Ghana" in orgs(record)
+    assert not [n for n in orgs(record) if n.endswith(" press")]

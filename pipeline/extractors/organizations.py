@@ -406,7 +406,16 @@ def _is_title_phrase(span: Span, lex: Lexicons) -> bool:
         lex.is_title_word(last.text)
         and len(span) > 1
         and last.lower_ not in lex.org_heads  # "Najd Utilities Company"
+        and not _in_complement(span, lex)
     )
+
+
+def _in_complement(span: Span, lex: Lexicons) -> bool:
+    """The last word belongs to the field after an organization word and "of" or "for", not a
+    title: "Brno University of Technology", "Kellogg School of Management", "Bangladesh
+    University of Engineering and Technology" (commission, appoint, speech)."""
+    heads = [t.i for t in span if t.lower_ in lex.org_heads and is_capitalized(t)]
+    return bool(heads) and any(t.lower_ in {"of", "for"} and t.i > heads[0] for t in span[:-1])
 
 
 def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] | None:
@@ -478,8 +487,9 @@ def _ends_title(token, lex: Lexicons) -> bool:
 
 
 def _light_trim(span: Span) -> Span:
-    """ "the" (or "our", "its"), a trailing possessive ("Bank of China's"), "X-based" and a bracket
-    left open at the end ("Ministry of Energy and Mines (MINEM") off a span."""
+    """ "the" (or "our", "its"), a trailing possessive ("Bank of China's"), a lower-case noun
+    after the name ("Media Council of Kenya press"), "X-based" and a bracket left open at the end
+    ("Ministry of Energy and Mines (MINEM") off a span."""
     while len(span) > 2 and span[0].lower_ in {"of", "to", "for", "at", "in", "on"} and not span[0].is_title:
         span = span[1:]  # "to the National Assembly" read after a title
     span = trim_the(span)
@@ -487,6 +497,8 @@ def _light_trim(span: Span) -> Span:
         span = span[1:]
     if len(span) > 1 and span[-1].text in POSSESSIVE:
         span = span[:-1]
+    while len(span) > 2 and span[-1].is_alpha and span[-1].is_lower and span[-1].lower_ not in CONNECTORS:
+        span = span[:-1]  # a noun the name qualifies: "a Media Council of Kenya press card"
     if len(span) > 3 and span[1].text in {"-", "‐"} and span[2].lower_ == "based":
         span = span[3:]
     opened = [t.i for t in span if t.text == "("]
