@@ -163,3 +163,16 @@ def test_a_lower_case_noun_after_a_name_is_no_part_of_it(run_extract):
     )
     assert "Press Council of Ghana" in orgs(record)
     assert not [n for n in orgs(record) if n.endswith(" press")]
+
+
+def test_a_legal_form_without_dots_ends_the_company_name(run_extract):
+    """award (Estonian "OÜ"), wire ("SA" without its dots): the company, not a person."""
+    record = run_extract(
+        "Release\n\nTALLINN – Grants went to:\n\n- Saare Sensor Works OÜ (Kuressaare) – €500,000 "
+        "for a radar mast;\n\nSANTOS – Carla Mendes, head of terminal operator Litoral Portos SA, "
+        "said queues were long."
+    )
+    found = orgs(record)
+    assert found.get("Saare Sensor Works OÜ") == "EE"
+    assert "Litoral Portos SA" in found
+    assert "Litoral Portos SA" not in {p["name"] for p in record["people"]}
