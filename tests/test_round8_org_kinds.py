@@ -176,3 +176,14 @@ def test_a_legal_form_without_dots_ends_the_company_name(run_extract):
     assert found.get("Saare Sensor Works OÜ") == "EE"
     assert "Litoral Portos SA" in found
     assert "Litoral Portos SA" not in {p["name"] for p in record["people"]}
+
+
+def test_an_embassy_named_with_the_and_its_country_is_named_in_full(run_extract):
+    """brief, CA ("Embassy of the Republic of Korea in Viet Nam", "Embassy of the Russian
+    Federation in Turkmenistan"); also advisory, readout, govstmt, nominations ("Office of the
+    Minister of ...", "Office of the Press Secretary")."""
+    record = run_extract(
+        "Release\n\nPress enquiries: Tran Van An, Press Officer, Embassy of the Republic of Palau "
+        "in Viet Nam."
+    )
+    assert "Embassy of the Republic of Palau in Viet Nam" in orgs(record)

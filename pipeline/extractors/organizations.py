@@ -254,7 +254,7 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
             continue
         start = _name_start(doc, i, lex)
         end = i + 1
-        if end + 1 < len(doc) and _complement_follows(doc, end):
+        if end + 1 < len(doc) and _complement_follows(doc, end, lex):
             end = chain_end(doc, end + 1, {}, lex, name_follows=False)
         span = doc[start : located_org_end(doc, doc[start:end], lex)]  # "Embassy of X in Y"
         if len(span) > 1:
@@ -262,10 +262,16 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     return spans
 
 
-def _complement_follows(doc: Doc, i: int) -> bool:
+def _complement_follows(doc: Doc, i: int, lex: Lexicons) -> bool:
     """ "of"/"for"/"on" and a capitalized word that is no date ("Committee on Budget", not
-    "Senate on January 5")."""
+    "Senate on January 5"), or "of the" and a word that opens no other organization ("Embassy of
+    the Republic of Korea", "Office of the Press Secretary"; not "Africa Department of the
+    Ministry of ...")."""
     following = doc[i + 1]
+    if following.lower_ == "the" and i + 2 < len(doc) and doc[i].lower_ == "of":
+        following = doc[i + 2]  # "Embassy of the Republic of Korea", "Office of the Press Secretary"
+        if following.lower_ in lex.org_heads:
+            return False  # a unit of another organization: "Africa Department of the Ministry of ..."
     if doc[i].lower_ not in {"of", "for", "on"} or not is_capitalized(following):
         return False
     return doc[i].lower_ != "on" or following.lower_.rstrip(".") not in MONTHS | WEEKDAYS
