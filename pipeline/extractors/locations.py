@@ -309,8 +309,17 @@ def placed_by_preposition(doc: Doc, ent: Span, lex: Lexicons) -> bool:
         return False
     if _glued_on(doc, span) or any(t.lower_ in {"and", "or", "&", ","} for t in span):
         return False  # "in Barrow-in-Furness" (the model's "Barrow"), "in Fife and Cumbria" (two places)
+    if _admin_word(span[-1]):
+        return False  # "in Sumedang Regency": the place patterns name it without its word
     names = [t for t in span if t.is_alpha and not t.is_lower]
     return bool(names) and span[0].text[:1].isupper() and not any(_no_place_word(t, lex) for t in names)
+
+
+def _admin_word(token) -> bool:
+    """An administrative word ("Regency", "Province") of ``data/admin_words.tsv``."""
+    from .patterns import lexicon
+
+    return token.lower_ in lexicon("admin_words")
 
 
 def _glued_on(doc: Doc, span: Span) -> bool:
