@@ -187,3 +187,22 @@ def test_an_embassy_named_with_the_and_its_country_is_named_in_full(run_extract)
         "in Viet Nam."
     )
     assert "Embassy of the Republic of Palau in Viet Nam" in orgs(record)
+
+
+def test_a_name_in_apposition_after_an_acronym_is_its_alias(run_extract):
+    """UN, advisory: an acronym and the agency's description ("UNHCR, the UN Refugee Agency,")."""
+    record = run_extract(
+        "Release\n\nBAMAKO – Shelters are full, said IOM, the UN Migration Agency, in a note "
+        "on Friday. IOM asked donors for tents."
+    )
+    assert "IOM" in orgs(record)
+    assert "UN Migration Agency" not in orgs(record)
+
+
+def test_a_list_after_an_acronym_is_no_apposition(run_extract):
+    """UN: "UNICEF, the Food and Agriculture Organization and the World Health Organization"."""
+    record = run_extract(
+        "Release\n\nROME – The grant lets UNICEF, the Food and Agriculture Organization and the "
+        "World Health Organization reach 50,000 people."
+    )
+    assert {"UNICEF", "Food and Agriculture Organization"} <= set(orgs(record))
