@@ -206,3 +206,13 @@ def test_a_list_after_an_acronym_is_no_apposition(run_extract):
         "World Health Organization reach 50,000 people."
     )
     assert {"UNICEF", "Food and Agriculture Organization"} <= set(orgs(record))
+
+
+def test_a_model_name_cut_inside_its_portfolio_list_is_completed(run_extract):
+    """speech ("Department of Agriculture, Food and the Marine", "Ministry of Marine and Blue
+    Economy"): the model stops at the comma or "and"; the organization pattern reads on."""
+    record = run_extract(
+        "Release\n\nDUBLIN – Officials of the Department of Tourism, Culture and the Arts met on Monday."
+    )
+    assert "Department of Tourism, Culture and the Arts" in orgs(record)
+    assert "Department of Tourism, Culture" not in orgs(record)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from ..lexicons import CONNECTORS, Lexicons
 from ..record import Organization
 from ..resources import read_table
+from . import finders
 from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES, place_site_words, placed_by_preposition
 from .org_names import clean_role_org, split_country_qualifier
 from .patterns import lexicon
@@ -86,7 +87,7 @@ def find_organizations(
         name, country = split_country_qualifier(clean_role_org(text, lex), lex)
         entries.setdefault(name.casefold(), (name, country))
     blocked = excluded | list_members
-    spans = [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex)
+    spans = _completed(doc, [e for e in doc.ents if e.label_ == "ORG"]) + named_org_spans(doc, lex)
     spans = [part for whole in spans for part in split_conjoined(whole, lex)]
     sites = {
         _name_key(s)
@@ -144,6 +145,22 @@ def reads_as_person(doc: Doc, span: Span, lex: Lexicons) -> bool:
         ):
             return False
     return False
+
+
+def _completed(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A model ORG cut at "and" or a comma of its portfolio takes the longer name an
+    organization pattern reads from the same word: "the Ministry of Marine" of "Ministry of
+    Marine and Blue Economy", "the Department of Agriculture, Food" of "... Food and the Marine"
+    (speech, commission, nominations)."""
+    portfolios = finders.pattern_mentions(doc, "ORG", ("org.head_of_and", "org.head_of_list"))
+    longer = {m.start: m for m in portfolios}
+    completed = []
+    for ent in ents:
+        pattern = longer.get(trim_the(ent).start)
+        if pattern is not None and pattern.end > ent.end:
+            ent = Span(doc, ent.start, pattern.end, label=ent.label_)
+        completed.append(ent)
+    return completed
 
 
 def _written_as_site(doc: Doc, mention) -> bool:
