@@ -125,11 +125,24 @@ def test_a_word_of_a_hyphenated_place_is_no_place_of_its_own(run_extract):
         ("shipyards in Fife and Cumbria", 2, 5, False),
         ("a member in OPEC since", 3, 4, False),
         ("an office at Kystlys Vind", 3, 5, False),
+        ("the gas terminal at Sipitang .", 4, 5, True),
+        ("an analyst at Sipitang Capital", 3, 5, False),
     ],
-    ids=["in", "near", "possessive", "institution-word", "two-places", "capitals", "at"],
+    ids=[
+        "in",
+        "near",
+        "possessive",
+        "institution-word",
+        "two-places",
+        "capitals",
+        "at",
+        "site-at",
+        "work-at",
+    ],
 )
 def test_the_model_organization_placed_by_a_preposition(text, start, end, place):
-    """commission, energy, UN, wire: which model ORG names "in" or "near" make places."""
+    """commission, energy, UN, wire: which model ORG names "in" or "near" make places; energy,
+    readout, CA: "at" after a site noun ("the gas terminal at Kimanis")."""
     doc = spacy.blank("en")(text)
     doc.ents = [Span(doc, start, end, label="ORG")]
     assert placed_by_preposition(doc, doc.ents[0], build_lexicons()) is place

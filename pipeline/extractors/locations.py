@@ -296,14 +296,15 @@ def place_prepositions() -> frozenset[str]:
 
 
 def placed_by_preposition(doc: Doc, ent: Span, lex: Lexicons) -> bool:
-    """A name the model tags ORG after "in" or "near" (and "the"), written as a proper name
+    """A name the model tags ORG after "in" or "near" (and "the"), or after a site noun and "at",
+    written as a proper name
     with no word of :func:`_no_place_word`: a place ("in Nineveh", "near María Elena", "in the
     Eastern Goldfields"; not "in OPEC", "in Statnett's substation", "Barrow-in-Furness")."""
     span = trim_the(ent)
     i = span.start - 1
     if i > 0 and doc[i].lower_ == "the":
         i -= 1
-    if ent.label_ != "ORG" or i < 0 or doc[i].lower_ not in place_prepositions():
+    if ent.label_ != "ORG" or i < 0 or not (doc[i].lower_ in place_prepositions() or _site_at(doc, i)):
         return False
     if (i > 0 and not doc[i - 1].whitespace_) or (span.end < len(doc) and doc[span.end].text in POSSESSIVE):
         return False
@@ -313,6 +314,18 @@ def placed_by_preposition(doc: Doc, ent: Span, lex: Lexicons) -> bool:
         return False  # "in Sumedang Regency": the place patterns name it without its word
     names = [t for t in span if t.is_alpha and not t.is_lower]
     return bool(names) and span[0].text[:1].isupper() and not any(_no_place_word(t, lex) for t in names)
+
+
+@cache
+def site_nouns_at() -> frozenset[str]:
+    """Site nouns before "at" and a place (``data/site_nouns_at.tsv``)."""
+    return read_words("site_nouns_at.tsv")
+
+
+def _site_at(doc: Doc, i: int) -> bool:
+    """ "at" after a site noun: "the gas terminal at Kimanis", "the substation at Bhadla", "port
+    works at Vadhavan" (energy, readout, CA); not "an analyst at"."""
+    return doc[i].lower_ == "at" and i > 0 and doc[i - 1].lower_ in site_nouns_at()
 
 
 def _admin_word(token) -> bool:
