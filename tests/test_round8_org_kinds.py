@@ -12,7 +12,7 @@ import spacy
 from spacy.tokens import Span
 
 from pressfeed.extractors.locations import placed_by_preposition
-from pressfeed.extractors.organizations import _after_unit, reads_as_person
+from pressfeed.extractors.organizations import _after_unit, _complement_follows, reads_as_person
 from pressfeed.lexicons import build_lexicons
 from pressfeed.tokenizer import add_special_cases
 
@@ -229,3 +229,33 @@ def test_a_model_name_cut_inside_its_portfolio_list_is_completed(run_extract):
     )
     assert "Department of Tourism, Culture and the Arts" in orgs(record)
     assert "Department of Tourism, Culture" not in orgs(record)
+
+
+def test_an_acronym_with_more_than_the_initials_joins_its_full_name(run_extract):
+    """global ("AfDB country manager"), speech ("delivered through KOICA"), devbank: the
+    acronym takes more than one letter of a word of the full name."""
+    record = run_extract(
+        "Release\n\nABIDJAN – The loan was approved by the African Development Bank on Monday. "
+        "AfDB country manager Awa Diop said works would start in May."
+    )
+    assert "African Development Bank" in orgs(record)
+    assert "AfDB" not in orgs(record)
+
+
+@pytest.mark.parametrize(
+    "text, follows",
+    [
+        ("Embassy of the Republic of Korea in Viet Nam", True),
+        ("Embassy of the Russian Federation in Turkmenistan", True),
+        ("Office of the Prime Cabinet Secretary", True),
+        ("Board of the Gulf Development Bank approved", False),
+        ("Africa Department of the Ministry of Foreign Affairs", False),
+    ],
+    ids=["country", "country-with-organization-word", "officeholder", "organization", "unit-of-ministry"],
+)
+def test_of_the_takes_a_complement_that_is_no_other_organization(text, follows):
+    """brief, CA, nominations (an embassy of a country, an office of its holder), not a body of
+    another organization (devbank, readout)."""
+    doc = spacy.blank("en")(text)
+    i = next(t.i for t in doc if t.lower_ == "of")
+    assert _complement_follows(doc, i, build_lexicons()) is follows

@@ -41,6 +41,8 @@ from .tokens import (
     words,
 )
 
+# An acronym of two to six letters, two of them capitals at least: "IOM", "AfDB", "KOICA".
+ACRONYM_RE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")
 DETERMINERS = frozenset({"our", "its", "their", "his", "her", "this", "that"})
 PLACE_JOIN_RE = re.compile(r"\s+(?:and|or)\s+|[–—]")  # "Lomé or Tema", "Abuja–Kaduna"
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -196,9 +198,17 @@ def _with_short_forms(doc: Doc, entries: dict[str, tuple[str, str | None]], lex:
     for short in [k for k in entries if any(_is_word_prefix(k, other) for other in entries)]:
         short_names.add(entries.pop(short)[0])
     acronyms = {}
-    for key in [k for k, (name, _) in entries.items() if name.isupper() and 2 <= len(name) <= 6]:
-        full = next((other for other, _ in entries.values() if _initials(other) == key.upper()), None)
-        if full is not None:  # "IOM" of "International Organization for Migration"
+    for key in [k for k, (name, _) in entries.items() if ACRONYM_RE.match(name)]:
+        short = entries[key][0]
+        full = next(
+            (
+                o
+                for o, _ in entries.values()
+                if o != short and (_initials(o) == short or forms_acronym(short, o))
+            ),
+            None,
+        )
+        if full is not None:  # "IOM" of "International Organization for Migration", "AfDB", "KOICA"
             acronyms[full] = entries.pop(key)[0]
     for name, country in entries.values():
         shorts = {n for n in short_names if _is_word_prefix(n.casefold(), name.casefold())}
@@ -214,6 +224,31 @@ def _acronym_used(doc: Doc, name: str) -> set[str]:
     if len(initials) < 3 or len(name.split()) < 3:
         return set()
     return {initials} if has_whole_word(doc_text(doc), initials) else set()  # capitals only: no escaping
+
+
+def forms_acronym(acronym: str, name: str) -> bool:
+    """``acronym`` is the first letters of each word of ``name`` but its function words, each
+    word giving one letter or more ("AfDB", "KOICA": devbank, global, speech); case aside.
+
+    >>> forms_acronym("AfDB", "African Development Bank")
+    True
+    >>> forms_acronym("KOICA", "Korea International Cooperation Agency")
+    True
+    >>> forms_acronym("EU", "European Investment Bank"), forms_acronym("UN", "United Nations Office")
+    (False, False)
+    """
+    words = [w.casefold() for w in name.split() if w[:1].isupper() and w.casefold() not in CONNECTORS]
+    return len(words) > 1 and _prefixes_spell(acronym.casefold(), words)
+
+
+def _prefixes_spell(letters: str, words: list[str]) -> bool:
+    """``letters`` is a non-empty prefix of each word in turn."""
+    if not words:
+        return not letters
+    return any(
+        words[0].startswith(letters[:k]) and _prefixes_spell(letters[k:], words[1:])
+        for k in range(1, min(len(letters), len(words[0])) + 1)
+    )
 
 
 def _initials(name: str) -> str:
@@ -281,17 +316,36 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
 
 def _complement_follows(doc: Doc, i: int, lex: Lexicons) -> bool:
     """ "of"/"for"/"on" and a capitalized word that is no date ("Committee on Budget", not
-    "Senate on January 5"), or "of the" and a word that opens no other organization ("Embassy of
+    "Senate on January 5"), or "of the" and a name that is no other organization ("Embassy of
     the Republic of Korea", "Office of the Press Secretary"; not "Africa Department of the
-    Ministry of ...")."""
+    Ministry of ...", "Board of the African Development Bank")."""
     following = doc[i + 1]
     if following.lower_ == "the" and i + 2 < len(doc) and doc[i].lower_ == "of":
         following = doc[i + 2]  # "Embassy of the Republic of Korea", "Office of the Press Secretary"
-        if following.lower_ in lex.org_heads:
-            return False  # a unit of another organization: "Africa Department of the Ministry of ..."
+        if _names_an_organization(doc, i + 2, lex):
+            return (
+                False  # "Africa Department of the Ministry of ...", "Board of the African Development Bank"
+            )
     if doc[i].lower_ not in {"of", "for", "on"} or not is_capitalized(following):
         return False
     return doc[i].lower_ != "on" or following.lower_.rstrip(".") not in MONTHS | WEEKDAYS
+
+
+def _names_an_organization(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """The capitalized name from token ``i`` is an organization ("Ministry of Foreign Affairs",
+    "African Development Bank"), not a country or an office named after its holder ("Russian
+    Federation", "Republic of Korea", "Prime Cabinet Secretary")."""
+    end = i
+    while end < min(i + 8, len(doc)) and (
+        is_capitalized(doc[end]) or doc[end].lower_ in {"of", "for", "and"}
+    ):
+        end += 1
+    while end > i and not is_capitalized(doc[end - 1]):
+        end -= 1
+    name = doc[i:end]
+    if not len(name) or lex.gazetteer.country_code(name.text) or _ends_title(name[-1], lex):
+        return False
+    return any(t.lower_ in lex.org_heads and is_capitalized(t) for t in name)
 
 
 def _name_start(doc: Doc, i: int, lex: Lexicons) -> int:
