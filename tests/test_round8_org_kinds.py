@@ -259,3 +259,24 @@ def test_of_the_takes_a_complement_that_is_no_other_organization(text, follows):
     doc = spacy.blank("en")(text)
     i = next(t.i for t in doc if t.lower_ == "of")
     assert _complement_follows(doc, i, build_lexicons()) is follows
+
+
+def test_an_armed_service_named_by_its_word_is_an_organization(run_extract):
+    """award (a contracts digest: "ARMY", "the Navy's"), nominations ("Air Force Brig. Gen.")."""
+    record = run_extract(
+        "Contracts\n\nWASHINGTON – The following contracts were awarded.\n\nNAVY\n\nHarbor Point "
+        "Marine Inc., Norfolk, Virginia, was awarded $12,400,000 to repair ships for the Navy's "
+        "surface fleet.\n\nAir Force Brig. Gen. Lena Ortiz will oversee the work at Scott Air Force Base."
+    )
+    found = {n.casefold() for n in orgs(record)}
+    assert {"navy", "air force"} <= found
+    assert "scott air force base" not in found
+
+
+def test_a_name_after_a_national_word_is_the_short_form_of_the_longer_name(run_extract):
+    """award: "the Canadian Coast Guard ... our Coast Guard", "the Royal Australian Navy ... the Navy"."""
+    record = run_extract(
+        "Release\n\nOTTAWA – The refit will keep two Canadian Coast Guard patrol ships at sea. "
+        '"Our Coast Guard crews deserve modern ships," the minister said.'
+    )
+    assert "Coast Guard" not in orgs(record)

@@ -209,7 +209,9 @@ def _initials(name: str) -> str:
 def merge_short_forms(organizations: list[Organization], lex: Lexicons) -> list[Organization]:
     """A name that opens a longer one is its short form ("Vaalkrans" of "Vaalkrans Gold
     Limited", "Aldercrest Energy Systems" of "Aldercrest Energy Systems, Inc."), unless it is
-    an organization of its own ("Ministry of Energy", not "Ministry of Energy and Infrastructure")."""
+    an organization of its own ("Ministry of Energy", not "Ministry of Energy and Infrastructure");
+    so is a name that ends a longer one after a national word ("Coast Guard" of "Canadian Coast
+    Guard", "Navy" of "Royal Australian Navy")."""
     merged = list(organizations)
     for short in organizations:
         full = next((o for o in merged if o is not short and _short_form_of(short.name, o.name, lex)), None)
@@ -226,10 +228,21 @@ def merge_short_forms(organizations: list[Organization], lex: Lexicons) -> list[
 
 
 def _short_form_of(short: str, full: str, lex: Lexicons) -> bool:
+    if full.endswith(" " + short) and _national(full[: -len(short)], lex):
+        return True  # "Coast Guard" of "Canadian Coast Guard", "Navy" of "Royal Australian Navy"
     if not full.startswith(short + " ") and not full.startswith(short + ", "):
         return False
     rest = full[len(short) :].lstrip(" ,")
     return rest in legal_form_words() or not any(_is_head_word(w, lex) for w in short.split())
+
+
+def _national(prefix: str, lex: Lexicons) -> bool:
+    """Words before a name that only say whose it is: a demonym or country among them
+    ("Canadian", "Royal Australian", "Indian"; award style)."""
+    words = prefix.split()
+    return bool(words) and any(
+        lex.gazetteer.demonym_country(w) or lex.gazetteer.country_code(w) for w in words
+    )
 
 
 def drop_fragments(organizations: list[Organization]) -> list[Organization]:
