@@ -21,7 +21,7 @@ from .constants import DEFAULT_MODEL
 from .errors import ModelNotInstalled
 from .extractors.tokens import pos
 from .resources import read_mapping
-from .tokenizer import BoundedTokenizer, add_legal_form_cases
+from .tokenizer import BoundedTokenizer, add_special_cases
 
 # Extraction reads entities, part-of-speech tags and sentence boundaries. The dependency parser
 # (the costliest component) and the statistical sentence recognizer give way to spaCy's
@@ -43,7 +43,7 @@ def build_nlp(model_name: str = DEFAULT_MODEL) -> Language:
         ModelNotInstalled: no spaCy model of that name is installed.
     """
     nlp = _load(model_name)
-    add_legal_form_cases(nlp.tokenizer)
+    add_special_cases(nlp.tokenizer)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     for name in SKIPPED:
         if name in nlp.pipe_names:

@@ -46,6 +46,26 @@ def add_legal_form_cases(tokenizer) -> None:
             tokenizer.add_special_case(word, [{"ORTH": word}])
 
 
+def add_agency_credit_cases(tokenizer) -> None:
+    """A news agency credited between slashes is a word of its own ("Ulaanbaatar /MONTSAME/."
+    gives "/", "MONTSAME", "/"), as in brackets ("(Reuters)"), so org.agency_credit_slashes can
+    match it; other slashed words ("/PRNewswire/", "km/h") stay as spaCy reads them."""
+    from .extractors.patterns import lexicon
+
+    for agency in lexicon("news_agencies_cased"):
+        for form in dict.fromkeys((agency, agency.upper(), agency.capitalize())):
+            words = [{"ORTH": "/"}, {"ORTH": form}, {"ORTH": "/"}]
+            tokenizer.add_special_case(f"/{form}/", words)
+            for mark in ".,":  # spaCy splits no mark after a slash: "/MONTSAME/." is one run
+                tokenizer.add_special_case(f"/{form}/{mark}", [*words, {"ORTH": mark}])
+
+
+def add_special_cases(tokenizer) -> None:
+    """pressfeed's special cases of the model's tokenizer: legal forms, agency credits."""
+    add_legal_form_cases(tokenizer)
+    add_agency_credit_cases(tokenizer)
+
+
 class BoundedTokenizer:
     """Wraps a spaCy tokenizer; texts without a long run go to it unchanged."""
 

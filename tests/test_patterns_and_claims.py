@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from pressfeed.extractors import claims, finders
 from pressfeed.extractors.patterns import PatternSet, family_rules, load_rules, parse_rows, phrase_tokens
 from pressfeed.resources import DataFileError
-from pressfeed.tokenizer import add_legal_form_cases
+from pressfeed.tokenizer import add_special_cases
 
 pytestmark = pytest.mark.issue(12)
 
@@ -25,7 +25,7 @@ LINK_RULES = list(family_rules("links"))
 @pytest.fixture(scope="module")
 def blank():
     nlp = spacy.blank("en")
-    add_legal_form_cases(nlp.tokenizer)  # as build_nlp does
+    add_special_cases(nlp.tokenizer)  # as build_nlp does
     return nlp
 
 

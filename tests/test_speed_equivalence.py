@@ -229,11 +229,11 @@ def test_the_tokenizer_built_once_is_the_model_tokenizer_with_our_infixes(nlp):
     """build_nlp gives the model's tokenizer its special cases once, after pressfeed's infix
     rule; the reference is the model as loaded, its infix rule then replaced."""
     from pressfeed.nlp import DEFAULT_MODEL, _infix_pattern
-    from pressfeed.tokenizer import add_legal_form_cases
+    from pressfeed.tokenizer import add_special_cases
 
     reference = spacy.load(DEFAULT_MODEL)
     reference.tokenizer.infix_finditer = _infix_pattern(reference).finditer
-    add_legal_form_cases(reference.tokenizer)
+    add_special_cases(reference.tokenizer)
     ours = nlp.tokenizer.tokenizer  # inside the BoundedTokenizer
     assert ours.to_bytes(exclude=["vocab"]) == reference.tokenizer.to_bytes(exclude=["vocab"])
 

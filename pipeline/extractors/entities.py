@@ -22,7 +22,14 @@ from . import claims, finders
 from .locations import canonical_locations, find_locations, find_place_lists, list_tokens, pattern_places
 from .names import parse_person_name
 from .org_countries import assign_countries, build_setting
-from .org_merge import adopt_acronyms, drop_fragments, drop_portfolios, merge_certain_forms, merge_short_forms
+from .org_merge import (
+    adopt_acronyms,
+    adopt_appositions,
+    drop_fragments,
+    drop_portfolios,
+    merge_certain_forms,
+    merge_short_forms,
+)
 from .org_names import normalize_org
 from .organizations import find_organizations
 from .people import Draft, find_people, finish_person, shortened
@@ -295,5 +302,5 @@ def _reconcile_organizations(
     forms = finders.pattern_mentions(doc, "ORG", ("org.", "layout:"))  # layout: a header's office
     forms = [m for m in forms if m.label_ == "ORG_FORM"]
     kept = merge_certain_forms(doc, kept, forms, taken, unquoted, lex)
-    kept = merge_short_forms(adopt_acronyms(doc, kept, taken, unquoted), lex)
+    kept = merge_short_forms(adopt_appositions(doc, adopt_acronyms(doc, kept, taken, unquoted)), lex)
     return sorted(drop_fragments(kept), key=lambda o: o.mentions[0].start)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicons import Lexicons
 from ..record import Location
-from ..resources import read_table
+from ..resources import read_table, read_words
 from . import finders
 from .tokens import (
     MONTHS,
@@ -289,6 +289,68 @@ def place_site_words() -> frozenset[str]:
 SITE_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
 
 
+@cache
+def place_prepositions() -> frozenset[str]:
+    """Prepositions that make a model ORG after them a place (``data/place_prepositions.tsv``)."""
+    return read_words("place_prepositions.tsv")
+
+
+def placed_by_preposition(doc: Doc, ent: Span, lex: Lexicons) -> bool:
+    """A name the model tags ORG after "in" or "near" (and "the"), or after a site noun and "at",
+    written as a proper name
+    with no word of :func:`_no_place_word`: a place ("in Nineveh", "near María Elena", "in the
+    Eastern Goldfields"; not "in OPEC", "in Statnett's substation", "Barrow-in-Furness")."""
+    span = trim_the(ent)
+    i = span.start - 1
+    if i > 0 and doc[i].lower_ == "the":
+        i -= 1
+    if ent.label_ != "ORG" or i < 0 or not (doc[i].lower_ in place_prepositions() or _site_at(doc, i)):
+        return False
+    if (i > 0 and not doc[i - 1].whitespace_) or (span.end < len(doc) and doc[span.end].text in POSSESSIVE):
+        return False
+    if _glued_on(doc, span) or any(t.lower_ in {"and", "or", "&", ","} for t in span):
+        return False  # "in Barrow-in-Furness" (the model's "Barrow"), "in Fife and Cumbria" (two places)
+    if _admin_word(span[-1]):
+        return False  # "in Sumedang Regency": the place patterns name it without its word
+    names = [t for t in span if t.is_alpha and not t.is_lower]
+    return bool(names) and span[0].text[:1].isupper() and not any(_no_place_word(t, lex) for t in names)
+
+
+@cache
+def site_nouns_at() -> frozenset[str]:
+    """Site nouns before "at" and a place (``data/site_nouns_at.tsv``)."""
+    return read_words("site_nouns_at.tsv")
+
+
+def _site_at(doc: Doc, i: int) -> bool:
+    """ "at" after a site noun: "the gas terminal at Kimanis", "the substation at Bhadla", "port
+    works at Vadhavan" (energy, readout, CA); not "an analyst at"."""
+    return doc[i].lower_ == "at" and i > 0 and doc[i - 1].lower_ in site_nouns_at()
+
+
+def _admin_word(token) -> bool:
+    """An administrative word ("Regency", "Province") of ``data/admin_words.tsv``."""
+    from .patterns import lexicon
+
+    return token.lower_ in lexicon("admin_words")
+
+
+def _glued_on(doc: Doc, span: Span) -> bool:
+    """The name goes on past the span through a hyphen ("Barrow" of "Barrow-in-Furness")."""
+    return span.end < len(doc) and not span[-1].whitespace_ and doc[span.end].text in {"-", "‐"}
+
+
+def _no_place_word(token, lex: Lexicons) -> bool:
+    """A word in capitals, an organization word, a legal form or a word of institutions and
+    portfolios ("in State aid", "an M.S. in Mechanical Engineering", "in the Reserve of the Army")."""
+    return (
+        token.text.isupper()
+        or token.lower_ in lex.org_heads
+        or token.lower_ in lex.legal_forms
+        or lex.is_institution_word(token.text)
+    )
+
+
 def _site_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Names the model tags before a place noun ("the Tavan Tolgoi coal deposit", "the Shimoni
     fish port", "the Zamyn-Uud crossing"), with no organization word: places."""
@@ -355,6 +417,7 @@ def find_locations(
         _country_spans(doc, lex) + _suffixed_place_spans(doc, lex) + _gazetteer_place_spans(doc, lex)
     )
     spans += _possessive_place_spans(doc, lex) + _site_place_spans(doc, lex)
+    spans += [trim_the(e) for e in doc.ents if placed_by_preposition(doc, e, lex)]
     spans += dateline  # the dateline's place and the region after it
     text = doc.text
     taken_words = {w for start, end in taken for w in text[start:end].split()}

@@ -163,10 +163,55 @@ def adopt_acronyms(
     return result
 
 
+APPOSITION_RE = re.compile(r",\s+the\s+")  # "UNHCR, the UN Refugee Agency, ..."
+
+
+def adopt_appositions(doc: Doc, organizations: list[Organization]) -> list[Organization]:
+    """A name in apposition after an acronym ("UNHCR, the UN Refugee Agency, and ...": UN,
+    advisory) describes the organization the acronym names: it is an alias, not an organization
+    of its own. An expansion of the acronym's letters is left to the acronym passes."""
+    text = doc_text(doc)
+    # a described name closed by a comma: "UNHCR, the UN Refugee Agency, and"; not a list
+    # ("UNICEF, the Food and Agriculture Organization and the ...")
+    starts = {m.start: org for org in organizations for m in org.mentions if text[m.end : m.end + 1] == ","}
+    adopted: dict[int, Organization] = {}  # id of the described organization -> the acronym's
+    for org in organizations:
+        if not (org.name.isupper() and 2 <= len(org.name) <= 8):
+            continue
+        for m in org.mentions:
+            match = APPOSITION_RE.match(text, m.end)
+            described = starts.get(match.end()) if match else None
+            if described is not None and described is not org and _initials(described.name) != org.name:
+                adopted.setdefault(id(described), org)
+    if not adopted:
+        return organizations
+    result = []
+    for org in organizations:
+        if id(org) in adopted:
+            continue
+        described = [o for o in organizations if adopted.get(id(o)) is org]
+        if described:
+            mentions = tuple(
+                sorted(
+                    {*org.mentions, *(m for o in described for m in o.mentions)},
+                    key=lambda m: (m.start, m.end),
+                )
+            )
+            org = replace(org, mentions=mentions, aliases=org.aliases + tuple(o.name for o in described))
+        result.append(org)
+    return result
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def merge_short_forms(organizations: list[Organization], lex: Lexicons) -> list[Organization]:
     """A name that opens a longer one is its short form ("Vaalkrans" of "Vaalkrans Gold
     Limited", "Aldercrest Energy Systems" of "Aldercrest Energy Systems, Inc."), unless it is
-    an organization of its own ("Ministry of Energy", not "Ministry of Energy and Infrastructure")."""
+    an organization of its own ("Ministry of Energy", not "Ministry of Energy and Infrastructure");
+    so is a name that ends a longer one after a national word ("Coast Guard" of "Canadian Coast
+    Guard", "Navy" of "Royal Australian Navy")."""
     merged = list(organizations)
     for short in organizations:
         full = next((o for o in merged if o is not short and _short_form_of(short.name, o.name, lex)), None)
@@ -183,10 +228,21 @@ def merge_short_forms(organizations: list[Organization], lex: Lexicons) -> list[
 
 
 def _short_form_of(short: str, full: str, lex: Lexicons) -> bool:
+    if full.endswith(" " + short) and _national(full[: -len(short)], lex):
+        return True  # "Coast Guard" of "Canadian Coast Guard", "Navy" of "Royal Australian Navy"
     if not full.startswith(short + " ") and not full.startswith(short + ", "):
         return False
     rest = full[len(short) :].lstrip(" ,")
     return rest in legal_form_words() or not any(_is_head_word(w, lex) for w in short.split())
+
+
+def _national(prefix: str, lex: Lexicons) -> bool:
+    """Words before a name that only say whose it is: a demonym or country among them
+    ("Canadian", "Royal Australian", "Indian"; award style)."""
+    words = prefix.split()
+    return bool(words) and any(
+        lex.gazetteer.demonym_country(w) or lex.gazetteer.country_code(w) for w in words
+    )
 
 
 def drop_fragments(organizations: list[Organization]) -> list[Organization]:

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span
 from ..lexicons import CONNECTORS, Lexicons
 from ..record import Organization
 from ..resources import read_table
-from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES, place_site_words
+from . import finders
+from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES, place_site_words, placed_by_preposition
 from .org_names import clean_role_org, split_country_qualifier
 from .patterns import lexicon
 from .quantities import unit_surfaces
@@ -32,6 +33,7 @@ from .tokens import (
     has_whole_word,
     is_capitalized,
     is_demonym,
+    is_name_word,
     model_entities,
     overlaps_any,
     site_noun_after,
@@ -39,6 +41,8 @@ from .tokens import (
     words,
 )
 
+# An acronym of two to six letters, two of them capitals at least: "IOM", "AfDB", "KOICA".
+ACRONYM_RE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}$")
 DETERMINERS = frozenset({"our", "its", "their", "his", "her", "this", "that"})
 PLACE_JOIN_RE = re.compile(r"\s+(?:and|or)\s+|[–—]")  # "Lomé or Tema", "Abuja–Kaduna"
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -85,14 +89,20 @@ def find_organizations(
         name, country = split_country_qualifier(clean_role_org(text, lex), lex)
         entries.setdefault(name.casefold(), (name, country))
     blocked = excluded | list_members
-    spans = [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex)
+    spans = _completed(doc, [e for e in doc.ents if e.label_ == "ORG"]) + named_org_spans(doc, lex)
     spans = [part for whole in spans for part in split_conjoined(whole, lex)]
     sites = {
-        _name_key(s) for s in spans if names_a_site(doc, trim_the(s)) or names_a_place(doc, trim_the(s), lex)
+        _name_key(s)
+        for s in spans
+        if names_a_site(doc, trim_the(s))
+        or names_a_place(doc, trim_the(s), lex)
+        or placed_by_preposition(doc, s, lex)
     }
     for span in spans:
         if blocked.intersection(range(span.start, span.end)) or _name_key(span) in sites:
             continue  # a name written once as a site is one everywhere ("the Zamyn-Uud crossing")
+        if reads_as_person(doc, span, lex):
+            continue
         cleaned = _clean_org(doc, span, lex)
         if cleaned is None or overlaps_any(cleaned[0], taken):
             continue
@@ -110,6 +120,49 @@ def find_organizations(
             rule = "qualifier" if country else "none"
             organizations.append(Organization(name, country, mentions, country_rule=rule))
     return sorted(organizations, key=lambda o: o.mentions[0].start)
+
+
+APPOSITION_SKIP = frozenset({"former", "acting", "the", "a", "an", "its", "our", "their", "'s", "’s"})
+
+
+def reads_as_person(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """A personal name the model tagged ORG: two or more name words, no organization word, and
+    a title in apposition ("Helena Okamoto Lemos, former Chief Executive Officer of ...",
+    "Jean-Baptiste Kaboré-Ouédraogo, the Bank's Chief Agricultural Economist", "Nadia Ait
+    Ouahmane as Director of Roads"; appoint, devbank, brief, UN contact lines)."""
+    words = [t for t in span if t.text not in {"-", "‐"}]
+    if len(words) < 2 or not all(is_name_word(t, lex) and t.is_title for t in words):
+        return False
+    if _has_head(span, lex) or span.end + 1 >= len(doc):
+        return False
+    if doc[span.end].lower_ == "as":
+        return lex.is_title_word(doc[span.end + 1].text) and is_capitalized(doc[span.end + 1])
+    if doc[span.end].text != ",":
+        return False
+    for token in doc[span.end + 1 : span.end + 6]:
+        if lex.is_title_word(token.text) and is_capitalized(token):
+            return True
+        if token.lower_ not in APPOSITION_SKIP and not (
+            is_capitalized(token) and token.nbor(1).text in POSSESSIVE
+        ):
+            return False
+    return False
+
+
+def _completed(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A model ORG cut at "and" or a comma of its portfolio takes the longer name an
+    organization pattern reads from the same word: "the Ministry of Marine" of "Ministry of
+    Marine and Blue Economy", "the Department of Agriculture, Food" of "... Food and the Marine"
+    (speech, commission, nominations)."""
+    portfolios = finders.pattern_mentions(doc, "ORG", ("org.head_of_and", "org.head_of_list"))
+    longer = {m.start: m for m in portfolios}
+    completed = []
+    for ent in ents:
+        pattern = longer.get(trim_the(ent).start)
+        if pattern is not None and pattern.end > ent.end:
+            ent = Span(doc, ent.start, pattern.end, label=ent.label_)
+        completed.append(ent)
+    return completed
 
 
 def _written_as_site(doc: Doc, mention) -> bool:
@@ -145,9 +198,17 @@ def _with_short_forms(doc: Doc, entries: dict[str, tuple[str, str | None]], lex:
     for short in [k for k in entries if any(_is_word_prefix(k, other) for other in entries)]:
         short_names.add(entries.pop(short)[0])
     acronyms = {}
-    for key in [k for k, (name, _) in entries.items() if name.isupper() and 2 <= len(name) <= 6]:
-        full = next((other for other, _ in entries.values() if _initials(other) == key.upper()), None)
-        if full is not None:  # "IOM" of "International Organization for Migration"
+    for key in [k for k, (name, _) in entries.items() if ACRONYM_RE.match(name)]:
+        short = entries[key][0]
+        full = next(
+            (
+                o
+                for o, _ in entries.values()
+                if o != short and (_initials(o) == short or forms_acronym(short, o))
+            ),
+            None,
+        )
+        if full is not None:  # "IOM" of "International Organization for Migration", "AfDB", "KOICA"
             acronyms[full] = entries.pop(key)[0]
     for name, country in entries.values():
         shorts = {n for n in short_names if _is_word_prefix(n.casefold(), name.casefold())}
@@ -163,6 +224,31 @@ def _acronym_used(doc: Doc, name: str) -> set[str]:
     if len(initials) < 3 or len(name.split()) < 3:
         return set()
     return {initials} if has_whole_word(doc_text(doc), initials) else set()  # capitals only: no escaping
+
+
+def forms_acronym(acronym: str, name: str) -> bool:
+    """``acronym`` is the first letters of each word of ``name`` but its function words, each
+    word giving one letter or more ("AfDB", "KOICA": devbank, global, speech); case aside.
+
+    >>> forms_acronym("AfDB", "African Development Bank")
+    True
+    >>> forms_acronym("KOICA", "Korea International Cooperation Agency")
+    True
+    >>> forms_acronym("EU", "European Investment Bank"), forms_acronym("UN", "United Nations Office")
+    (False, False)
+    """
+    words = [w.casefold() for w in name.split() if w[:1].isupper() and w.casefold() not in CONNECTORS]
+    return len(words) > 1 and _prefixes_spell(acronym.casefold(), words)
+
+
+def _prefixes_spell(letters: str, words: list[str]) -> bool:
+    """``letters`` is a non-empty prefix of each word in turn."""
+    if not words:
+        return not letters
+    return any(
+        words[0].startswith(letters[:k]) and _prefixes_spell(letters[k:], words[1:])
+        for k in range(1, min(len(letters), len(words[0])) + 1)
+    )
 
 
 def _initials(name: str) -> str:
@@ -220,7 +306,7 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
             continue
         start = _name_start(doc, i, lex)
         end = i + 1
-        if end + 1 < len(doc) and _complement_follows(doc, end):
+        if end + 1 < len(doc) and _complement_follows(doc, end, lex):
             end = chain_end(doc, end + 1, {}, lex, name_follows=False)
         span = doc[start : located_org_end(doc, doc[start:end], lex)]  # "Embassy of X in Y"
         if len(span) > 1:
@@ -228,13 +314,38 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     return spans
 
 
-def _complement_follows(doc: Doc, i: int) -> bool:
+def _complement_follows(doc: Doc, i: int, lex: Lexicons) -> bool:
     """ "of"/"for"/"on" and a capitalized word that is no date ("Committee on Budget", not
-    "Senate on January 5")."""
+    "Senate on January 5"), or "of the" and a name that is no other organization ("Embassy of
+    the Republic of Korea", "Office of the Press Secretary"; not "Africa Department of the
+    Ministry of ...", "Board of the African Development Bank")."""
     following = doc[i + 1]
+    if following.lower_ == "the" and i + 2 < len(doc) and doc[i].lower_ == "of":
+        following = doc[i + 2]  # "Embassy of the Republic of Korea", "Office of the Press Secretary"
+        if _names_an_organization(doc, i + 2, lex):
+            return (
+                False  # "Africa Department of the Ministry of ...", "Board of the African Development Bank"
+            )
     if doc[i].lower_ not in {"of", "for", "on"} or not is_capitalized(following):
         return False
     return doc[i].lower_ != "on" or following.lower_.rstrip(".") not in MONTHS | WEEKDAYS
+
+
+def _names_an_organization(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """The capitalized name from token ``i`` is an organization ("Ministry of Foreign Affairs",
+    "African Development Bank"), not a country or an office named after its holder ("Russian
+    Federation", "Republic of Korea", "Prime Cabinet Secretary")."""
+    end = i
+    while end < min(i + 8, len(doc)) and (
+        is_capitalized(doc[end]) or doc[end].lower_ in {"of", "for", "and"}
+    ):
+        end += 1
+    while end > i and not is_capitalized(doc[end - 1]):
+        end -= 1
+    name = doc[i:end]
+    if not len(name) or lex.gazetteer.country_code(name.text) or _ends_title(name[-1], lex):
+        return False
+    return any(t.lower_ in lex.org_heads and is_capitalized(t) for t in name)
 
 
 def _name_start(doc: Doc, i: int, lex: Lexicons) -> int:
@@ -244,6 +355,8 @@ def _name_start(doc: Doc, i: int, lex: Lexicons) -> int:
     start = i
     while start > 0 and not doc[start].is_sent_start:
         before = doc[start - 1]
+        if before.is_stop and before.is_upper:
+            break  # a line in capitals: "SENT TO THE SENATE", "ISSUED BY THE PARLIAMENT OF ..."
         if (
             (is_capitalized(before) or ORDINAL_RE.match(before.text))
             and not before.is_sent_start
@@ -370,7 +483,16 @@ def _is_title_phrase(span: Span, lex: Lexicons) -> bool:
         lex.is_title_word(last.text)
         and len(span) > 1
         and last.lower_ not in lex.org_heads  # "Najd Utilities Company"
+        and not _in_complement(span, lex)
     )
+
+
+def _in_complement(span: Span, lex: Lexicons) -> bool:
+    """The last word belongs to the field after an organization word and "of" or "for", not a
+    title: "Brno University of Technology", "Kellogg School of Management", "Bangladesh
+    University of Engineering and Technology" (commission, appoint, speech)."""
+    heads = [t.i for t in span if t.lower_ in lex.org_heads and is_capitalized(t)]
+    return bool(heads) and any(t.lower_ in {"of", "for"} and t.i > heads[0] for t in span[:-1])
 
 
 def _clean_org(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None] | None:
@@ -400,6 +522,7 @@ def _trim_commas(span: Span, lex: Lexicons) -> Span:
     )
     if cut is not None:
         span = span[cut + 1 :]
+    span = _after_unit(span, lex)
     owner = next(
         (t.i - span.start for t in span if t.text in POSSESSIVE and 0 < t.i - span.start < len(span) - 1),
         None,
@@ -418,13 +541,32 @@ def _trim_commas(span: Span, lex: Lexicons) -> Span:
     return span
 
 
+def _after_unit(span: Span, lex: Lexicons) -> Span:
+    """A unit of an organization before "at" or a comma, where the organization follows, is no
+    part of its name: "Network Operations at Meridian Freight Systems", "Offshore Development at
+    Kystlys" (a title's complement: corporate wire, energy), "Investor Relations, Naniwa
+    Precision Industries", "Department of Communications, Asian Development Bank" (a contact
+    line: results, global). One word before a comma stays ("Gavi, the Vaccine Alliance"), as does
+    a name ending in its organization word before "at" ("United Nations Office at Geneva")."""
+    for t in span[1:-1]:
+        left, right = span[: t.i - span.start], span[t.i - span.start + 1 :]
+        if not is_capitalized(right[0]) or right[0].is_stop:
+            continue
+        if t.lower_ == "at" and left[-1].lower_ not in lex.org_heads:
+            return right
+        if t.text == "," and len(left) > 1 and _has_head(right, lex) and not _ends_title(left[-1], lex):
+            return right
+    return span
+
+
 def _ends_title(token, lex: Lexicons) -> bool:
     return lex.is_title_word(token.text) and token.lower_ not in lex.org_heads
 
 
 def _light_trim(span: Span) -> Span:
-    """ "the" (or "our", "its"), a trailing possessive ("Bank of China's"), "X-based" and a bracket
-    left open at the end ("Ministry of Energy and Mines (MINEM") off a span."""
+    """ "the" (or "our", "its"), a trailing possessive ("Bank of China's"), a lower-case noun
+    after the name ("Media Council of Kenya press"), "X-based" and a bracket left open at the end
+    ("Ministry of Energy and Mines (MINEM") off a span."""
     while len(span) > 2 and span[0].lower_ in {"of", "to", "for", "at", "in", "on"} and not span[0].is_title:
         span = span[1:]  # "to the National Assembly" read after a title
     span = trim_the(span)
@@ -432,6 +574,8 @@ def _light_trim(span: Span) -> Span:
         span = span[1:]
     if len(span) > 1 and span[-1].text in POSSESSIVE:
         span = span[:-1]
+    while len(span) > 2 and span[-1].is_alpha and span[-1].is_lower and span[-1].lower_ not in CONNECTORS:
+        span = span[:-1]  # a noun the name qualifies: "a Media Council of Kenya press card"
     if len(span) > 3 and span[1].text in {"-", "‐"} and span[2].lower_ == "based":
         span = span[3:]
     opened = [t.i for t in span if t.text == "("]

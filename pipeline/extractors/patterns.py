@@ -76,6 +76,8 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "international_bodies": ("international_bodies.tsv", "name", False),
     "post_nominals": ("post_nominals.tsv", "letters", True),
     "legislatures": ("legislatures.tsv", "name", True),
+    "common_acronyms": ("common_acronyms.tsv", "acronym", True),
+    "time_zones": ("time_zones.tsv", "zone", True),
 }
 # Lexicons of the words of a lexicon's entries: the first word of each, or the words after it
 # (a legal form of several words, "Sdn. Bhd.", "S.A. de C.V.", matched as a first word and a tail).
@@ -91,7 +93,7 @@ LEXICONS["governance_bodies"] = ("governance_bodies.tsv", "body", False)
 # Matched on the exact text: "Trend" the agency, not "trend"; "World Bank", not "world bank".
 CASED = frozenset(
     {"news_agencies_cased", "legal_forms_cased", "international_bodies", "legal_forms_cased_all"}
-    | {"function_words_cased", "post_nominals", "legislatures"}
+    | {"function_words_cased", "post_nominals", "legislatures", "common_acronyms", "time_zones"}
     | set(PARTS)
 )
 COLUMNS = {"titles.tsv": ("title", "kind"), "news_agencies.tsv": ("agency", "country")}
