@@ -280,3 +280,16 @@ def test_a_name_after_a_national_word_is_the_short_form_of_the_longer_name(run_e
         '"Our Coast Guard crews deserve modern ships," the minister said.'
     )
     assert "Coast Guard" not in orgs(record)
+
+
+def test_a_line_opening_with_an_organization_word_and_its_field_names_it(run_extract):
+    """readout ("Issued by:" lines), speech, nominations (a heading "MINISTRY OF FOREIGN AFFAIRS")."""
+    record = run_extract(
+        "Release\n\nMOMBASA – The ministers met on Monday.\n\nIssued by:\nDirectorate of Fisheries "
+        "Communications\nMinistry of Fisheries, Ports and Maritime Affairs\nNairobi"
+    )
+    found = set(orgs(record))
+    assert {
+        "Directorate of Fisheries Communications",
+        "Ministry of Fisheries, Ports and Maritime Affairs",
+    } <= found

@@ -302,8 +302,10 @@ def named_org_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     spans = []
     tokens = words(doc)
     for i in range(len(doc)):
-        if not (tokens.capitalized[i] and tokens.lower[i] in lex.org_heads) or doc[i].is_sent_start:
+        if not (tokens.capitalized[i] and tokens.lower[i] in lex.org_heads):
             continue
+        if doc[i].is_sent_start and not (i + 2 < len(doc) and _complement_follows(doc, i + 1, lex)):
+            continue  # "Department officials said"; a line "Ministry of Mining, ..." names one
         start = _name_start(doc, i, lex)
         end = i + 1
         if end + 1 < len(doc) and _complement_follows(doc, end, lex):
