@@ -18,7 +18,7 @@ from ..lexicons import Lexicons
 from ..record import Organization, Role
 from .org_countries import is_international
 from .org_names import COMPLEMENT_RE, agency_country, legal_form, normalize_org
-from .org_words import legal_form_words
+from .org_words import initials, legal_form_words
 from .tokens import doc_text, find_mentions, literal_occurrences
 
 # A portfolio follows "Minister of", "Secretary for", "Vice-President for", "Director for".
@@ -181,7 +181,7 @@ def adopt_appositions(doc: Doc, organizations: list[Organization]) -> list[Organ
         for m in org.mentions:
             match = APPOSITION_RE.match(text, m.end)
             described = starts.get(match.end()) if match else None
-            if described is not None and described is not org and _initials(described.name) != org.name:
+            if described is not None and described is not org and initials(described.name) != org.name:
                 adopted.setdefault(id(described), org)
     if not adopted:
         return organizations
@@ -200,10 +200,6 @@ def adopt_appositions(doc: Doc, organizations: list[Organization]) -> list[Organ
             org = replace(org, mentions=mentions, aliases=org.aliases + tuple(o.name for o in described))
         result.append(org)
     return result
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def merge_short_forms(organizations: list[Organization], lex: Lexicons) -> list[Organization]:

@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ..lexicons import Lexicons
+from ..lexicons import CONNECTORS, Lexicons
 from ..resources import read_table, read_words
 
 # Brackets or a double dash inside a token: "Chile--(BUSINESS" is no word of a name.
@@ -58,3 +58,12 @@ def is_org_start(token: Token, lex: Lexicons) -> bool:
     return not (
         token.is_stop or lex.is_title_word(text) or folded in lex.honorifics or folded in lex.speech_verbs
     )
+
+
+def initials(name: str) -> str:
+    """The capitals of a name's words, function words skipped.
+
+    >>> initials("International Organization for Migration")
+    'IOM'
+    """
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.casefold() not in CONNECTORS)

@@ -22,6 +22,7 @@ from ..resources import read_table
 from . import finders
 from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES, place_site_words, placed_by_preposition
 from .org_names import clean_role_org, split_country_qualifier
+from .org_words import initials
 from .patterns import lexicon
 from .quantities import unit_surfaces
 from .titles import chain_end, country_prefix_end, located_org_end
@@ -204,7 +205,7 @@ def _with_short_forms(doc: Doc, entries: dict[str, tuple[str, str | None]], lex:
             (
                 o
                 for o, _ in entries.values()
-                if o != short and (_initials(o) == short or forms_acronym(short, o))
+                if o != short and (initials(o) == short or forms_acronym(short, o))
             ),
             None,
         )
@@ -220,10 +221,10 @@ def _with_short_forms(doc: Doc, entries: dict[str, tuple[str, str | None]], lex:
 def _acronym_used(doc: Doc, name: str) -> set[str]:
     """The name's initials when the text uses them as a word: "IOM" after "International
     Organization for Migration (IOM)"; three letters at least, so "ME" stays a word."""
-    initials = _initials(name)
-    if len(initials) < 3 or len(name.split()) < 3:
+    letters = initials(name)
+    if len(letters) < 3 or len(name.split()) < 3:
         return set()
-    return {initials} if has_whole_word(doc_text(doc), initials) else set()  # capitals only: no escaping
+    return {letters} if has_whole_word(doc_text(doc), letters) else set()  # capitals only: no escaping
 
 
 def forms_acronym(acronym: str, name: str) -> bool:
@@ -249,11 +250,6 @@ def _prefixes_spell(letters: str, words: list[str]) -> bool:
         words[0].startswith(letters[:k]) and _prefixes_spell(letters[k:], words[1:])
         for k in range(1, min(len(letters), len(words[0])) + 1)
     )
-
-
-def _initials(name: str) -> str:
-    """ "International Organization for Migration" -> "IOM" (function words skipped)."""
-    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.casefold() not in CONNECTORS)
 
 
 def _country_before(doc: Doc, start: int, lex: Lexicons) -> str | None:
@@ -325,9 +321,8 @@ def _complement_follows(doc: Doc, i: int, lex: Lexicons) -> bool:
     if following.lower_ == "the" and i + 2 < len(doc) and doc[i].lower_ == "of":
         following = doc[i + 2]  # "Embassy of the Republic of Korea", "Office of the Press Secretary"
         if _names_an_organization(doc, i + 2, lex):
-            return (
-                False  # "Africa Department of the Ministry of ...", "Board of the African Development Bank"
-            )
+            # "Africa Department of the Ministry of ...", "Board of the African Development Bank"
+            return False
     if doc[i].lower_ not in {"of", "for", "on"} or not is_capitalized(following):
         return False
     return doc[i].lower_ != "on" or following.lower_.rstrip(".") not in MONTHS | WEEKDAYS
