@@ -74,12 +74,13 @@ EXTENSIONS = {
     "pf_org_word": is_org_word,
     "pf_org_start": lambda token: is_org_start(token, build_lexicons()),
     "pf_layout": lambda token: layout_index(token.doc)[token.i],
+    "pf_person_inside": lambda token: token.ent_iob_ == "I" and token.ent_type_ == "PERSON",
 }
 
 # The attributes whose getters read the word alone (its text and lexeme flags such as
 # ``is_stop``), never its place in a doc: the same for every token of one word, so the pattern
 # matcher may read them as lexeme flags (``extractors.word_flags``). Each returns a bool.
-WORD_EXTENSIONS = frozenset(EXTENSIONS) - {"pf_mention", "pf_layout", "pf_honorific"}  # these read neighbours
+WORD_EXTENSIONS = frozenset(EXTENSIONS) - {"pf_mention", "pf_layout", "pf_honorific", "pf_person_inside"}  # these read the doc
 
 for _name, _getter in EXTENSIONS.items():
     if not Token.has_extension(_name):

@@ -56,6 +56,7 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "title_determiners": ("title_determiners.tsv", "word", True),
     "function_words_cased": ("function_words.tsv", "word", True),
     "portfolio": ("portfolio_words.tsv", "word", True),
+    "portfolio_openers": ("portfolio_openers.tsv", "word", True),
     "org_heads": ("org_heads.tsv", "word", True),
     "honorifics": ("honorifics.tsv", "honorific", True),
     "speech_verbs": ("speech_verbs.tsv", "verb", True),

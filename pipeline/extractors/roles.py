@@ -136,12 +136,30 @@ def _company_after(title: list[str], joiner: str, rest: list[str], proper: list[
         functions = lexicon("function_words_cased")
         if all(w in functions or w.casefold() in CONNECTORS for w in rest):
             return False  # "Executive Director, Finance and Administration": a function
+        if _continues_list(rest, lex):
+            return False  # "Minister of Fisheries, Oceans and the Coast Guard": the portfolio's list
         return "," not in rest and any(
             w.casefold() in lex.legal_forms or w.casefold() in lex.org_heads for w in rest
         )
     corporate = any(" ".join(title[k:]).casefold() in lex.corporate_titles for k in range(len(title)))
     territory = lex.gazetteer.is_place(" ".join(rest)) or rest[-1].casefold() in lexicon("admin_words")
-    return corporate and joiner == "of" and bool(proper) and not territory  # "Chairman of Sughd Region"
+    listed = "," in rest  # "Director of Asia, Africa and Oceania": a list is a portfolio, not a company
+    return corporate and joiner == "of" and bool(proper) and not territory and not listed  # "Chairman of Sughd Region"
+
+
+def _continues_list(rest: list[str], lex) -> bool:
+    """Words after a comma that end an enumeration ("Oceans and the Coast Guard"), not a company
+    ("Hanul Chemical Co."): an "and" among them and no legal form.
+
+    >>> from pressfeed.lexicons import build_lexicons
+    >>> lex = build_lexicons()
+    >>> _continues_list("Oceans and the Canadian Coast Guard".split(), lex)
+    True
+    >>> _continues_list("Hanul Chemical Co.".split(), lex), _continues_list("Smith and Jones LLP".split(), lex)
+    (False, False)
+    """
+    folded = [w.casefold() for w in rest]
+    return any(w in {"and", "&"} for w in folded) and not any(w in lex.legal_forms for w in folded)
 
 
 def _sender_country(words: list[str], to: int) -> str | None:
