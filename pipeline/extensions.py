@@ -80,7 +80,8 @@ EXTENSIONS = {
 # The attributes whose getters read the word alone (its text and lexeme flags such as
 # ``is_stop``), never its place in a doc: the same for every token of one word, so the pattern
 # matcher may read them as lexeme flags (``extractors.word_flags``). Each returns a bool.
-WORD_EXTENSIONS = frozenset(EXTENSIONS) - {"pf_mention", "pf_layout", "pf_honorific", "pf_person_inside"}  # these read the doc
+# these read the doc
+WORD_EXTENSIONS = frozenset(EXTENSIONS) - {"pf_mention", "pf_layout", "pf_honorific", "pf_person_inside"}
 
 for _name, _getter in EXTENSIONS.items():
     if not Token.has_extension(_name):

@@ -144,7 +144,8 @@ def _company_after(title: list[str], joiner: str, rest: list[str], proper: list[
     corporate = any(" ".join(title[k:]).casefold() in lex.corporate_titles for k in range(len(title)))
     territory = lex.gazetteer.is_place(" ".join(rest)) or rest[-1].casefold() in lexicon("admin_words")
     listed = "," in rest  # "Director of Asia, Africa and Oceania": a list is a portfolio, not a company
-    return corporate and joiner == "of" and bool(proper) and not territory and not listed  # "Chairman of Sughd Region"
+    # not "Chairman of Sughd Region"
+    return corporate and joiner == "of" and bool(proper) and not territory and not listed
 
 
 def _continues_list(rest: list[str], lex) -> bool:
@@ -155,8 +156,8 @@ def _continues_list(rest: list[str], lex) -> bool:
     >>> lex = build_lexicons()
     >>> _continues_list("Oceans and the Canadian Coast Guard".split(), lex)
     True
-    >>> _continues_list("Hanul Chemical Co.".split(), lex), _continues_list("Smith and Jones LLP".split(), lex)
-    (False, False)
+    >>> [_continues_list(t.split(), lex) for t in ("Hanul Chemical Co.", "Smith and Jones LLP")]
+    [False, False]
     """
     folded = [w.casefold() for w in rest]
     return any(w in {"and", "&"} for w in folded) and not any(w in lex.legal_forms for w in folded)
