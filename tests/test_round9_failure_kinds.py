@@ -7,6 +7,11 @@ Each kind was seen in at least two articles of different styles:
   State for Ports"; "Minister of Fisheries, Oceans and the Canadian Coast Guard"; "Director of
   Asia, Africa and Oceania"; "Minister of Finance and the Public Service": speech, award,
   readout, advisory);
+- a title whose complement is a unit of an organization or a group function lost it to an
+  organization ("Head of the Public Procurement Division, Lithuanian Road Administration" ->
+  "Head", organization "Public Procurement Division, ..."; "Head of Group Communications" ->
+  "Head"; "Head, Group Strategic Communications"; "Head of Office" of a UN office: brief,
+  appointment, energy and UN contact blocks).
 """
 
 from __future__ import annotations
@@ -68,3 +73,47 @@ def test_a_two_item_list_with_a_person_after_it_keeps_the_person_out(run_extract
         " Energy, Tom Bell, met on Monday."
     )
     assert "Minister of Finance" in roles_of(record, "Ana Ruiz"), record["people"]
+
+
+UNIT_AND_FUNCTION_CASES = [
+    RoleCase(
+        "Enquiries: Ona Vaitkutė, Head of the Public Works Division, Vilnius City Municipality, +370 5 555 0100",
+        "Ona Vaitkutė",
+        "Head of the Public Works Division",
+        organization="Vilnius City Municipality",
+    ),
+    RoleCase(
+        "Media contact:\nThandi Mokoena\nHead of Group Communications, Kaya Mutual\n+27 11 555 0100",
+        "Thandi Mokoena",
+        "Head of Group Communications",
+        organization="Kaya Mutual",
+    ),
+    RoleCase(
+        "Media contact:\nNurul Huda binti Azman\nHead, Group Strategic Communications\nTeluk Energy Berhad",
+        "Nurul Huda binti Azman",
+        "Head, Group Strategic Communications",
+        organization="Teluk Energy Berhad",
+    ),
+    RoleCase(
+        "For further information:\nAma Owusu, Head of Office, OCHA Chad, owusu@example.org",
+        "Ama Owusu",
+        "Head of Office",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", UNIT_AND_FUNCTION_CASES, ids=[c.title for c in UNIT_AND_FUNCTION_CASES])
+def test_a_unit_or_function_stays_in_the_title(run_extract, case):
+    record = run_extract("Release\n\nThe works began on 40 sites.\n\n" + case.text)
+    role = roles_of(record, case.person).get(case.title)
+    assert role is not None, roles_of(record, case.person)
+    assert role["organization"] == case.organization, role
+
+
+def test_a_unit_named_only_in_a_title_is_no_organization(run_extract):
+    record = run_extract(
+        "Release\n\nThe works began.\n\nEnquiries: Ona Vaitkutė, Head of the Public Works Division,"
+        " Vilnius City Municipality, +370 5 555 0100"
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert "Vilnius City Municipality" in names and "Public Works Division" not in names, names

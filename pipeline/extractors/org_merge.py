@@ -19,11 +19,11 @@ from ..record import Organization, Role
 from .org_countries import is_international
 from .org_names import COMPLEMENT_RE, agency_country, legal_form, normalize_org
 from .org_words import initials, legal_form_words
+from .patterns import lexicon
 from .tokens import doc_text, find_mentions, literal_occurrences
 
 # A portfolio follows "Minister of", "Secretary for", "Vice-President for", "Director for".
 PORTFOLIO_BEFORE_RE = re.compile(r"(?:\b(?:Minister|Secretary|Commissioner)s? of|[A-Z][\w-]* for) $")
-UNIT_HEADS = frozenset({"department", "division", "directorate", "unit", "desk"})  # "Asia Department"
 BRACKETED_ACRONYM_RE = re.compile(
     r"\s*\((?P<acronym>(?=[A-Za-z&]*[A-Z][A-Za-z&]*[A-Z])[A-Za-z&]{2,8})\)"
 )  # " (EVN)", not " (Norway)"
@@ -72,7 +72,7 @@ def _is_portfolio(name: str, lex: Lexicons) -> bool:
     words = name.split()
     if is_international(name):
         return False
-    if words[-1].casefold() in UNIT_HEADS and not COMPLEMENT_RE.search(name):
+    if words[-1].casefold() in lexicon("unit_heads") and not COMPLEMENT_RE.search(name):
         return True
     return not any(_is_head_word(w, lex) for w in words)
 

@@ -57,6 +57,7 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "function_words_cased": ("function_words.tsv", "word", True),
     "portfolio": ("portfolio_words.tsv", "word", True),
     "portfolio_openers": ("portfolio_openers.tsv", "word", True),
+    "unit_heads": ("unit_heads.tsv", "word", True),
     "org_heads": ("org_heads.tsv", "word", True),
     "honorifics": ("honorifics.tsv", "honorific", True),
     "speech_verbs": ("speech_verbs.tsv", "verb", True),

@@ -81,10 +81,12 @@ def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
     lex = build_lexicons()
     if " ".join(words).casefold() in lex.folded_titles:
         return words, None  # a lexicon title is whole ("Career Member of the Senior Foreign Service")
+    functions = lexicon("function_words_cased")
     for i, low, rest, proper in _complements(words, lex):
         folded = [w.casefold() for w in rest]
         named = (
-            any(w in lex.org_heads for w in folded)
+            not all(w in functions or w.casefold() in CONNECTORS for w in rest)  # "Group Communications"
+            and any(w in lex.org_heads for w in folded)
             and folded[-1] not in CONNECTORS
             and (folded[0] in lex.org_heads or bool(proper))  # not a portfolio: "Territorial Administration"
         )
