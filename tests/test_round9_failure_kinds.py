@@ -77,7 +77,8 @@ def test_a_two_item_list_with_a_person_after_it_keeps_the_person_out(run_extract
 
 UNIT_AND_FUNCTION_CASES = [
     RoleCase(
-        "Enquiries: Ona Vaitkutė, Head of the Public Works Division, Vilnius City Municipality, +370 5 555 0100",
+        "Enquiries: Ona Vaitkutė, Head of the Public Works Division, Vilnius City Municipality,"
+        " +370 5 555 0100",
         "Ona Vaitkutė",
         "Head of the Public Works Division",
         organization="Vilnius City Municipality",
