@@ -29,7 +29,7 @@ from .extractors.entities import find_entities
 from .extractors.locations import local_places
 from .extractors.money import find_amount_spans, find_amounts_in_text, implausible_pairs
 from .extractors.quantities import Lemmatize, find_quantities, plain_lemma
-from .extractors.roles import with_home_country, without_place_employers
+from .extractors.roles import issuer_name, with_home_country, with_issuer_employer, without_place_employers
 from .extractors.tokens import doc_text
 from .lexicons import build_lexicons
 from .nlp import lemma
@@ -100,10 +100,7 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
         organizations=_with_dateline_country(
             entities.organizations, dateline, office_span.start_char if office_span is not None else None
         ),
-        people=tuple(
-            without_place_employers(with_home_country(p, _country_of(dateline), lex), lex)
-            for p in entities.people
-        ),
+        people=_people_in_context(entities, dateline, meta.title or (headline and headline.text), skip, lex),
     )
     hints = _country_hints(dateline, entities.locations)
     amounts = find_amounts_in_text(text, dateline=_country_of(dateline), mentioned=hints, skip=skip)
@@ -203,6 +200,19 @@ def _drop_headline_repeats(facts, headline: tuple[int, int], key) -> list:
             fact = replace(fact, equivalent_of=new_index.get(link))
         kept.append(fact)
     return kept
+
+
+def _people_in_context(entities, dateline: Dateline | None, headline: str | None, skip, lex) -> tuple:
+    """Roles completed from the article: national offices take the dateline's country, company
+    posts the issuer's name (outside the contact blocks in ``skip``), places are no employers."""
+    ordered = sorted(entities.organizations, key=lambda o: min((m.start for m in o.mentions), default=0))
+    issuer = issuer_name([o.name for o in ordered], headline)
+    return tuple(
+        without_place_employers(
+            with_issuer_employer(with_home_country(p, _country_of(dateline), lex), issuer, skip, lex), lex
+        )
+        for p in entities.people
+    )
 
 
 def _country_of(dateline: Dateline | None) -> str | None:

@@ -19,6 +19,7 @@ from ..record import Person, Role
 from ..record import Span as Evidence
 from . import claims
 from .names import parse_person_name, short_forms
+from .patterns import lexicon
 from .roles import company_of_title
 from .titles import (
     TitlePhrase,
@@ -129,10 +130,16 @@ def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) 
         _is_speech_subject(doc, i, end, lex)
         or _is_role_subject(doc, end, lex, heads)
         or _is_predecessor(doc, i, lex)
+        or _is_appointee(doc, i, end, lex)
     )
-    if subject and len(name) <= 4 and _plausible_name(name, lex):
+    if subject and _name_words(name, lex) <= 4 and _plausible_name(name, lex):
         return _Candidate(name, "speech")
     return None
+
+
+def _name_words(name: Span, lex: Lexicons) -> int:
+    """Words of a name, without particles and hyphens ("Ingrid van der Berg-Oyelaran": 3)."""
+    return sum(1 for t in name if t.text not in lex.name_particles and not is_hyphen_link(name.doc, t.i))
 
 
 def _contact_line_name(doc: Doc, i: int, contact: set[int], lex: Lexicons) -> _Candidate | None:
@@ -275,6 +282,16 @@ def _is_role_subject(doc: Doc, end: int, lex: Lexicons, heads: dict[int, int] | 
     j = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ in {"the", "a", "an"})
     first = next((k for k in range(j, min(j + 4, len(doc))) if k in heads), None)
     return first is not None and all(doc[k].is_title for k in range(j, first + 1))
+
+
+def _is_appointee(doc: Doc, i: int, end: int, lex: Lexicons) -> bool:
+    """Object of a verb of appointment before "as" or "to" and a post: "has appointed Ingrid van
+    der Linde as Chief Financial Officer", "elected Ama Owusu to the board"."""
+    j = i - 1
+    if j >= 0 and is_honorific(doc[j], lex):
+        j -= 1
+    after = doc[end].lower_ if end < len(doc) else ""
+    return j >= 0 and doc[j].lower_ in lexicon("appointment_verbs") and after in {"as", "to"}
 
 
 def _is_predecessor(doc: Doc, i: int, lex: Lexicons) -> bool:

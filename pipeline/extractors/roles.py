@@ -20,6 +20,7 @@ from .. import extensions  # noqa: F401  (the pf_* token attributes the link pat
 from ..lexicons import CONNECTORS, build_lexicons
 from ..record import Person
 from . import claims
+from .org_names import legal_form
 from .patterns import PatternSet, family_rules, lexicon
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # a title never ends before an owner's possessive
@@ -360,3 +361,57 @@ def _place_is_no_employer(role, lex):
     if not org or not names_a_place(org, lex):
         return role
     return replace(role, organization=None, country=role.country or lex.gazetteer.country_code(org))
+
+
+def issuer_name(names: list[str], headline: str | None) -> str | None:
+    """The company a corporate release is about: the first of ``names`` (in text order) with a
+    legal form whose name without it stands in the headline.
+
+    >>> names = ["Port of Houston Authority", "Halverstad Logistics N.V.", "Royal Vopak"]
+    >>> issuer_name(names, "Halverstad Logistics appoints Ingrid van der Linde as CFO")
+    'Halverstad Logistics N.V.'
+    >>> issuer_name(names, "Port authority appoints a new CFO") is None
+    True
+    """
+    if not headline:
+        return None
+    folded = headline.casefold()
+    for name in names:
+        form = legal_form(name)
+        base = name[: -len(form)].rstrip(" ,") if form else ""
+        if base and base.casefold() in folded:
+            return name
+    return None
+
+
+def is_corporate_title(title: str, lex) -> bool:
+    """A company post by its head: a corporate lexicon title opens or ends the words before the
+    first comma ("Chief Financial Officer", "Group Chief Executive Officer", "Chair of the Board").
+
+    >>> from pressfeed.lexicons import build_lexicons
+    >>> lex = build_lexicons()
+    >>> [is_corporate_title(t, lex) for t in ("Group Chief Financial Officer", "Minister of Energy")]
+    [True, False]
+    """
+    words = title.split(",")[0].split()
+    phrases = {" ".join(words[k:]).casefold() for k in range(len(words))}
+    phrases |= {" ".join(words[: k + 1]).casefold() for k in range(len(words))}
+    return bool(phrases & lex.corporate_titles)
+
+
+def with_issuer_employer(person: Person, issuer: str | None, outside: list[tuple[int, int]], lex) -> Person:
+    """Company posts that name no organization are held at the release's issuer ("Its board has
+    appointed X as Chief Financial Officer" in a release about Halverstad Logistics N.V.),
+    unless the post is former or stands in ``outside`` (contact blocks, where agencies sign)."""
+    if issuer is None:
+        return person
+
+    def takes_issuer(role) -> bool:
+        inside = any(s <= role.span.start < e for s, e in outside)
+        return role.organization is None and role.qualifier != "former" and not inside
+
+    roles = tuple(
+        replace(r, organization=issuer) if takes_issuer(r) and is_corporate_title(r.title, lex) else r
+        for r in person.roles
+    )
+    return replace(person, roles=roles) if roles != person.roles else person
