@@ -17,7 +17,13 @@ Each kind was seen in at least two articles of different styles:
   is about one company named in its headline (appointments, results, corporate wires: dev
   roles.organization 0.659 -> 0.687, round 9 0.608 -> 0.652);
 - the object of a verb of appointment before "as" was no name when the model missed it
-  ("has appointed Ingrid van der Berg-Oyelaran as ...": appointments, nominations).
+  ("has appointed Ingrid van der Berg-Oyelaran as ...": appointments, nominations);
+- an organization whose portfolio is listed with commas was cut at the first comma ("Ministry
+  of Ports, Shipping and Waterways" -> "Shipping and Waterways": speech; the title kind above);
+- a wire release's closing "SOURCE Company" line named "SOURCE Company" (corporate wires, two
+  writers);
+- honorifics read as organizations or as a title's owner ("His Worship Councillor ...",
+  "Hon'ble Chief Minister", "Excellencies, ladies and gentlemen": advisory, speech).
 """
 
 from __future__ import annotations
@@ -165,3 +171,36 @@ def test_the_object_of_an_appointment_verb_is_a_name(run_extract):
         " Stok-Mabena as Chief Operating Officer, effective 1 May 2026."
     )
     assert "Chief Operating Officer" in roles_of(record, "Annelies van der Stok-Mabena")
+
+
+def organization_names(record: dict) -> set[str]:
+    return {o["name"] for o in record["organizations"]}
+
+
+def test_an_organization_with_a_listed_portfolio_stays_whole(run_extract):
+    texts = ("The Ministry of Roads, Bridges and Waterways will lead.", "Ministry of Ports, Roads and Docks")
+    for text in texts:
+        record = run_extract("Release\n\nThe works began.\n\n" + text)
+        names = organization_names(record)
+        assert text.split(" will")[0].removeprefix("The ") in names, names
+
+
+def test_the_source_line_of_a_wire_release_names_the_company(run_extract):
+    record = run_extract(
+        "Halden opens a plant\n\nOSLO, May 4, 2026 /PRNewswire/ -- Halden Robotics, Inc. opened a plant"
+        " with 300 jobs.\n\nSOURCE Halden Robotics, Inc.\n"
+    )
+    names = organization_names(record)
+    assert "Halden Robotics, Inc." in names and not any(n.startswith("SOURCE") for n in names), names
+
+
+def test_honorifics_are_neither_organizations_nor_owners(run_extract):
+    record = run_extract(
+        "Release\n\nThe works began.\n\nWHO:\n- His Worship Councillor Ivo K. Brandt-Lowe, Mayor of"
+        " Kingston\n- Shri R. K. Menon, Hon'ble Chief Minister of Goa\n\nExcellencies, ladies and"
+        " gentlemen, welcome."
+    )
+    names = organization_names(record)
+    assert not names & {"His Worship", "Hon'ble", "Excellencies"}, names
+    assert roles_of(record, "Ivo K. Brandt-Lowe")["Councillor"]["organization"] is None
+    assert roles_of(record, "R. K. Menon")["Chief Minister of Goa"]["organization"] is None

@@ -81,12 +81,16 @@ def normalize_org(text: str) -> Org | None:
     Org(name='Hercules Holdings S.à r.l.', aliases=(), legal_form='S.à r.l.', country=None)
     >>> normalize_org("the U.S. Department of Energy (DOE)")
     Org(name='Department of Energy', aliases=('DOE',), legal_form=None, country='US')
+    >>> normalize_org("SOURCE Halden Corp.").name
+    'Halden Corp.'
     >>> normalize_org("  ") is None
     True
     """
     name = " ".join(text.split())
     if name.casefold().startswith("the "):
         name = name[4:]
+    if name.startswith("SOURCE "):  # the closing line of a wire release: "SOURCE Halden Corp."
+        name = name[len("SOURCE ") :]
     aliases: tuple[str, ...] = ()
     match = ACRONYM_RE.match(name)
     if match:

@@ -67,3 +67,19 @@ def initials(name: str) -> str:
     'IOM'
     """
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.casefold() not in CONNECTORS)
+
+
+def continues_list(rest: list[str], lex: Lexicons) -> bool:
+    """Words after a comma that end an enumeration ("Oceans and the Coast Guard"), not a company
+    ("Hanul Chemical Co."): an "and" among them and no legal form. A title or an organization
+    cut at such a comma would lose its portfolio ("Ministry of Ports, Shipping and Waterways").
+
+    >>> from pressfeed.lexicons import build_lexicons
+    >>> lex = build_lexicons()
+    >>> continues_list("Oceans and the Canadian Coast Guard".split(), lex)
+    True
+    >>> [continues_list(t.split(), lex) for t in ("Hanul Chemical Co.", "Smith and Jones LLP")]
+    [False, False]
+    """
+    folded = [w.casefold() for w in rest]
+    return any(w in {"and", "&"} for w in folded) and not any(w in lex.legal_forms for w in folded)

@@ -22,7 +22,7 @@ from ..resources import read_table
 from . import finders
 from .locations import FEATURE_SUFFIXES, PLACE_SUFFIXES, place_site_words, placed_by_preposition
 from .org_names import clean_role_org, split_country_qualifier
-from .org_words import initials
+from .org_words import continues_list, initials
 from .patterns import lexicon
 from .quantities import unit_surfaces
 from .titles import chain_end, country_prefix_end, located_org_end
@@ -34,6 +34,7 @@ from .tokens import (
     has_whole_word,
     is_capitalized,
     is_demonym,
+    is_honorific,
     is_name_word,
     model_entities,
     overlaps_any,
@@ -90,7 +91,7 @@ def find_organizations(
         name, country = split_country_qualifier(clean_role_org(text, lex), lex)
         entries.setdefault(name.casefold(), (name, country))
     blocked = excluded | list_members
-    spans = _completed(doc, [e for e in doc.ents if e.label_ == "ORG"]) + named_org_spans(doc, lex)
+    spans = _completed(doc, [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex))
     spans = [part for whole in spans for part in split_conjoined(whole, lex)]
     sites = {
         _name_key(s)
@@ -151,12 +152,13 @@ def reads_as_person(doc: Doc, span: Span, lex: Lexicons) -> bool:
 
 
 def _completed(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A model ORG cut at "and" or a comma of its portfolio takes the longer name an
+    """A model ORG or a name built on an organization word, cut at "and" or a comma of its
+    portfolio, takes the longer name an
     organization pattern reads from the same word: "the Ministry of Marine" of "Ministry of
     Marine and Blue Economy", "the Department of Agriculture, Food" of "... Food and the Marine"
     (speech, commission, nominations)."""
     portfolios = finders.pattern_mentions(doc, "ORG", ("org.head_of_and", "org.head_of_list"))
-    longer = {m.start: m for m in portfolios}
+    longer = {trim_the(m).start: m for m in portfolios}
     completed = []
     for ent in ents:
         pattern = longer.get(trim_the(ent).start)
@@ -183,6 +185,8 @@ def split_conjoined(span: Span, lex: Lexicons) -> list[Span]:
         if span.doc[i].lower_ not in {"and", "&"} or not is_capitalized(span.doc[i + 1]):
             continue
         left, right = span.doc[span.start : i], span.doc[i + 1 : span.end]
+        if any(t.text == "," for t in left[1:]):
+            break  # the "and" closes a portfolio list: "Ministry of Roads, Bridges and Harbours"
         if _has_head(left, lex) and _has_head(right, lex):
             return [left, *split_conjoined(right, lex)]
     return [span]
@@ -421,7 +425,8 @@ def _state_prefix(doc: Doc, span: Span, lex: Lexicons) -> tuple[Span, str | None
 
 def _not_a_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
     """An amount ("NPR 500 million"), a project ("CASA railway"), a lone demonym, place or
-    institution word, or a lower-case description ("the intergovernmental water commission")."""
+    institution word, honorifics alone, or a lower-case description ("the intergovernmental water
+    commission")."""
     if any(t.like_num for t in span) and any(t.text.isupper() and len(t.text) == 3 for t in span):
         return True
     if names_a_site(doc, span):
@@ -431,6 +436,8 @@ def _not_a_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
     text = span.text
     if len(span) == 1 and (is_demonym(span[0], lex) or lex.is_institution_word(text)):
         return True
+    if all(is_honorific(t, lex) for t in span):
+        return True  # a salutation: "Excellencies, ladies and gentlemen"
     return names_a_place(doc, span, lex)
 
 
@@ -551,8 +558,9 @@ def _after_unit(span: Span, lex: Lexicons) -> Span:
             continue
         if t.lower_ == "at" and left[-1].lower_ not in lex.org_heads:
             return right
+        listed = continues_list([w.text for w in right], lex)  # "Ministry of Ports, Shipping and Waterways"
         if t.text == "," and len(left) > 1 and _has_head(right, lex) and not _ends_title(left[-1], lex):
-            return right
+            return span if listed else right
     return span
 
 

@@ -21,6 +21,7 @@ from ..lexicons import CONNECTORS, build_lexicons
 from ..record import Person
 from . import claims
 from .org_names import legal_form
+from .org_words import continues_list
 from .patterns import PatternSet, family_rules, lexicon
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # a title never ends before an owner's possessive
@@ -139,7 +140,7 @@ def _company_after(title: list[str], joiner: str, rest: list[str], proper: list[
         functions = lexicon("function_words_cased")
         if all(w in functions or w.casefold() in CONNECTORS for w in rest):
             return False  # "Executive Director, Finance and Administration": a function
-        if _continues_list(rest, lex):
+        if continues_list(rest, lex):
             return False  # "Minister of Fisheries, Oceans and the Coast Guard": the portfolio's list
         return "," not in rest and any(
             w.casefold() in lex.legal_forms or w.casefold() in lex.org_heads for w in rest
@@ -150,20 +151,6 @@ def _company_after(title: list[str], joiner: str, rest: list[str], proper: list[
     # not "Chairman of Sughd Region"
     return corporate and joiner == "of" and bool(proper) and not territory and not listed
 
-
-def _continues_list(rest: list[str], lex) -> bool:
-    """Words after a comma that end an enumeration ("Oceans and the Coast Guard"), not a company
-    ("Hanul Chemical Co."): an "and" among them and no legal form.
-
-    >>> from pressfeed.lexicons import build_lexicons
-    >>> lex = build_lexicons()
-    >>> _continues_list("Oceans and the Canadian Coast Guard".split(), lex)
-    True
-    >>> [_continues_list(t.split(), lex) for t in ("Hanul Chemical Co.", "Smith and Jones LLP")]
-    [False, False]
-    """
-    folded = [w.casefold() for w in rest]
-    return any(w in {"and", "&"} for w in folded) and not any(w in lex.legal_forms for w in folded)
 
 
 def _sender_country(words: list[str], to: int) -> str | None:

@@ -23,6 +23,7 @@ from .tokens import (
     is_abbreviation_period,
     is_capitalized,
     is_demonym,
+    is_honorific,
     is_hyphen_link,
     is_name_start,
     is_name_word,
@@ -679,6 +680,7 @@ def _may_own(owner: Span, lex: Lexicons) -> bool:
         generic
         or owner[0].lower_ in lexicon("peerages")
         or any(lex.is_title_word(t.text) for t in owner)
+        or any(is_honorific(t, lex) for t in owner)  # "His Worship Councillor", "Hon'ble Chief Minister"
         or not (any(t.lower_ in lex.org_heads for t in owner) or _proper_words(owner, lex))
     )
 
