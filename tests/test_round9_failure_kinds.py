@@ -23,7 +23,10 @@ Each kind was seen in at least two articles of different styles:
 - a wire release's closing "SOURCE Company" line named "SOURCE Company" (corporate wires, two
   writers);
 - honorifics read as organizations or as a title's owner ("His Worship Councillor ...",
-  "Hon'ble Chief Minister", "Excellencies, ladies and gentlemen": advisory, speech).
+  "Hon'ble Chief Minister", "Excellencies, ladies and gentlemen": advisory, speech);
+- a US post for a judicial district was cut or read as an organization ("United States
+  Marshal for the Southern District of Ohio" -> organization "United States Marshal"; "Judge
+  for the Western": nomination lists, six articles by five writers).
 """
 
 from __future__ import annotations
@@ -204,3 +207,14 @@ def test_honorifics_are_neither_organizations_nor_owners(run_extract):
     assert not names & {"His Worship", "Hon'ble", "Excellencies"}, names
     assert roles_of(record, "Ivo K. Brandt-Lowe")["Councillor"]["organization"] is None
     assert roles_of(record, "R. K. Menon")["Chief Minister of Goa"]["organization"] is None
+
+
+def test_a_us_district_post_is_one_title(run_extract):
+    record = run_extract(
+        "Nominations Sent to the Senate\n\nIvo R. Lind, of Iowa, to be United States Marshal for the Northern"
+        " District of Iowa for the term of four years, vice Tom A. Bell, retired.\n\nLea M. Kim, of Texas,"
+        " to be United States District Judge for the Eastern District of Texas, vice Ana Ruiz, retired."
+    )
+    assert "United States Marshal for the Northern District of Iowa" in roles_of(record, "Ivo R. Lind")
+    assert "United States District Judge for the Eastern District of Texas" in roles_of(record, "Lea M. Kim")
+    assert "United States Marshal" not in organization_names(record)
