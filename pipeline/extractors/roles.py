@@ -152,7 +152,6 @@ def _company_after(title: list[str], joiner: str, rest: list[str], proper: list[
     return corporate and joiner == "of" and bool(proper) and not territory and not listed
 
 
-
 def _sender_country(words: list[str], to: int) -> str | None:
     """The country named after the last "of" before "to" ("Ambassador of India to Chile")."""
     ofs = [i for i, w in enumerate(words[:to]) if w.casefold() == "of"]
