@@ -55,6 +55,7 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "envoy_heads": ("envoy_heads.tsv", "word", True),
     "title_determiners": ("title_determiners.tsv", "word", True),
     "function_words_cased": ("function_words.tsv", "word", True),
+    "function_ends_cased": ("function_ends.tsv", "word", True),
     "portfolio": ("portfolio_words.tsv", "word", True),
     "portfolio_openers": ("portfolio_openers.tsv", "word", True),
     "unit_heads": ("unit_heads.tsv", "word", True),
@@ -95,7 +96,8 @@ LEXICONS["governance_bodies"] = ("governance_bodies.tsv", "body", False)
 # Matched on the exact text: "Trend" the agency, not "trend"; "World Bank", not "world bank".
 CASED = frozenset(
     {"news_agencies_cased", "legal_forms_cased", "international_bodies", "legal_forms_cased_all"}
-    | {"function_words_cased", "post_nominals", "legislatures", "common_acronyms", "time_zones"}
+    | {"function_words_cased", "function_ends_cased", "post_nominals", "legislatures"}
+    | {"common_acronyms", "time_zones"}
     | set(PARTS)
 )
 COLUMNS = {"titles.tsv": ("title", "kind"), "news_agencies.tsv": ("agency", "country")}

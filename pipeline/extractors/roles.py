@@ -21,7 +21,7 @@ from ..lexicons import CONNECTORS, build_lexicons
 from ..record import Person
 from . import claims
 from .org_names import legal_form
-from .org_words import continues_list
+from .org_words import continues_list, names_function
 from .patterns import PatternSet, family_rules, lexicon
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # a title never ends before an owner's possessive
@@ -88,6 +88,7 @@ def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
         folded = [w.casefold() for w in rest]
         named = (
             not all(w in functions or w.casefold() in CONNECTORS for w in rest)  # "Group Communications"
+            and not names_function(rest)  # "Government Relations"
             and any(w in lex.org_heads for w in folded)
             and folded[-1] not in CONNECTORS
             and (folded[0] in lex.org_heads or bool(proper))  # not a portfolio: "Territorial Administration"
