@@ -13,7 +13,10 @@ Each kind was seen in at least two articles of different styles (or two writers)
   releases by two writers; the kind of the programme veto);
 - a French name with particles before its bracketed acronym was cut at "et des" ("Bureau
   National de Gestion des Risques et des Catastrophes (BNGRC)": UN appeal; the particles of
-  Portuguese and Spanish names in appointments and corporate wires).
+  Portuguese and Spanish names in appointments and corporate wires);
+- a name right after a title that ends in the place it covers was lost when the model missed
+  it ("Governor of Umnugovi aimag NAME, who": ca news; "Country Director for Viet Nam NAME.":
+  development bank; "Ambassador to Korea NAME and": readout).
 """
 
 from __future__ import annotations
@@ -87,3 +90,31 @@ def test_particles_stay_inside_a_name_before_its_acronym(run_extract):
     )
     names = organization_names(record)
     assert "Office National de Gestion des Eaux et des Forêts" in names, names
+
+
+@pytest.mark.parametrize(
+    "text, person, title",
+    [
+        (
+            "Governor of Khovd aimag Dorjiin Bold, who chaired the meeting, said 40 herders came.",
+            "Dorjiin Bold",
+            "Governor of Khovd Aimag",
+        ),
+        (
+            '"We act now," said the Bank\'s Country Director for Nepal Hiroshi T. Abe. "We will."',
+            "Hiroshi T. Abe",
+            "Country Director for Nepal",
+        ),
+    ],
+)
+def test_a_name_after_a_title_with_its_place_is_a_person(run_extract, text, person, title):
+    record = run_extract("Release\n\nThe plant opened on 3 May.\n\n" + text)
+    assert title in roles_of(record, person), roles_of(record, person)
+
+
+def test_a_company_after_a_lower_case_title_and_a_country_stays_a_company(run_extract):
+    record = run_extract(
+        "Release\n\nAccording to Aliya Sen, spokesperson for Kazakhstan Temir Zholy, trains run daily."
+    )
+    assert "Kazakhstan Temir Zholy" in organization_names(record), organization_names(record)
+    assert [p["name"] for p in record["people"]] == ["Aliya Sen"], record["people"]
