@@ -252,10 +252,26 @@ def _links_in(match: Span) -> list[Link]:
     ]
     doc = match.doc
     titles = [t for t in _joined(titles) if not (t.end < len(doc) and doc[t.end].text in POSSESSIVES)]
+    if not people and match[0].lower_ in PRONOUNS:
+        people = _antecedent(match)
     if len(people) != 1 or not titles:
         return []
     organization = orgs[-1] if orgs else None
     return [Link(people[0], t, organization, _qualifier(match, t), match.id_) for t in titles]
+
+
+# Subjects of the pronoun links ("She previously served as ..."): the person named last before
+# them in the same paragraph (nominations' and appointments' biographies).
+PRONOUNS = frozenset({"she", "he"})
+
+
+def _antecedent(match: Span) -> list[Span]:
+    """The last person mention before a pronoun, when no line break stands between them."""
+    before = [m for m in claims.mentions(match.doc, "PERSON") if m.end <= match.start]
+    if not before:
+        return []
+    last = before[-1]
+    return [] if "\n" in match.doc.text[last.end_char : match.start_char] else [last]
 
 
 def _qualifier(match: Span, title: Span) -> str | None:
