@@ -19,7 +19,10 @@ Each kind was seen in at least two articles of different styles (or two writers)
   development bank; "Ambassador to Korea NAME and": readout);
 - a post stated with a pronoun in a biography was lost ("She previously served as ...", "He was
   previously Mayor of ...", "she has served as ... since": nominations by two writers and
-  appointments, about fifteen sentences in the corpus).
+  appointments, about fifteen sentences in the corpus);
+- a Canadian federal department named by its portfolio and the country was cut or missed
+  ("Fisheries and Oceans Canada" -> "Oceans Canada": advisory, award; "Global Affairs Canada"
+  missed: government statement).
 """
 
 from __future__ import annotations
@@ -158,3 +161,13 @@ def test_a_pronoun_after_a_line_break_has_no_antecedent(run_extract):
         "He was previously Mayor of Dayton."
     )
     assert "Mayor of Dayton" not in roles_of(record, "Ana Ruiz"), record["people"]
+
+
+def test_a_canadian_department_is_named_whole(run_extract):
+    record = run_extract(
+        "Release\n\nFisheries and Oceans Canada will reopen the harbour, and Global Affairs Canada"
+        " agreed. Ships crossed Atlantic Canada."
+    )
+    names = organization_names(record)
+    assert {"Fisheries and Oceans Canada", "Global Affairs Canada"} <= names, names
+    assert "Oceans Canada" not in names and "Atlantic Canada" not in names, names
