@@ -22,7 +22,10 @@ Each kind was seen in at least two articles of different styles (or two writers)
   appointments, about fifteen sentences in the corpus);
 - a Canadian federal department named by its portfolio and the country was cut or missed
   ("Fisheries and Oceans Canada" -> "Oceans Canada": advisory, award; "Global Affairs Canada"
-  missed: government statement).
+  missed: government statement);
+- a title after a possessive that names its organization by the head word alone had no
+  organization ("said NAME, the Bank's Director General for West Africa": development-bank
+  releases in both splits; "the Company's Chief Executive": appointments).
 """
 
 from __future__ import annotations
@@ -171,3 +174,21 @@ def test_a_canadian_department_is_named_whole(run_extract):
     names = organization_names(record)
     assert {"Fisheries and Oceans Canada", "Global Affairs Canada"} <= names, names
     assert "Oceans Canada" not in names and "Atlantic Canada" not in names, names
+
+
+def test_a_possessive_head_word_names_the_organization_before(run_extract):
+    record = run_extract(
+        "Loan approved\n\nABIDJAN – The African Development Bank approved a loan of 40 million dollars."
+        ' "Water comes closer," said Mariam K. Diabaté, the Bank\'s Director General for West Africa.'
+    )
+    role = roles_of(record, "Mariam K. Diabaté")["Director General for West Africa"]
+    assert role["organization"] == "African Development Bank", role
+
+
+def test_a_possessive_without_a_named_organization_gives_none(run_extract):
+    record = run_extract(
+        "Loan approved\n\nThe loan was approved on Monday."
+        ' "Water comes closer," said Mariam K. Diabaté, the Bank\'s Director General for West Africa.'
+    )
+    role = roles_of(record, "Mariam K. Diabaté")["Director General for West Africa"]
+    assert role["organization"] is None, role

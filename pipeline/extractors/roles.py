@@ -20,7 +20,7 @@ from .. import extensions  # noqa: F401  (the pf_* token attributes the link pat
 from ..lexicons import CONNECTORS, build_lexicons
 from ..record import Person
 from . import claims
-from .org_names import legal_form
+from .org_names import legal_form, normalize_org
 from .org_words import continues_list, names_function
 from .patterns import PatternSet, family_rules, lexicon
 
@@ -304,6 +304,35 @@ def build_linker(vocab) -> Linker:
 def find_links(doc: Doc) -> list[Link]:
     """Links of the resolved mentions of ``doc`` (call after :func:`claims.resolve`)."""
     return build_linker(doc.vocab)(doc)
+
+
+def with_possessive_owners(doc: Doc, person: Person) -> Person:
+    """The person with the employer of each role that a possessive names ("the Bank's ...")."""
+    roles = []
+    for role in person.roles:
+        title = doc.char_span(role.span.start, role.span.end, alignment_mode="expand")
+        owner = possessive_owner(title) if role.organization is None and title is not None else None
+        roles.append(replace(role, organization=owner) if owner else role)
+    return replace(person, roles=tuple(roles))
+
+
+def possessive_owner(title: Span) -> str | None:
+    """The organization a title's possessive names by its head word alone: in "said Ana Ruiz, the
+    Bank's Director General", the first organization before it whose name holds "Bank" (the
+    African Development Bank of a development bank's release; "the Company's" in appointments).
+    """
+    doc, start = title.doc, title.start
+    if start < 3 or doc[start - 1].text not in POSSESSIVES or doc[start - 3].lower_ != "the":
+        return None
+    head = doc[start - 2]
+    if not head.text[:1].isupper() or head.lower_ not in build_lexicons().org_heads:
+        return None
+    before = [m for m in claims.mentions(doc, "ORG") if m.end <= start - 3 and len(m) > 1]
+    named = next((m for m in before if any(t.lower_ == head.lower_ for t in m)), None)
+    if named is None:
+        return None
+    org = normalize_org(named.text)
+    return org.name if org is not None else None
 
 
 def is_national_office(title: str, lex) -> bool:
