@@ -25,7 +25,10 @@ Each kind was seen in at least two articles of different styles (or two writers)
   missed: government statement);
 - a title after a possessive that names its organization by the head word alone had no
   organization ("said NAME, the Bank's Director General for West Africa": development-bank
-  releases in both splits; "the Company's Chief Executive": appointments).
+  releases in both splits; "the Company's Chief Executive": appointments);
+- an international body that opens a title stayed in the title ("United Nations Resident
+  Coordinator in Madagascar": UN appeal, UN speech in the development corpus; writers give the
+  title without the body and the body as the organization).
 """
 
 from __future__ import annotations
@@ -192,3 +195,14 @@ def test_a_possessive_without_a_named_organization_gives_none(run_extract):
     )
     role = roles_of(record, "Mariam K. Diabaté")["Director General for West Africa"]
     assert role["organization"] is None, role
+
+
+def test_an_international_body_before_a_title_employs(run_extract):
+    text = (
+        "Flash appeal\n\nThe cyclone struck on Monday."
+        ' "We need funds," said Amina T. Ouédraogo, United Nations Resident Coordinator in Madagascar.'
+    )
+    record = run_extract(text)
+    role = roles_of(record, "Amina T. Ouédraogo")["Resident Coordinator in Madagascar"]
+    assert role["organization"] == "United Nations", role
+    assert text[role["span"]["start"] : role["span"]["end"]] == "Resident Coordinator in Madagascar"

@@ -33,7 +33,7 @@ from .org_merge import (
 from .org_names import normalize_org
 from .organizations import find_organizations
 from .people import Draft, find_people, finish_person, shortened
-from .roles import Link, find_links, names_a_place, parse_title, with_possessive_owners
+from .roles import Link, find_links, names_a_place, parse_title, with_owners_in_titles
 from .tokens import hyphen_bounded_occurrences
 
 NO_NEW_LABELS = ("NO_NEW", "BOILERPLATE", "MONEY", "DATE")
@@ -75,7 +75,7 @@ def find_entities(doc: Doc, lex: Lexicons, *, dateline: Span | None, region: Spa
     claims.add_chars(doc, [(m.start, m.end) for p in grammar for m in p.mentions], "PERSON", "grammar")
     claims.resolve(doc)
     people = [
-        with_possessive_owners(doc, p) for p in _reconcile_people(doc, grammar, find_links(doc), unquoted)
+        with_owners_in_titles(doc, p) for p in _reconcile_people(doc, grammar, find_links(doc), unquoted)
     ]
     person_ranges = [(m.start, m.end) for p in people for m in p.mentions]
     role_orgs = [

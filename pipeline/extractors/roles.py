@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions  # noqa: F401  (the pf_* token attributes the link patterns read)
 from ..lexicons import CONNECTORS, build_lexicons
 from ..record import Person
+from ..record import Span as Evidence
 from . import claims
 from .org_names import legal_form, normalize_org
 from .org_words import continues_list, names_function
@@ -74,6 +75,21 @@ def _strip_country(words: list[str]) -> tuple[list[str], str | None]:
     match = POSSESSIVE_RE.match(text)
     if match and (code := gazetteer.country_code(match["owner"])):
         return match["rest"].split(), code
+    return words, None
+
+
+UN_SHORT = frozenset({"UN", "U.N."})
+
+
+def _strip_body(words: list[str]) -> tuple[list[str], str | None]:
+    """An international body that opens a title is its organization: "United Nations Resident
+    Coordinator in Madagascar" -> ("Resident Coordinator in Madagascar", "United Nations")."""
+    lex = build_lexicons()
+    bodies = {b.casefold(): b for b in lexicon("international_bodies")} | {u.casefold(): u for u in UN_SHORT}
+    for n in range(min(len(words) - 1, 6), 0, -1):
+        body = bodies.get(" ".join(words[:n]).casefold())
+        if body is not None and lex.is_title_word(words[n]):
+            return words[n:], body
     return words, None
 
 
@@ -188,6 +204,8 @@ def parse_title(text: str) -> Title | None:
     True
     >>> parse_title("Ambassador of the Republic of Korea to Uzbekistan").country
     'KR'
+    >>> parse_title("United Nations Resident Coordinator in Madagascar").organization
+    'United Nations'
     """
     words = text.replace(",", " , ").split()
     if words and words[0].casefold() == "the":
@@ -196,7 +214,9 @@ def parse_title(text: str) -> Title | None:
     words, country = _strip_country(words)
     if qualifier is None:
         words, qualifier = _strip_qualifier(words)
+    words, body = _strip_body(words)
     words, organization = _split_organization(words)
+    organization = organization or body
     if not words:
         return None
     folded = [w.casefold() for w in words]
@@ -306,12 +326,24 @@ def find_links(doc: Doc) -> list[Link]:
     return build_linker(doc.vocab)(doc)
 
 
-def with_possessive_owners(doc: Doc, person: Person) -> Person:
-    """The person with the employer of each role that a possessive names ("the Bank's ...")."""
+def with_owners_in_titles(doc: Doc, person: Person) -> Person:
+    """The person with the employer of each role that the title's words name: a possessive
+    before it ("the Bank's Director General") or an international body opening it ("United
+    Nations Resident Coordinator in Madagascar": the title without the body, which employs)."""
     roles = []
     for role in person.roles:
+        if role.organization is not None:
+            roles.append(role)
+            continue
+        words, body = _strip_body(role.title.split())
+        if body is not None:
+            cut = role.span.text.find(words[0], len(body))
+            start = role.span.start + cut
+            evidence = Evidence(start, role.span.end, role.span.text[cut:])
+            roles.append(replace(role, title=" ".join(words), organization=body, span=evidence))
+            continue
         title = doc.char_span(role.span.start, role.span.end, alignment_mode="expand")
-        owner = possessive_owner(title) if role.organization is None and title is not None else None
+        owner = possessive_owner(title) if title is not None else None
         roles.append(replace(role, organization=owner) if owner else role)
     return replace(person, roles=tuple(roles))
 
