@@ -28,7 +28,13 @@ Each kind was seen in at least two articles of different styles (or two writers)
   releases in both splits; "the Company's Chief Executive": appointments);
 - an international body that opens a title stayed in the title ("United Nations Resident
   Coordinator in Madagascar": UN appeal, UN speech in the development corpus; writers give the
-  title without the body and the body as the organization).
+  title without the body and the body as the organization);
+- (round 11, studied after its blind score) an organization listing its portfolio with commas
+  before its organization word was cut at the comma ("European Climate, Infrastructure and
+  Environment Executive Agency": two Commission releases by two writers, and one of the
+  development corpus); two names joined by "and the" were one ("the Canadian Chamber of
+  Commerce and the Indonesian Chamber of Commerce and Industry": readout; "Coral Sea Partners
+  ... and the Clean Energy Finance Corporation": corporate wire).
 """
 
 from __future__ import annotations
@@ -206,3 +212,22 @@ def test_an_international_body_before_a_title_employs(run_extract):
     role = roles_of(record, "Amina T. Ouédraogo")["Resident Coordinator in Madagascar"]
     assert role["organization"] == "United Nations", role
     assert text[role["span"]["start"] : role["span"]["end"]] == "Resident Coordinator in Madagascar"
+
+
+def test_a_name_listing_its_portfolio_before_its_head_stays_whole(run_extract):
+    record = run_extract(
+        "Grants\n\nThe grants are managed by the European Climate, Infrastructure and Environment"
+        " Executive Agency (CINEA). Contracts went to the Army, Navy and Air Force."
+    )
+    names = organization_names(record)
+    assert "European Climate, Infrastructure and Environment Executive Agency" in names, names
+    assert "Air Force" in names and not any(n.startswith("Army,") for n in names), names
+
+
+def test_two_names_joined_by_and_the_are_two(run_extract):
+    record = run_extract(
+        "Forum\n\nThe forum was hosted by the Canadian Chamber of Commerce and the Indonesian Chamber"
+        " of Commerce and Industry in Ottawa."
+    )
+    names = organization_names(record)
+    assert {"Canadian Chamber of Commerce", "Indonesian Chamber of Commerce and Industry"} <= names, names

@@ -179,12 +179,15 @@ def _name_key(span: Span) -> str:
 
 def split_conjoined(span: Span, lex: Lexicons) -> list[Span]:
     """Two names joined by "and", each with its organization word, are two organizations
-    ("Export-Import Bank of Korea and Korea Trade Insurance Corporation"); one name with a
-    portfolio list stays whole ("Ministry of Water, Sanitation and Irrigation")."""
+    ("Export-Import Bank of Korea and Korea Trade Insurance Corporation", also after "and the");
+    one name with a portfolio list stays whole ("Ministry of Water, Sanitation and Irrigation")."""
     for i in range(span.start + 1, span.end - 1):
-        if span.doc[i].lower_ not in {"and", "&"} or not is_capitalized(span.doc[i + 1]):
+        if span.doc[i].lower_ not in {"and", "&"}:
             continue
-        left, right = span.doc[span.start : i], span.doc[i + 1 : span.end]
+        after = i + 2 if span.doc[i + 1].lower_ == "the" and i + 2 < span.end else i + 1
+        if not is_capitalized(span.doc[after]):
+            continue
+        left, right = span.doc[span.start : i], span.doc[after : span.end]
         if any(t.text == "," for t in left[1:]):
             break  # the "and" closes a portfolio list: "Ministry of Roads, Bridges and Harbours"
         if _has_head(left, lex) and _has_head(right, lex):
