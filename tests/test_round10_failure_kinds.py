@@ -34,7 +34,9 @@ Each kind was seen in at least two articles of different styles (or two writers)
   Environment Executive Agency": two Commission releases by two writers, and one of the
   development corpus); two names joined by "and the" were one ("the Canadian Chamber of
   Commerce and the Indonesian Chamber of Commerce and Industry": readout; "Coral Sea Partners
-  ... and the Clean Energy Finance Corporation": corporate wire).
+  ... and the Clean Energy Finance Corporation": corporate wire); the initials of a name
+  certain by its form were a second organization ("UN" beside "United Nations": UN appeals of
+  round 11 and the development corpus).
 """
 
 from __future__ import annotations
@@ -231,3 +233,13 @@ def test_two_names_joined_by_and_the_are_two(run_extract):
     )
     names = organization_names(record)
     assert {"Canadian Chamber of Commerce", "Indonesian Chamber of Commerce and Industry"} <= names, names
+
+
+def test_initials_of_an_international_body_are_its_alias(run_extract):
+    record = run_extract(
+        "Appeal\n\nANTANANARIVO, 24 February 2026 – The United Nations and partners launched an"
+        " appeal on Tuesday. An allocation from UN pooled funds was made."
+    )
+    orgs = {o["name"]: o for o in record["organizations"]}
+    assert "United Nations" in orgs and "UN" not in orgs, list(orgs)
+    assert "UN" in orgs["United Nations"]["aliases"], orgs["United Nations"]

@@ -224,6 +224,8 @@ def merge_short_forms(organizations: list[Organization], lex: Lexicons) -> list[
 
 
 def _short_form_of(short: str, full: str, lex: Lexicons) -> bool:
+    if short.isupper() and 2 <= len(short) <= 6 and initials(full) == short and len(full.split()) > 1:
+        return True  # "UN" of "United Nations" named by its form (an international body)
     if full.endswith(" " + short) and _national(full[: -len(short)], lex):
         return True  # "Coast Guard" of "Canadian Coast Guard", "Navy" of "Royal Australian Navy"
     if not full.startswith(short + " ") and not full.startswith(short + ", "):
