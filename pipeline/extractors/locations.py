@@ -22,6 +22,7 @@ from . import finders
 from .tokens import (
     MONTHS,
     POSSESSIVE,
+    doc_text,
     find_mentions,
     is_capitalized,
     is_demonym,
@@ -36,6 +37,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+DATE_NAMES = MONTHS | WEEKDAYS
 
 
 PLACE_SUFFIXES = frozenset(
@@ -97,14 +99,15 @@ LOCATIVES = frozenset(
 
 def _runs(doc: Doc, sent: Span) -> list[tuple[int, int]]:
     """Token ranges of the capitalized runs in a sentence (not counting its first word)."""
-    runs, i = [], sent.start
-    capitalized = words(doc).capitalized
+    runs, i = [], sent.start + 1  # the first word is the only one that starts the sentence
+    tokens, text = words(doc), doc_text(doc)
+    capitalized = tokens.capitalized
     while i < sent.end:
-        if capitalized[i] and not doc[i].is_sent_start:
+        if capitalized[i]:
             j = i + 1
             while j < sent.end and (capitalized[j] or is_hyphen_link(doc, j) or is_hyphen_link(doc, j - 1)):
                 j += 1  # "Mazar-i-Sharif"
-            if doc[i:j].text.casefold() not in MONTHS | WEEKDAYS:  # "Austin, Texas, March 4"
+            if tokens.span_text(text, i, j).casefold() not in DATE_NAMES:  # "Austin, Texas, March 4"
                 runs.append((i, j))
             i = j
         else:
@@ -459,7 +462,7 @@ def _written_as_name(ent: Span) -> bool:
     """A place the model tags is written as a name: capitalized ("the island's east coast",
     "runs on ammonia" are none) and no month or weekday ("Austin, Texas, March 4")."""
     span = trim_the(ent)
-    return span.text[:1].isupper() and span.text.casefold() not in MONTHS | WEEKDAYS
+    return span.text[:1].isupper() and span.text.casefold() not in DATE_NAMES
 
 
 def _place_not_person(ent: Span, taken_words: set[str], lex: Lexicons) -> bool:
