@@ -422,7 +422,7 @@ def find_locations(
     spans += _possessive_place_spans(doc, lex) + _site_place_spans(doc, lex)
     spans += [trim_the(e) for e in doc.ents if placed_by_preposition(doc, e, lex)]
     spans += dateline  # the dateline's place and the region after it
-    text = doc.text
+    text = doc_text(doc)
     taken_words = {w for start, end in taken for w in text[start:end].split()}
     spans += [
         e
