@@ -126,16 +126,17 @@ def find_place_lists(doc: Doc, lex: Lexicons) -> list[PlaceList]:
     words: "Turgundi, Herat, Kandahar, and Spin Boldak".
     """
     lists: list[PlaceList] = []
+    tokens, text = words(doc), doc_text(doc)
     for sent in doc.sents:
         runs = _runs(doc, sent)
         group: PlaceList = []
         joined_by_and = False
         for index, (start, end) in enumerate(runs):
-            owner = end < len(doc) and doc[end].text in POSSESSIVE  # "Iran's Deputy Minister"
+            owner = end < len(doc) and tokens.text[end] in POSSESSIVE  # "Iran's Deputy Minister"
             if not owner and not _named_person(doc, start, end, lex):
                 group.append((start, end))
             nxt = runs[index + 1][0] if index + 1 < len(runs) else None
-            between = doc[end:nxt].text.strip().lower() if nxt is not None else None
+            between = tokens.span_text(text, end, nxt).strip().lower() if nxt is not None else None
             joined_by_and |= between in {"and", ", and"}
             if between not in {",", "and", ", and"} or owner:
                 # two members need "and" or a known second place ("Ottawa, Ontario"):
@@ -157,13 +158,13 @@ def _is_known_place(span: Span, lex: Lexicons) -> bool:
 def _named_person(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     """The model's PERSON entity, two words or more, no known place, and the subject of a
     speech verb: "Southern Africa, Tendai Moyo, said" is a title and a name, not a list."""
+    tokens = words(doc)
+    after = end + (end < len(doc) and tokens.text[end] == ",")
+    if not (after < len(doc) and tokens.lower[after] in lex.speech_verbs and end - start >= 2):
+        return False  # read off the word table: most runs are no speaker
     span = doc[start:end]
-    after = end + (end < len(doc) and doc[end].text == ",")
     return (
-        after < len(doc)
-        and doc[after].lower_ in lex.speech_verbs
-        and len(span) >= 2
-        and all(t.ent_type_ == "PERSON" for t in span)
+        all(t.ent_type_ == "PERSON" for t in span)
         and span[0].ent_iob_ == "B"
         and (end >= len(doc) or doc[end].ent_iob_ != "I")
         and not lex.gazetteer.is_place(span.text)
