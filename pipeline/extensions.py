@@ -24,20 +24,30 @@ _INDEX_KEY = "pf_mention_index"
 _LAYOUT_INDEX_KEY = "pf_layout_index"
 
 
-def mention_index(doc: Doc) -> list[str | None]:
-    """Fact label of the mention over each token (``None`` outside mentions), cached per
-    mention group (the resolver replaces the group, so a stale index is never read)."""
-    group = doc.spans.get(MENTIONS_KEY)
+def mention_index(doc: Doc) -> list[str]:
+    """Fact label of the mention over each token ("" outside mentions), cached per mention
+    group (the resolver replaces the group, so a stale index is never read).
+
+    The link patterns ask it at every token of every doc, so the group is read off the dict
+    under ``doc.spans`` (its ``get`` runs three Python frames more) and the check is one tuple.
+    """
+    group = doc.spans.data.get(MENTIONS_KEY)
+    size = len(group) if group is not None else 0
     cached = doc.user_data.get(_INDEX_KEY)
-    if cached is not None and cached[0] is group and cached[1] == len(group or ()):
+    if cached is not None and cached[0] is group and cached[1] == size:
         return cached[2]
-    labels: list[str | None] = [None] * len(doc)
+    labels = [""] * len(doc)
     for span, _, fact in resolved(doc):  # outer spans come first: a title keeps its nested places
-        for i in range(span.start, span.end):
-            if labels[i] is None and fact != "NONE":
-                labels[i] = fact
-    doc.user_data[_INDEX_KEY] = (group, len(group or ()), labels)
+        if fact != "NONE":
+            for i in range(span.start, span.end):
+                if not labels[i]:
+                    labels[i] = fact
+    doc.user_data[_INDEX_KEY] = (group, size, labels)
     return labels
+
+
+def _mention_label(token: Token) -> str:
+    return mention_index(token.doc)[token.i]
 
 
 def layout_index(doc: Doc) -> list[str]:
@@ -70,7 +80,7 @@ EXTENSIONS = {
     "pf_country": lambda token: is_country_word(token, build_lexicons()),
     "pf_demonym": lambda token: is_demonym(token, build_lexicons()),
     "pf_place": lambda token: build_lexicons().gazetteer.is_place(token.text),
-    "pf_mention": lambda token: mention_index(token.doc)[token.i] or "",
+    "pf_mention": _mention_label,
     "pf_org_word": is_org_word,
     "pf_org_start": lambda token: is_org_start(token, build_lexicons()),
     "pf_layout": lambda token: layout_index(token.doc)[token.i],

@@ -18,6 +18,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..extractors.tokens import doc_text
 from ..gazetteer import build_gazetteer
 from ..resources import DataFileError, data_path
 from .datelines import DatelineForm, DatelineMatch, find_dateline, load_dateline_data, load_forms
@@ -299,7 +300,7 @@ class ArticleLayout:
         self.patterns = patterns
 
     def __call__(self, doc: Doc) -> Doc:
-        blocks = find_layout(doc.text, self.patterns)
+        blocks = find_layout(doc_text(doc), self.patterns)  # joined once, kept for the extractors
         self.set_annotations(doc, blocks)
         return doc
 

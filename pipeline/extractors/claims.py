@@ -89,18 +89,22 @@ def add_chars(doc: Doc, ranges: Iterable[tuple[int, int]], label: str, source: s
 
 def resolve(doc: Doc) -> list[Span]:
     """Assign every token once, by band; store and return the mentions in text order."""
-    bands: dict[int, list[Span]] = {}
     candidates = list(doc.spans.get(CANDIDATES_KEY, []))
-    for span in _given_way(candidates):
-        bands.setdefault(band(span.label_).priority, []).append(span)
-    holders: dict[int, list[Span]] = {}  # token -> the kept spans over it
+    labels = [span.label_ for span in candidates]  # each read once: ``label_`` looks up a string
+    table = {label: band(label) for label in set(labels)}
+    bands: dict[int, list[Span]] = {}
+    for span in _given_way(candidates, labels, table):
+        bands.setdefault(table[span.label_].priority, []).append(span)
+    holders: dict[int, list[tuple[int, int, frozenset[str]]]] = {}  # token -> the kept spans over it
     kept: list[Span] = []
     for priority in sorted(bands):
         for span in filter_spans(bands[priority]):
-            if _free(span, holders):
+            start, end, held = span.start, span.end, table[span.label_]
+            if _free(start, end, held.fact, holders):
                 kept.append(span)
-                for i in range(span.start, span.end):
-                    holders.setdefault(i, []).append(span)
+                holder = (start, end, held.nests)
+                for i in range(start, end):
+                    holders.setdefault(i, []).append(holder)
     mentions = sorted(kept, key=lambda s: (s.start, -s.end))
     doc.spans[MENTIONS_KEY] = mentions
     return mentions
@@ -109,25 +113,28 @@ def resolve(doc: Doc) -> list[Span]:
 _DANGLING = frozenset({"of", "the", "for", "at", "to", "in", ",", "and"})
 
 
-def _given_way(candidates: list[Span]) -> list[Span]:
+def _given_way(candidates: list[Span], labels: list[str], table: dict[str, Band]) -> list[Span]:
     """Candidates cut where a candidate of a label they yield to crosses them (before one that
     starts inside and runs past their end, after one that starts before and ends inside), and
-    dropped where one holds them or nothing but connectors is left."""
-    yielded = {y for s in candidates for y in band(s.label_).yields}
+    dropped where one holds them or nothing but connectors is left. ``labels`` are the
+    candidates' labels, ``table`` their bands."""
+    yielded = {y for label in set(labels) for y in table[label].yields}
     if not yielded:
         return candidates
     # (start, end) of the candidates given way to, sorted by start; a vetoed one ("Board of
     # Directors", no organization) takes nothing from anyone
-    vetoed = {(v.start, v.end) for v in candidates if v.label_ == "NOT_ENTITY"}
+    vetoed = {(v.start, v.end) for v, label in zip(candidates, labels, strict=True) if label == "NOT_ENTITY"}
     others = {
         label: sorted(
-            (o.start, o.end) for o in candidates if o.label_ == label and (o.start, o.end) not in vetoed
+            (o.start, o.end)
+            for o, other in zip(candidates, labels, strict=True)
+            if other == label and (o.start, o.end) not in vetoed
         )
         for label in yielded
     }
     out = []
-    for span in candidates:
-        yields = band(span.label_).yields
+    for span, label in zip(candidates, labels, strict=True):
+        yields = table[label].yields
         if not yields:
             out.append(span)
             continue
@@ -174,13 +181,14 @@ def _cut(span: Span, others: list[tuple[int, int]], *, left: bool) -> tuple[int,
 _LONGEST = 16  # tokens: no candidate that holds another is longer
 
 
-def _free(span: Span, holders: dict[int, list[Span]]) -> bool:
-    """No earlier winner holds these tokens, or every holder lets this label nest inside it
-    (a person inside a contact block, but not inside the organization named there)."""
-    fact = band(span.label_).fact
-    held = {id(h): h for i in range(span.start, span.end) for h in holders.get(i, ())}
+def _free(start: int, end: int, fact: str, holders: dict[int, list[tuple[int, int, frozenset[str]]]]) -> bool:
+    """No earlier winner holds tokens ``start:end``, or every holder (its start, end and the
+    facts it nests) lets this fact nest inside it (a person inside a contact block, but not
+    inside the organization named there)."""
     return all(
-        fact in band(h.label_).nests and h.start <= span.start and span.end <= h.end for h in held.values()
+        fact in nests and h_start <= start and end <= h_end
+        for i in range(start, end)
+        for h_start, h_end, nests in holders.get(i, ())
     )
 
 
@@ -190,7 +198,7 @@ _RESOLVED_KEY = "pf_resolved"
 def resolved(doc: Doc) -> tuple[tuple[Span, str, str], ...]:
     """(span, label, fact) of every resolved mention in text order, read once per mention
     group (the resolver stores a new group, so a stale reading is never returned)."""
-    group = doc.spans.get(MENTIONS_KEY)
+    group = doc.spans.data.get(MENTIONS_KEY)  # the dict under the proxy: read once per lookup
     cached = doc.user_data.get(_RESOLVED_KEY)
     if cached is not None and cached[0] is group and cached[1] == len(group or ()):
         return cached[2]

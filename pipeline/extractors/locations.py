@@ -22,6 +22,7 @@ from . import finders
 from .tokens import (
     MONTHS,
     POSSESSIVE,
+    doc_text,
     find_mentions,
     is_capitalized,
     is_demonym,
@@ -36,6 +37,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+DATE_NAMES = MONTHS | WEEKDAYS
 
 
 PLACE_SUFFIXES = frozenset(
@@ -97,14 +99,15 @@ LOCATIVES = frozenset(
 
 def _runs(doc: Doc, sent: Span) -> list[tuple[int, int]]:
     """Token ranges of the capitalized runs in a sentence (not counting its first word)."""
-    runs, i = [], sent.start
-    capitalized = words(doc).capitalized
+    runs, i = [], sent.start + 1  # the first word is the only one that starts the sentence
+    tokens, text = words(doc), doc_text(doc)
+    capitalized = tokens.capitalized
     while i < sent.end:
-        if capitalized[i] and not doc[i].is_sent_start:
+        if capitalized[i]:
             j = i + 1
             while j < sent.end and (capitalized[j] or is_hyphen_link(doc, j) or is_hyphen_link(doc, j - 1)):
                 j += 1  # "Mazar-i-Sharif"
-            if doc[i:j].text.casefold() not in MONTHS | WEEKDAYS:  # "Austin, Texas, March 4"
+            if tokens.span_text(text, i, j).casefold() not in DATE_NAMES:  # "Austin, Texas, March 4"
                 runs.append((i, j))
             i = j
         else:
@@ -123,16 +126,17 @@ def find_place_lists(doc: Doc, lex: Lexicons) -> list[PlaceList]:
     words: "Turgundi, Herat, Kandahar, and Spin Boldak".
     """
     lists: list[PlaceList] = []
+    tokens, text = words(doc), doc_text(doc)
     for sent in doc.sents:
         runs = _runs(doc, sent)
         group: PlaceList = []
         joined_by_and = False
         for index, (start, end) in enumerate(runs):
-            owner = end < len(doc) and doc[end].text in POSSESSIVE  # "Iran's Deputy Minister"
+            owner = end < len(doc) and tokens.text[end] in POSSESSIVE  # "Iran's Deputy Minister"
             if not owner and not _named_person(doc, start, end, lex):
                 group.append((start, end))
             nxt = runs[index + 1][0] if index + 1 < len(runs) else None
-            between = doc[end:nxt].text.strip().lower() if nxt is not None else None
+            between = tokens.span_text(text, end, nxt).strip().lower() if nxt is not None else None
             joined_by_and |= between in {"and", ", and"}
             if between not in {",", "and", ", and"} or owner:
                 # two members need "and" or a known second place ("Ottawa, Ontario"):
@@ -154,13 +158,13 @@ def _is_known_place(span: Span, lex: Lexicons) -> bool:
 def _named_person(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     """The model's PERSON entity, two words or more, no known place, and the subject of a
     speech verb: "Southern Africa, Tendai Moyo, said" is a title and a name, not a list."""
+    tokens = words(doc)
+    after = end + (end < len(doc) and tokens.text[end] == ",")
+    if not (after < len(doc) and tokens.lower[after] in lex.speech_verbs and end - start >= 2):
+        return False  # read off the word table: most runs are no speaker
     span = doc[start:end]
-    after = end + (end < len(doc) and doc[end].text == ",")
     return (
-        after < len(doc)
-        and doc[after].lower_ in lex.speech_verbs
-        and len(span) >= 2
-        and all(t.ent_type_ == "PERSON" for t in span)
+        all(t.ent_type_ == "PERSON" for t in span)
         and span[0].ent_iob_ == "B"
         and (end >= len(doc) or doc[end].ent_iob_ != "I")
         and not lex.gazetteer.is_place(span.text)
@@ -419,7 +423,7 @@ def find_locations(
     spans += _possessive_place_spans(doc, lex) + _site_place_spans(doc, lex)
     spans += [trim_the(e) for e in doc.ents if placed_by_preposition(doc, e, lex)]
     spans += dateline  # the dateline's place and the region after it
-    text = doc.text
+    text = doc_text(doc)
     taken_words = {w for start, end in taken for w in text[start:end].split()}
     spans += [
         e
@@ -459,7 +463,7 @@ def _written_as_name(ent: Span) -> bool:
     """A place the model tags is written as a name: capitalized ("the island's east coast",
     "runs on ammonia" are none) and no month or weekday ("Austin, Texas, March 4")."""
     span = trim_the(ent)
-    return span.text[:1].isupper() and span.text.casefold() not in MONTHS | WEEKDAYS
+    return span.text[:1].isupper() and span.text.casefold() not in DATE_NAMES
 
 
 def _place_not_person(ent: Span, taken_words: set[str], lex: Lexicons) -> bool:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from ..diskcache import cache_dir
@@ -27,7 +28,7 @@ from .number_names import in_name
 from .numbers import GLUED_ONLY_SCALES, number_words, parse_number, scale_words
 from .percentages import of_money
 from .regex_trie import trie_alternation
-from .tokens import doc_text, is_hyphen_link, pos, sentence_of
+from .tokens import doc_text, is_hyphen_link, pos, sentence_of, words
 
 if TYPE_CHECKING:
     import pint
@@ -117,13 +118,23 @@ def rate_regex() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), rates
 
 
-def _is_number_token(token: Token) -> bool:
-    lower = token.lower_
+def _is_number_word(lower: str, *, like_num: bool) -> bool:
+    """A word that is or scales a number, from its lower case and spaCy's ``like_num``.
+
+    >>> [_is_number_word(w, like_num=n) for w, n in [("12", True), ("million", False), ("half", False)]]
+    [True, True, False]
+    """
     return (
-        (token.like_num and lower not in {"a", "an"})
+        (like_num and lower not in {"a", "an"})
         or (lower in scale_words() and lower not in GLUED_ONLY_SCALES)  # not "Series B"
         or (lower in number_words() and lower not in {"a", "an", "half", "quarter"})
     )
+
+
+def _number_flags(doc: Doc) -> list[bool]:
+    """:func:`_is_number_word` of every token, in one pass (no Token built per word)."""
+    like_num = doc.to_array(LIKE_NUM).tolist()
+    return [_is_number_word(w, like_num=bool(n)) for w, n in zip(words(doc).lower, like_num, strict=True)]
 
 
 ORDINAL_WORDS = frozenset(
@@ -191,12 +202,15 @@ def find_quantities(
     """
     quantities: list[Quantity] = []
     skipped = Ranges(skip)  # bisection: 100,000 amounts were checked for every number
+    numeric = _number_flags(doc)
     i = 0
     while i < len(doc):
+        if not numeric[i]:
+            i += 1
+            continue
         token = doc[i]
         if (
-            not _is_number_token(token)
-            or (i > 0 and _is_number_token(doc[i - 1]) and not _is_ordinal(doc[i - 1]))
+            (i > 0 and numeric[i - 1] and not _is_ordinal(doc[i - 1]))
             or skipped.covers(token.idx)
             or token.ent_type_ == "ORDINAL"
         ):

@@ -114,22 +114,18 @@ def _head_start(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons, *, loose
     or adjectives before the head: "project director", "senior legal counsel".
     """
     k, other, portfolio = i, 0, False
+    lower = words(doc).lower  # read as lists: a Token is built on every doc[k]
     while k < len(doc) and k not in heads:
-        if doc[k].lower_ in lex.modifiers or doc[k].lower_ in lex.portfolio:
-            portfolio = portfolio or doc[k].lower_ not in lex.modifiers
+        if lower[k] in lex.modifiers or lower[k] in lex.portfolio:
+            portfolio = portfolio or lower[k] not in lex.modifiers
             k += 1
-        elif (
-            k > i
-            and doc[k].lower_ in {"and", "&"}
-            and k + 1 < len(doc)
-            and doc[k + 1].lower_ in lex.portfolio
-        ):
+        elif k > i and lower[k] in {"and", "&"} and k + 1 < len(doc) and lower[k + 1] in lex.portfolio:
             k += 1  # "Media and Communications Officer"
         elif loose and other < 2 and doc[k].is_lower and pos(doc[k]) in {"NOUN", "ADJ"}:
             k, other = k + 1, other + 1
         else:
             break
-    if portfolio and k in heads and heads[k] - k >= 2 and i > 0 and is_capitalized(doc[i - 1]):
+    if portfolio and k in heads and heads[k] - k >= 2 and i > 0 and words(doc).capitalized[i - 1]:
         return None  # the word ends a company's name: "Swan Coastal Metals | Managing Director"
     return k if k in heads else None
 
@@ -720,15 +716,15 @@ def title_before_name(doc: Doc, name_start: int, heads: dict[int, int], lex: Lex
     window_start = max(sentence_start, name_start - 25)
     if not any(window_start <= h < name_start for h in heads):
         return None  # no title head before the name: nothing to parse
-    skip_to = window_start
+    skip_to, tokens = window_start, words(doc)
     for i in range(window_start, name_start):
         if i < skip_to:
             continue
         may_start = (
             _head_start(doc, i, heads, lex) is not None
-            or doc[i].lower_ in lex.qualifiers
-            or is_capitalized(doc[i])
-            and (i == 0 or not is_capitalized(doc[i - 1]))
+            or tokens.lower[i] in lex.qualifiers
+            or tokens.capitalized[i]
+            and (i == 0 or not tokens.capitalized[i - 1])
         )
         if not may_start:
             continue
@@ -741,7 +737,7 @@ def title_before_name(doc: Doc, name_start: int, heads: dict[int, int], lex: Lex
             skip_to = max(skip_to, name_end(doc, phrase.end, lex))
             continue
         # "Japan's newly appointed ambassador, Mochizuki Haruto, ...": any case before a comma
-        if doc[name_start - 1].text == ",":
+        if tokens.text[name_start - 1] == ",":
             phrase = parse_title_phrase(doc, i, heads, lex, capitalized=False, name_follows=False)
             if phrase and phrase.end == name_start - 1:
                 return phrase

@@ -191,6 +191,8 @@ def is_name_start(doc: Doc, i: int, lex: Lexicons) -> bool:
     """A name word, or a word that opens a name only before one: the model's PERSON
     "Jordan" in "Jordan Whitfield" (a country otherwise), or a capitalized pronoun-like
     word mid-sentence ("He" in "chief executive, He Jiaqi")."""
+    if not words(doc).capitalized[i]:
+        return False  # every case below needs a capitalized word: no Token built for the rest
     token = doc[i]
     if is_name_word(token, lex):
         return True
