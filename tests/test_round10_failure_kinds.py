@@ -44,6 +44,7 @@ from __future__ import annotations
 import pytest
 
 from .test_entity_failure_kinds import RoleCase, roles_of
+from .test_round9_failure_kinds import organization_names
 
 pytestmark = pytest.mark.issue(12)
 
@@ -66,10 +67,6 @@ NAMED_FUNCTION_CASES = [
         "Tsurumi Optics Co., Ltd.",
     ),
 ]
-
-
-def organization_names(record: dict) -> set[str]:
-    return {o["name"] for o in record["organizations"]}
 
 
 @pytest.mark.parametrize("case", NAMED_FUNCTION_CASES, ids=[c.title for c in NAMED_FUNCTION_CASES])
