@@ -69,24 +69,6 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.casefold() not in CONNECTORS)
 
 
-@cache
-def function_ends() -> frozenset[str]:
-    """Words that close a function's name (``function_ends.tsv``), as written."""
-    return frozenset(row["word"] for row in read_table("function_ends.tsv", ("word",)))
-
-
-def names_function(words: list[str]) -> bool:
-    """Words after a title's "of"/"for" that name a function, not an organization: they end in
-    a function word and hold no "of" ("Port Operations", "Government Relations").
-
-    >>> names_function("Government Relations".split()), names_function("Ministry of Foreign Affairs".split())
-    (True, False)
-    >>> names_function("Qamar Renewables".split())
-    False
-    """
-    return bool(words) and words[-1] in function_ends() and not any(w.casefold() == "of" for w in words)
-
-
 def continues_list(rest: list[str], lex: Lexicons) -> bool:
     """Words after a comma that end an enumeration ("Oceans and the Coast Guard"), not a company
     ("Hanul Chemical Co."): an "and" among them and no legal form. A title or an organization

@@ -22,8 +22,9 @@ from ..record import Person
 from ..record import Span as Evidence
 from . import claims
 from .org_names import legal_form, normalize_org
-from .org_words import continues_list, names_function
+from .org_words import continues_list
 from .patterns import PatternSet, family_rules, lexicon
+from .tokens import doc_text
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # a title never ends before an owner's possessive
 LOWER_WORDS = frozenset({"of", "for", "at", "to", "on", "and", "the", "in", "a", "an"})
@@ -78,19 +79,39 @@ def _strip_country(words: list[str]) -> tuple[list[str], str | None]:
     return words, None
 
 
-UN_SHORT = frozenset({"UN", "U.N."})
+@cache
+def _body_names() -> dict[str, str]:
+    """Folded name -> name of the international bodies (``international_bodies.tsv``) and the
+    UN's short forms, built once per process."""
+    return {b.casefold(): b for b in (*lexicon("international_bodies"), "UN", "U.N.")}
 
 
 def _strip_body(words: list[str]) -> tuple[list[str], str | None]:
     """An international body that opens a title is its organization: "United Nations Resident
     Coordinator in Madagascar" -> ("Resident Coordinator in Madagascar", "United Nations")."""
     lex = build_lexicons()
-    bodies = {b.casefold(): b for b in lexicon("international_bodies")} | {u.casefold(): u for u in UN_SHORT}
+    bodies = _body_names()
     for n in range(min(len(words) - 1, 6), 0, -1):
         body = bodies.get(" ".join(words[:n]).casefold())
         if body is not None and lex.is_title_word(words[n]):
             return words[n:], body
     return words, None
+
+
+def _names_function(words: list[str]) -> bool:
+    """Words after a title's "of"/"for" that name a function, not an organization: they end in
+    a word of ``function_ends.tsv`` and hold no "of" ("Port Operations", "Government Relations").
+
+    >>> [_names_function(t.split()) for t in ("Government Relations", "Ministry of Foreign Affairs")]
+    [True, False]
+    >>> _names_function("Qamar Renewables".split())
+    False
+    """
+    return (
+        bool(words)
+        and words[-1] in lexicon("function_ends_cased")
+        and "of" not in (w.casefold() for w in words)
+    )
 
 
 def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
@@ -104,7 +125,7 @@ def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
         folded = [w.casefold() for w in rest]
         named = (
             not all(w in functions or w.casefold() in CONNECTORS for w in rest)  # "Group Communications"
-            and not names_function(rest)  # "Government Relations"
+            and not _names_function(rest)  # "Government Relations"
             and any(w in lex.org_heads for w in folded)
             and folded[-1] not in CONNECTORS
             and (folded[0] in lex.org_heads or bool(proper))  # not a portfolio: "Territorial Administration"
@@ -291,7 +312,7 @@ def _antecedent(match: Span) -> list[Span]:
     if not before:
         return []
     last = before[-1]
-    return [] if "\n" in match.doc.text[last.end_char : match.start_char] else [last]
+    return [] if "\n" in doc_text(match.doc)[last.end_char : match.start_char] else [last]
 
 
 def _qualifier(match: Span, title: Span) -> str | None:
