@@ -23,6 +23,7 @@ from .locations import canonical_locations, find_locations, find_place_lists, li
 from .names import parse_person_name
 from .org_countries import assign_countries, build_setting
 from .org_merge import (
+    BRACKETED_ACRONYM_RE,
     adopt_acronyms,
     adopt_appositions,
     drop_fragments,
@@ -31,10 +32,10 @@ from .org_merge import (
     merge_short_forms,
 )
 from .org_names import normalize_org
-from .organizations import find_organizations
+from .organizations import find_organizations, split_conjoined
 from .people import Draft, find_people, finish_person, shortened
 from .roles import Link, find_links, names_a_place, parse_title, with_owners_in_titles
-from .tokens import hyphen_bounded_occurrences
+from .tokens import doc_text, hyphen_bounded_occurrences
 
 NO_NEW_LABELS = ("NO_NEW", "BOILERPLATE", "MONEY", "DATE")
 VETO_LABELS = frozenset({"NOT_ENTITY", "INSTRUMENT"})  # claims that no entity stands in
@@ -150,9 +151,21 @@ def canonical_org_name(name: str, organizations: list[Organization]) -> str:
     return max(longer, key=lambda o: len(o.name)).name if longer else name
 
 
-def _all_vetoed(mentions, vetoes: list[Span]) -> bool:
+def _all_vetoed(mentions, vetoes: list[Span], acronyms: frozenset[str] = frozenset()) -> bool:
+    """Every mention lies in a veto or opens with the acronym bracketed after one ("CEF",
+    "CEF Transport" of "the Connecting Europe Facility (CEF)")."""
     real = [v for v in vetoes if v.label_ in VETO_LABELS]
-    return bool(mentions) and all(any(_overlaps(m, v) for v in real) for m in mentions)
+    return bool(mentions) and all(
+        m.text.split()[0] in acronyms or any(_overlaps(m, v) for v in real) for m in mentions
+    )
+
+
+def _vetoed_acronyms(doc: Doc, vetoes: list[Span]) -> frozenset[str]:
+    """The acronyms bracketed right after a vetoed name share its veto: "CEF" of "the
+    Connecting Europe Facility (CEF)" is no organization either (commission, devbank)."""
+    text = doc_text(doc)
+    found = (BRACKETED_ACRONYM_RE.match(text, v.end_char) for v in vetoes if v.label_ in VETO_LABELS)
+    return frozenset(m["acronym"] for m in found if m)
 
 
 def _reconcile_people(doc: Doc, grammar: list[Person], links: list[Link], unquoted: set[int]) -> list[Person]:
@@ -293,16 +306,17 @@ def _reconcile_organizations(
     ]
     titles = finders.pattern_mentions(doc, "TITLE", "title.")
     inside_title = [t for t in titles if not t.id_.startswith(("title.head", "title.phrase"))]
+    acronyms = _vetoed_acronyms(doc, vetoes)
     kept = [
         o
         for o in organizations
-        if not _all_vetoed(o.mentions, vetoes)
+        if not _all_vetoed(o.mentions, vetoes, acronyms)
         and not all(
             any(t.start_char <= m.start and m.end <= t.end_char for t in inside_title) for m in o.mentions
         )
     ]
     forms = finders.pattern_mentions(doc, "ORG", ("org.", "layout:"))  # layout: a header's office
-    forms = [m for m in forms if m.label_ == "ORG_FORM"]
+    forms = [split_conjoined(m, lex)[-1] for m in forms if m.label_ == "ORG_FORM"]
     kept = merge_certain_forms(doc, kept, forms, taken, unquoted, lex)
     kept = merge_short_forms(adopt_appositions(doc, adopt_acronyms(doc, kept, taken, unquoted)), lex)
     return sorted(drop_fragments(kept), key=lambda o: o.mentions[0].start)

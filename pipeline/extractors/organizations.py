@@ -447,7 +447,10 @@ def _not_a_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
 def names_a_place(doc: Doc, span: Span, lex: Lexicons) -> bool:
     """A place the model tagged ORG: a gazetteer place ("Abu Dhabi", "Russian Federation",
     "Lagos State"), a name the model tags as a place elsewhere in the article ("Zamyn-Uud"),
-    or places joined ("Lomé or Tema", "Abuja–Kaduna")."""
+    or places joined ("Lomé or Tema", "Abuja–Kaduna"). A country's name of several words is
+    one whatever its words ("Russian Federation", not an organization on "Federation")."""
+    if len(span) > 1 and lex.gazetteer.country_code(span.text):
+        return True
     if any(t.lower_ in lex.org_heads for t in span):
         return False
     parts = [p.strip() for p in PLACE_JOIN_RE.split(span.text) if p.strip()]

@@ -81,6 +81,7 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "legislatures": ("legislatures.tsv", "name", True),
     "common_acronyms": ("common_acronyms.tsv", "acronym", True),
     "time_zones": ("time_zones.tsv", "zone", True),
+    "funding_instruments": ("funding_instruments.tsv", "name", False),
 }
 # Lexicons of the words of a lexicon's entries: the first word of each, or the words after it
 # (a legal form of several words, "Sdn. Bhd.", "S.A. de C.V.", matched as a first word and a tail).
@@ -97,7 +98,7 @@ LEXICONS["governance_bodies"] = ("governance_bodies.tsv", "body", False)
 CASED = frozenset(
     {"news_agencies_cased", "legal_forms_cased", "international_bodies", "legal_forms_cased_all"}
     | {"function_words_cased", "function_ends_cased", "post_nominals", "legislatures"}
-    | {"common_acronyms", "time_zones"}
+    | {"common_acronyms", "time_zones", "funding_instruments"}
     | set(PARTS)
 )
 COLUMNS = {"titles.tsv": ("title", "kind"), "news_agencies.tsv": ("agency", "country")}

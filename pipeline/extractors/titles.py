@@ -674,6 +674,7 @@ def _may_own(owner: Span, lex: Lexicons) -> bool:
     generic = len(owner) == 1 and owner[0].lower_ in lex.org_heads
     return not (
         generic
+        or owner[0].lower_ in lexicon("title_determiners")  # "Its president" opening a sentence
         or owner[0].lower_ in lexicon("peerages")
         or any(lex.is_title_word(t.text) for t in owner)
         or any(is_honorific(t, lex) for t in owner)  # "His Worship Councillor", "Hon'ble Chief Minister"
