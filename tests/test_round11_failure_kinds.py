@@ -50,6 +50,14 @@ def test_an_eu_fund_or_facility_is_no_organization(run_extract, sentence):
     assert not any("Fund" in n or "Facility" in n or n.startswith("CEF") for n in names), names
 
 
+def test_a_body_named_after_a_vetoed_acronym_stays(run_extract):
+    record = run_extract(
+        "Grants\n\nBRUSSELS, 3 July 2026 – The Connecting Europe Facility (CEF) backs rail. The CEF"
+        " Coordination Committee approved the list."
+    )
+    assert "CEF Coordination Committee" in organization_names(record)
+
+
 def test_an_acronym_of_a_common_noun_phrase_is_no_organization(run_extract):
     record = run_extract(
         "Results\n\nKOCHI, Oct. 20, 2025 – Net interest income (NII) of Tharavad Bank rose 12% to"

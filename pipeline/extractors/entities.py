@@ -168,6 +168,12 @@ def _vetoed_acronyms(doc: Doc, vetoes: list[Span]) -> frozenset[str]:
     return frozenset(m["acronym"] for m in found if m)
 
 
+def _no_head_after_first(name: str, lex: Lexicons) -> bool:
+    """No organization word follows the first word: "CEF Transport" is a strand of a vetoed
+    instrument, "CEF Coordination Committee" a body of its own."""
+    return not any(w.casefold() in lex.org_heads for w in name.split()[1:])
+
+
 def _reconcile_people(doc: Doc, grammar: list[Person], links: list[Link], unquoted: set[int]) -> list[Person]:
     """People whose mention the resolver kept: a grammar name survives only where its own
     candidate won (a longer pattern name, a title or an organization form beat it), is no
@@ -310,7 +316,7 @@ def _reconcile_organizations(
     kept = [
         o
         for o in organizations
-        if not _all_vetoed(o.mentions, vetoes, acronyms)
+        if not _all_vetoed(o.mentions, vetoes, acronyms if _no_head_after_first(o.name, lex) else frozenset())
         and not all(
             any(t.start_char <= m.start and m.end <= t.end_char for t in inside_title) for m in o.mentions
         )
