@@ -35,6 +35,7 @@ from .org_names import normalize_org
 from .organizations import find_organizations, split_conjoined
 from .people import Draft, find_people, finish_person, shortened
 from .roles import Link, find_links, names_a_place, parse_title, with_owners_in_titles
+from .titles import format_title
 from .tokens import doc_text, hyphen_bounded_occurrences
 
 NO_NEW_LABELS = ("NO_NEW", "BOILERPLATE", "MONEY", "DATE")
@@ -236,11 +237,26 @@ def _pattern_person(doc: Doc, span: Span, owner: Person | None, unquoted: set[in
         aliases.append(f"{parsed.honorific} {parsed.family}")
     elif parsed is not None and parsed.family != span.text:
         aliases.append(parsed.family)
-    roles = list(owner.roles) if owner else []
+    roles = [_clipped(doc, r, span.start_char) for r in owner.roles] if owner else []
     if owner is not None:
         aliases += [owner.name, *owner.aliases]
     draft = Draft(span.text, tuple(span.text.casefold().split()), roles, aliases)
     return finish_person(doc, draft, unquoted)
+
+
+def _clipped(doc: Doc, role: Role, name_start: int) -> Role:
+    """The role without the words the name pattern took from its end: the grammar read
+    "Minister of International Development Halvard" before "B. Moen"; the pattern's name is
+    "Halvard B. Moen", so the title ends before it."""
+    if not role.span.start < name_start < role.span.end:
+        return role
+    title = doc.char_span(role.span.start, name_start, alignment_mode="contract")
+    if title is None or not title.text.strip():
+        return role
+    title = title[:-1] if title[-1].is_space else title
+    return replace(
+        role, title=format_title(title), span=Evidence(title.start_char, title.end_char, title.text)
+    )
 
 
 def _with_link(person: Person, link: Link) -> Person:

@@ -57,6 +57,7 @@ APPOSITION_ADVERBS = frozenset(
 )
 # What separates a name from its title in an apposition: a comma, or a dash in a list line.
 APPOSITION_SEPARATORS = frozenset({",", "–", "—"})
+ORGANIZATION_LABELS = frozenset({"ORG", "ORG_FORM", "MODEL_ORG"})
 APPOSITION_CLOSERS = frozenset({",", ".", ";", ")", ":", "—", "–", "who"})
 
 
@@ -177,8 +178,22 @@ def _before_honorifics(doc: Doc, i: int, lex: Lexicons) -> int:
 
 def _titled_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
     """A name after a title: one word only right after it ("Minister Tokayev", "Director-General
-    Kang"), not after a comma ("General Manager, Networking")."""
-    return len(name) > 1 or doc[name.start - 1].text != ","
+    Kang"), not after a comma ("General Manager, Networking"); after a comma, no organization
+    word in it or right after it ("Spokesperson, GDDKiA Rzeszów Branch", "Senior Consultant,
+    Rundle Street Communications": the employer of a contact line)."""
+    if doc[name.start - 1].text != ",":
+        return True
+    after = doc[name.start : min(name.end + 1, len(doc))]
+    organizations = (
+        c
+        for c in doc.spans.get(claims.CANDIDATES_KEY, [])
+        if c.label_ in ORGANIZATION_LABELS and c.start <= name.start and name.end < c.end
+    )
+    return (
+        len(name) > 1
+        and not any(t.lower_ in lex.org_heads and is_capitalized(t) for t in after)
+        and next(organizations, None) is None
+    )
 
 
 def _after_particle(doc: Doc, i: int, lex: Lexicons) -> bool:
@@ -369,6 +384,13 @@ def _org_name(span: Span, lex: Lexicons) -> tuple[str, str | None]:
     return " ".join(span.text.split()), country
 
 
+def _past_certain_form(doc: Doc, i: int) -> int:
+    """``i``, or the end of the organization certain by its form that goes on across it: the
+    employer "Ceylon Leaf Brokers" of a title phrase ends before "(Pvt) Ltd."."""
+    forms = (m for m in claims.mentions(doc, "ORG") if m.label_ == "ORG_FORM" and m.start < i < m.end)
+    return max((m.end for m in forms), default=i)
+
+
 def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons) -> list[Role]:
     """Roles in apposition: "Kairat Kelimbetov, governor of the AIFC, said"."""
     i = name.end
@@ -383,11 +405,13 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
     phrase = parse_title_phrase(doc, i, heads, lex, capitalized=False, name_follows=False)
     if phrase is None or dash and not is_line_break(doc, phrase.end):
         return []  # a dash separates a title only at the end of a list line
+    after = _past_certain_form(doc, phrase.end)
     closes = (
-        phrase.end >= len(doc)
-        or doc[phrase.end].text in APPOSITION_CLOSERS
-        or is_line_break(doc, phrase.end)
-        or (doc[phrase.end].lower_ in lex.speech_verbs or doc[phrase.end].is_sent_start)
+        after >= len(doc)
+        or doc[after].text in APPOSITION_CLOSERS
+        or is_line_break(doc, after)
+        or (doc[after].lower_ in lex.speech_verbs or doc[after].is_sent_start)
+        or (doc[after - 1].text.endswith(".") and not doc[after].is_lower)  # "... Ltd. “We"
     )
     if not closes:
         return []

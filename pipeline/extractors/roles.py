@@ -142,7 +142,10 @@ def _split_organization(words: list[str]) -> tuple[list[str], str | None]:
 def _complements(words: list[str], lex):
     """(index, joiner, words after it without "the", their proper words) for each word after
     the first, while words follow: the places a title may hand its tail to an organization."""
-    for i, word in enumerate(words[1:], start=1):
+    whole = max(
+        (k for k in range(2, len(words)) if " ".join(words[:k]).casefold() in lex.folded_titles), default=1
+    )
+    for i, word in enumerate(words[whole:], start=whole):  # inside "Member of Parliament": no tail
         rest = words[i + 1 :]
         if rest and rest[0].casefold() == "the":
             rest = rest[1:]

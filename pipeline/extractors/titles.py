@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..components.titles import TITLE_HEADS_KEY
 from ..lexicons import CONNECTORS, Lexicons
+from . import claims
 from .patterns import lexicon
 from .tokens import (
     POSSESSIVE,
@@ -524,6 +525,7 @@ def _complements(
             and not governed
             and _is_organization(chunk, lex)
             and not _organization_follows(doc, end, heads, lex)
+            and not _inside_whole_title(doc, k, end)
         ):
             j = located_org_end(doc, chunk, lex)  # "Embassy of Azerbaijan in Kuwait"
             return j, title_end, doc[k:j], part_country
@@ -533,6 +535,16 @@ def _complements(
     if title_end == j:
         title_end = j = _comma_portfolio_end(doc, j, lex)
     return j, title_end, organization, part_country
+
+
+def _inside_whole_title(doc: Doc, start: int, end: int) -> bool:
+    """A title pattern holds the complement as part of the title: "Parliament for Halifax" of
+    "Member of Parliament for Halifax" (``title.member_for_constituency``) names no employer."""
+    return any(
+        m.start < start and end <= m.end
+        for m in claims.mentions(doc, "TITLE")
+        if not m.id_.startswith(("title.head", "title.phrase"))
+    )
 
 
 def _country_of_chunk(chunk: Span, lex: Lexicons) -> str | None:
