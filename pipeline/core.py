@@ -204,7 +204,8 @@ def _drop_headline_repeats(facts, headline: tuple[int, int], key) -> list:
 
 def _people_in_context(entities, dateline: Dateline | None, headline: str | None, skip, lex) -> tuple:
     """Roles completed from the article: national offices take the dateline's country, company
-    posts the issuer's name (outside the contact blocks in ``skip``), places are no employers."""
+    posts the issuer's name (in the contact blocks of ``skip`` only a company function's),
+    places are no employers."""
     ordered = sorted(entities.organizations, key=lambda o: min((m.start for m in o.mentions), default=0))
     issuer = issuer_name([o.name for o in ordered], headline)
     return tuple(

@@ -126,3 +126,40 @@ def test_a_legislator_keeps_the_constituency(run_extract, sentence, person, titl
     role = roles_of(record, person)[title]
     assert role["organization"] is None, role
     assert not any(n.startswith("Parliament for") for n in organization_names(record))
+
+
+# Later in the same study of round 13 (each kind in two articles of different styles or writers):
+# an age and a degree between the appointee and "as" ("appointed NAME (47), M.Sc. (Econ.), as":
+# appointments by two writers, "NAME, 63,"); "Vice President, Exploration" (energy releases of
+# two writers); a company named only in capitals in the body (a Nordic sign-off line) keeps the
+# headline's spelling, so it is found as the issuer; a contact line's company post with no
+# company of its own is held at the issuer (results, corporate wires, appointments); an issuer
+# named in the headline without its last organization word ("Lyttelton Port" of "Lyttelton Port
+# Company Limited": brief).
+
+
+def test_an_age_and_degree_before_as_keep_the_appointment(run_extract):
+    record = run_extract(
+        "Kestrel Oyj appoints a CFO\n\nESPOO, Finland – The Board has appointed Anna-Kaisa Lehtovaara"
+        " (47), M.Sc. (Econ.), as the company's Chief Financial Officer."
+    )
+    assert "Chief Financial Officer" in roles_of(record, "Anna-Kaisa Lehtovaara")
+
+
+def test_vice_president_comma_function_is_one_title(run_extract):
+    record = run_extract(
+        "Study\n\nSALTA – Martín A. Sosa, Vice President, Exploration, said the drilling is done."
+    )
+    assert set(roles_of(record, "Martín A. Sosa")) == {"Vice President, Exploration"}
+
+
+def test_a_company_in_capitals_takes_the_headline_spelling_and_employs(run_extract):
+    record = run_extract(
+        "Saimaa Boreal Oyj appoints a new CFO\n\nLAPPEENRANTA, Finland – The Board has appointed Anna"
+        " Lind as Chief Financial Officer.\n\nSAIMAA BOREAL OYJ\n\nFurther information:\n"
+        "Riikka Saarelainen, Vice President, Communications, tel. +358 40 718 4460\n"
+    )
+    assert "Saimaa Boreal Oyj" in organization_names(record), organization_names(record)
+    assert roles_of(record, "Anna Lind")["Chief Financial Officer"]["organization"] == "Saimaa Boreal Oyj"
+    contact = roles_of(record, "Riikka Saarelainen")["Vice President, Communications"]
+    assert contact["organization"] == "Saimaa Boreal Oyj", contact

@@ -32,7 +32,7 @@ from .org_merge import (
     merge_short_forms,
 )
 from .org_names import normalize_org
-from .organizations import find_organizations, split_conjoined
+from .organizations import find_organizations, split_conjoined, written_case
 from .people import Draft, find_people, finish_person, shortened
 from .roles import Link, find_links, names_a_place, parse_title, with_owners_in_titles
 from .titles import format_title
@@ -341,4 +341,5 @@ def _reconcile_organizations(
     forms = [split_conjoined(m, lex)[-1] for m in forms if m.label_ == "ORG_FORM"]
     kept = merge_certain_forms(doc, kept, forms, taken, unquoted, lex)
     kept = merge_short_forms(adopt_appositions(doc, adopt_acronyms(doc, kept, taken, unquoted)), lex)
-    return sorted(drop_fragments(kept), key=lambda o: o.mentions[0].start)
+    kept = [replace(o, name=written_case(doc, o.name)) for o in drop_fragments(kept)]
+    return sorted(kept, key=lambda o: o.mentions[0].start)

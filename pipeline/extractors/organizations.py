@@ -124,6 +124,20 @@ def find_organizations(
     return sorted(organizations, key=lambda o: o.mentions[0].start)
 
 
+def written_case(doc: Doc, name: str) -> str:
+    """A name read in capitals (a sign-off line, "SAIMAA BOREAL OYJ") as the text writes it
+    elsewhere in normal case (the headline's "Saimaa Boreal Oyj"); acronyms stay.
+
+    >>> import spacy
+    >>> written_case(spacy.blank("en")("Kestrel Oyj appoints a CFO. KESTREL OYJ"), "KESTREL OYJ")
+    'Kestrel Oyj'
+    """
+    if not name.isupper() or " " not in name:
+        return name
+    pattern = re.compile(re.escape(name), re.IGNORECASE)
+    return next((m.group(0) for m in pattern.finditer(doc_text(doc)) if not m.group(0).isupper()), name)
+
+
 APPOSITION_SKIP = frozenset({"former", "acting", "the", "a", "an", "its", "our", "their", "'s", "’s"})
 
 

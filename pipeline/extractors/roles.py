@@ -460,6 +460,9 @@ def issuer_name(names: list[str], headline: str | None) -> str | None:
     'Halverstad Logistics N.V.'
     >>> issuer_name(names, "Port authority appoints a new CFO") is None
     True
+    >>> issuer_name(["Lyttelton Port Company Limited"], "Lyttelton Port to close a berth")
+    'Lyttelton Port Company Limited'
+
     """
     if not headline:
         return None
@@ -467,7 +470,8 @@ def issuer_name(names: list[str], headline: str | None) -> str | None:
     for name in names:
         form = legal_form(name)
         base = name[: -len(form)].rstrip(" ,") if form else ""
-        if base and base.casefold() in folded:
+        short = re.sub(r"\s+(?:Company|Group|Holdings|Corporation)$", "", base)
+        if base and (base.casefold() in folded or " " in short and short.casefold() in folded):
             return name
     return None
 
@@ -481,22 +485,38 @@ def is_corporate_title(title: str, lex) -> bool:
     >>> [is_corporate_title(t, lex) for t in ("Group Chief Financial Officer", "Minister of Energy")]
     [True, False]
     """
-    words = title.split(",")[0].split()
+    head, _, function = title.partition(",")
+    words = head.split()
     phrases = {" ".join(words[k:]).casefold() for k in range(len(words))}
     phrases |= {" ".join(words[: k + 1]).casefold() for k in range(len(words))}
-    return bool(phrases & lex.corporate_titles)
+    return bool(phrases & lex.corporate_titles) or _names_business_function(function.split())
 
 
-def with_issuer_employer(person: Person, issuer: str | None, outside: list[tuple[int, int]], lex) -> Person:
+def _names_business_function(words: list[str]) -> bool:
+    """A company function after the title's comma ("Vice President, Communications", "Senior
+    Vice President, Finance and Treasury"): the post is a company's.
+
+    >>> _names_business_function("Finance and Treasury".split()), _names_business_function([])
+    (True, False)
+    """
+    functions = lexicon("function_words_cased")
+    return bool(words) and all(w in functions or w.casefold() in CONNECTORS for w in words)
+
+
+def with_issuer_employer(person: Person, issuer: str | None, contact: list[tuple[int, int]], lex) -> Person:
     """Company posts that name no organization are held at the release's issuer ("Its board has
     appointed X as Chief Financial Officer" in a release about Halverstad Logistics N.V.),
-    unless the post is former or stands in ``outside`` (contact blocks, where agencies sign)."""
+    unless the post is former. In a contact block (the ranges of ``contact``), where agencies
+    sign too, only a post named by a company function is ("Head of Communications", "Vice
+    President, Investor Relations"; not an agency's "Senior Partner")."""
     if issuer is None:
         return person
+    functions = lexicon("function_words_cased")
 
     def takes_issuer(role) -> bool:
-        inside = any(s <= role.span.start < e for s, e in outside)
-        return role.organization is None and role.qualifier != "former" and not inside
+        in_contact = any(s <= role.span.start < e for s, e in contact)
+        by_function = any(w in functions for w in role.title.replace(",", " ").split())
+        return role.organization is None and role.qualifier != "former" and (by_function or not in_contact)
 
     roles = tuple(
         replace(r, organization=issuer) if takes_issuer(r) and is_corporate_title(r.title, lex) else r
