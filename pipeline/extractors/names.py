@@ -37,7 +37,7 @@ def _words(name: str, column: str) -> frozenset[str]:
     return read_words(name, column)
 
 
-def _is_suffix(word: str) -> bool:
+def is_name_suffix(word: str) -> bool:
     return word.casefold().rstrip(",") in _words("name_suffixes.tsv", "suffix")
 
 
@@ -71,7 +71,7 @@ def parse_person_name(text: str) -> Name | None:
         at = words.index("of", 1)
         words, peerage = words[:at], " ".join(words[at + 1 :])
     suffix = None
-    if len(words) > 1 and _is_suffix(words[-1]):
+    if len(words) > 1 and is_name_suffix(words[-1]):
         suffix, words = words[-1], words[:-1]
     at = len(words) - 1
     while at > 1 and words[at - 1] in _words("name_particles.tsv", "particle"):

@@ -391,6 +391,15 @@ def _past_certain_form(doc: Doc, i: int) -> int:
     return max((m.end for m in forms), default=i)
 
 
+def _list_line_title(doc: Doc, name: Span, end: int, lex: Lexicons) -> bool:
+    """A list line opened by the name (after its honorifics): "Hon. NAME – Ambassador ... to
+    the Kingdom of Morocco, with concurrent accreditation ...", "NAME – Commissioner General,
+    Liberia Revenue Authority, for a term ...": the title ends at a comma, semicolon or stop."""
+    start = _before_honorifics(doc, name.start, lex)
+    opens_line = start == 0 or is_line_break(doc, start - 1)
+    return opens_line and end < len(doc) and doc[end].text in {",", ";", "."}
+
+
 def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons) -> list[Role]:
     """Roles in apposition: "Kairat Kelimbetov, governor of the AIFC, said"."""
     i = name.end
@@ -403,8 +412,12 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
     if i < len(doc) and doc[i].lower_ in APPOSITION_OPENERS:
         i += 1
     phrase = parse_title_phrase(doc, i, heads, lex, capitalized=False, name_follows=False)
-    if phrase is None or dash and not is_line_break(doc, phrase.end):
-        return []  # a dash separates a title only at the end of a list line
+    if (
+        phrase is None
+        or dash
+        and not (is_line_break(doc, phrase.end) or _list_line_title(doc, name, phrase.end, lex))
+    ):
+        return []  # a dash separates a title only at the end of a list line, or on one opened by the name
     after = _past_certain_form(doc, phrase.end)
     closes = (
         after >= len(doc)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import CONNECTORS, Lexicons
 from ..record import Span as Evidence
 from ..resources import read_table
+from .names import is_name_suffix
 
 MONTHS = frozenset(
     [
@@ -253,6 +254,14 @@ def name_end(doc: Doc, start: int, lex: Lexicons, *, max_words: int = 5) -> int:
             i = after
         else:
             break
+    if (
+        words
+        and i < len(doc)
+        and doc[i].text == "."
+        and not doc[i - 1].whitespace_
+        and is_name_suffix(doc[i - 1].text + ".")  # "Sr.", "Jr.", not "III."
+    ):
+        i += 1  # the period of a suffix the tokenizer splits off: "Samuel W. Tarpeh Sr. –"
     return i
 
 
