@@ -77,6 +77,26 @@ def add(doc: Doc, spans: Iterable[Span]) -> None:
         group.extend(spans)
 
 
+_FORM_ENDS_KEY = "pf_form_ends"
+
+
+def form_ends(doc: Doc) -> dict[int, int]:
+    """Start token -> end of the longest ORG_FORM candidate there (a name certain by its legal
+    form or its organization word), cached per candidate count: a title's complement takes such
+    a name whole ("President of the | Cámara de la Industria Aceitera")."""
+    group = doc.spans.get(CANDIDATES_KEY)
+    size = len(group) if group is not None else 0
+    cached = doc.user_data.get(_FORM_ENDS_KEY)
+    if cached is not None and cached[0] == size:
+        return cached[1]
+    ends: dict[int, int] = {}
+    for span in group or ():
+        if span.label_ == "ORG_FORM" and span.end > ends.get(span.start, 0):
+            ends[span.start] = span.end
+    doc.user_data[_FORM_ENDS_KEY] = (size, ends)
+    return ends
+
+
 def add_chars(doc: Doc, ranges: Iterable[tuple[int, int]], label: str, source: str) -> None:
     """Add candidates given as character ranges (regex finders), expanded to whole tokens."""
     spans = []

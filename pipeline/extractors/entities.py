@@ -40,6 +40,10 @@ from .tokens import doc_text, hyphen_bounded_occurrences
 
 NO_NEW_LABELS = ("NO_NEW", "BOILERPLATE", "MONEY", "DATE")
 VETO_LABELS = frozenset({"NOT_ENTITY", "INSTRUMENT"})  # claims that no entity stands in
+# Vetoes of names listed one by one (data/funding_instruments.tsv): they hold even against a
+# form certain by its bracketed acronym ("European Regional Development Fund (ERDF)"), which
+# vetoes by a head word ("... Programme") do not ("World Food Programme (WFP)").
+NAMED_VETOES = frozenset({"not.funding_instrument"})
 
 
 @dataclass(frozen=True)
@@ -152,12 +156,15 @@ def canonical_org_name(name: str, organizations: list[Organization]) -> str:
     return max(longer, key=lambda o: len(o.name)).name if longer else name
 
 
-def _all_vetoed(mentions, vetoes: list[Span], acronyms: frozenset[str] = frozenset()) -> bool:
+def _all_vetoed(mentions, vetoes: list[Span], acronyms: frozenset[str] = frozenset(), lex=None) -> bool:
     """Every mention lies in a veto or opens with the acronym bracketed after one ("CEF",
-    "CEF Transport" of "the Connecting Europe Facility (CEF)")."""
+    "CEF Transport" of "the Connecting Europe Facility (CEF)"; not "CEF Coordination
+    Committee", which an organization word follows)."""
     real = [v for v in vetoes if v.label_ in VETO_LABELS]
     return bool(mentions) and all(
-        m.text.split()[0] in acronyms or any(_overlaps(m, v) for v in real) for m in mentions
+        (m.text.split()[0] in acronyms and (lex is None or _no_head_after_first(m.text, lex)))
+        or any(_overlaps(m, v) for v in real)
+        for m in mentions
     )
 
 
@@ -167,6 +174,16 @@ def _vetoed_acronyms(doc: Doc, vetoes: list[Span]) -> frozenset[str]:
     text = doc_text(doc)
     found = (BRACKETED_ACRONYM_RE.match(text, v.end_char) for v in vetoes if v.label_ in VETO_LABELS)
     return frozenset(m["acronym"] for m in found if m)
+
+
+def _is_vetoed_name(form: Span, vetoes: list[Span]) -> bool:
+    """The certain form is a vetoed name with at most its bracketed acronym: "European Regional
+    Development Fund (ERDF)" is a funding instrument still, "CEF Coordination Committee" is not."""
+    end = form.end
+    if form[-1].text == ")":
+        end = next((k for k in range(form.end - 1, form.start, -1) if form.doc[k].text == "("), end)
+    start = form.start + (form[0].lower_ == "the")
+    return any(v.start == start and v.end == end for v in vetoes)
 
 
 def _no_head_after_first(name: str, lex: Lexicons) -> bool:
@@ -320,25 +337,30 @@ def _reconcile_organizations(
     A veto that lost its words to a title still vetoes an organization ("the General
     Assembly" after a "General" read as a title); only a name certain by its form beats it."""
     vetoes = [v for v in claims.mentions(doc, "NONE") if v.label_ in VETO_LABELS]
-    certain = [m for m in claims.mentions(doc, "ORG") if m.label_ == "ORG_FORM"]
-    vetoes += [
-        v
-        for v in doc.spans.get(claims.CANDIDATES_KEY, [])
-        if v.label_ in VETO_LABELS and not any(_overlaps(v, c) for c in certain)
+    candidates = [v for v in doc.spans.get(claims.CANDIDATES_KEY, []) if v.label_ in VETO_LABELS]
+    named = [v for v in candidates if v.id_ in NAMED_VETOES]
+    certain = [
+        part
+        for m in claims.mentions(doc, "ORG")
+        if m.label_ == "ORG_FORM"
+        for part in split_conjoined(m, lex)
+        if not _is_vetoed_name(part, named)
     ]
+    vetoes += [v for v in candidates if not any(_overlaps(v, c) for c in certain)]
     titles = finders.pattern_mentions(doc, "TITLE", "title.")
     inside_title = [t for t in titles if not t.id_.startswith(("title.head", "title.phrase"))]
     acronyms = _vetoed_acronyms(doc, vetoes)
     kept = [
         o
         for o in organizations
-        if not _all_vetoed(o.mentions, vetoes, acronyms if _no_head_after_first(o.name, lex) else frozenset())
+        if not _all_vetoed(o.mentions, vetoes, acronyms, lex)
         and not all(
             any(t.start_char <= m.start and m.end <= t.end_char for t in inside_title) for m in o.mentions
         )
     ]
     forms = finders.pattern_mentions(doc, "ORG", ("org.", "layout:"))  # layout: a header's office
     forms = [split_conjoined(m, lex)[-1] for m in forms if m.label_ == "ORG_FORM"]
+    forms = [f for f in forms if not _is_vetoed_name(f, named)]
     kept = merge_certain_forms(doc, kept, forms, taken, unquoted, lex)
     kept = merge_short_forms(adopt_appositions(doc, adopt_acronyms(doc, kept, taken, unquoted)), lex)
     kept = [replace(o, name=written_case(doc, o.name)) for o in drop_fragments(kept)]

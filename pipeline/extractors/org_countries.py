@@ -123,13 +123,14 @@ def _international() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _legal_form_countries() -> tuple[tuple[str, str, bool], ...]:
-    """(form, country, opens the name?) of ``legal_form_countries.tsv``."""
+def _legal_form_countries() -> tuple[tuple[str, str, bool, bool], ...]:
+    """(form, country, may open the name?, may end it?) of ``legal_form_countries.tsv``."""
     rows = read_table("legal_form_countries.tsv", ("form", "country", "position"))
+    sides = {"prefix": (True, False), "suffix": (False, True), "either": (True, True)}
     for row in rows:
-        if row["position"] not in {"prefix", "suffix"}:
+        if row["position"] not in sides:
             raise ValueError(f"legal_form_countries.tsv: position of {row['form']!r} is {row['position']!r}")
-    return tuple((row["form"], row["country"], row["position"] == "prefix") for row in rows)
+    return tuple((row["form"], row["country"], *sides[row["position"]]) for row in rows)
 
 
 def name_words(name: str) -> list[str]:
@@ -150,15 +151,16 @@ def name_words(name: str) -> list[str]:
     return words
 
 
-def _windows(words: list[str]):
-    """Runs of one to four capitalized words, longest first at each start."""
+def _windows(words: list[str], *, starts: bool = False):
+    """Runs of one to four capitalized words, longest first at each start (with the index of
+    their first word when ``starts``)."""
     for i, first in enumerate(words):
         if not first[:1].isupper():
             continue
         for width in (4, 3, 2, 1):
             run = words[i : i + width]
             if len(run) == width and run[-1][:1].isupper():
-                yield " ".join(run)
+                yield (i, " ".join(run)) if starts else " ".join(run)
 
 
 def country_in_name(name: str, lex: Lexicons) -> str | None:
@@ -209,13 +211,22 @@ def place_in_name(name: str, lex: Lexicons, setting: Setting) -> str | None:
     """Country of a city or region inside the name, one the article names when the place has
     namesakes ("Georgia" in a US article is the state)."""
     regions = _international()["region"]
-    for run in _windows(name_words(name)):
+    names = name_words(name)
+
+    def institutional(w: str) -> bool:
+        return w.casefold() in lex.org_heads or lex.is_institution_word(w) or w.casefold() in regions
+
+    for at, run in _windows(names, starts=True):
         words = run.split()
-        if any(
-            w.casefold() in lex.org_heads or lex.is_institution_word(w) or w.casefold() in regions
-            for w in words
-        ):
+        if any(institutional(w) for w in words):
             continue
+        after = at + len(words)
+        inside = all(
+            0 <= k < len(names) and names[k][:1].isupper() and not institutional(names[k])
+            for k in (at - 1, after)
+        )
+        if inside and f"({run})" not in name:
+            continue  # inside a personal name: "Anta" of "Cheikh Anta Diop University"
         readings = _place_readings(run, lex)
         if readings:
             local = [c for c in readings if c == setting.dateline] or [
@@ -246,11 +257,13 @@ def legal_form_country(name: str) -> str | None:
     ('FI', None)
     >>> legal_form_country("PT Sinar Baterai Nusantara")
     'ID'
+    >>> legal_form_country("UAB Kauno Energija"), legal_form_country("Kauno Energija UAB")
+    ('LT', 'LT')
     """
     if len(name.split()) < 2:
         return None
-    for form, country, prefix in _legal_form_countries():
-        if name.startswith(form + " ") if prefix else name.endswith((" " + form, ", " + form)):
+    for form, country, opens, ends in _legal_form_countries():
+        if opens and name.startswith(form + " ") or ends and name.endswith((" " + form, ", " + form)):
             return country
     return None
 
@@ -266,9 +279,12 @@ def _token_country(doc: Doc, i: int, lex: Lexicons, setting: Setting) -> str | N
 
 def _based_country(doc: Doc, i: int, lex: Lexicons, setting: Setting) -> str | None:
     """ "Riyadh-based" ending at token ``i`` (the word "based"): the country of Riyadh, as the
-    article's places or the gazetteer ("Abu Dhabi-based") read it."""
-    if doc[i].lower_ != "based" or i < 2 or doc[i - 1].text not in {"-", "‐"}:
+    article's places or the gazetteer ("Abu Dhabi-based") read it; "Chilean-owned" (the word
+    "owned"): the country of the adjective or place before it."""
+    if doc[i].lower_ not in {"based", "owned"} or i < 2 or doc[i - 1].text not in {"-", "‐"}:
         return None
+    if doc[i].lower_ == "owned":  # "Chilean-owned", "Abu Dhabi-owned"; never "state-owned"
+        return _token_country(doc, i - 2, lex, setting) if doc[i - 2].text[:1].isupper() else None
     start = doc[i - 2].idx
     code = next((c for s, e, c in setting.places if s <= start < e), None)
     for width in (1, 2, 3):

@@ -82,6 +82,8 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "common_acronyms": ("common_acronyms.tsv", "acronym", True),
     "time_zones": ("time_zones.tsv", "zone", True),
     "funding_instruments": ("funding_instruments.tsv", "name", False),
+    "legal_form_prefixes": ("legal_form_prefixes.tsv", "form", True),
+    "foreign_org_heads": ("foreign_org_heads.tsv", "word", True),
 }
 # Lexicons of the words of a lexicon's entries: the first word of each, or the words after it
 # (a legal form of several words, "Sdn. Bhd.", "S.A. de C.V.", matched as a first word and a tail).
@@ -98,7 +100,7 @@ LEXICONS["governance_bodies"] = ("governance_bodies.tsv", "body", False)
 CASED = frozenset(
     {"news_agencies_cased", "legal_forms_cased", "international_bodies", "legal_forms_cased_all"}
     | {"function_words_cased", "function_ends_cased", "post_nominals", "legislatures"}
-    | {"common_acronyms", "time_zones", "funding_instruments"}
+    | {"common_acronyms", "time_zones", "funding_instruments", "legal_form_prefixes", "foreign_org_heads"}
     | set(PARTS)
 )
 COLUMNS = {"titles.tsv": ("title", "kind"), "news_agencies.tsv": ("agency", "country")}

@@ -296,16 +296,17 @@ def _links_in(match: Span) -> list[Link]:
     ]
     doc = match.doc
     titles = [t for t in _joined(titles) if not (t.end < len(doc) and doc[t.end].text in POSSESSIVES)]
-    if not people and match[0].lower_ in PRONOUNS:
-        people = _antecedent(match)
+    if not people and (match[0].text == "(" or any(t.lower_ in PRONOUNS for t in match)):
+        people = _antecedent(match)  # "She served as ...", "..., where she has been ...", "(formerly ...)"
     if len(people) != 1 or not titles:
         return []
     organization = orgs[-1] if orgs else None
     return [Link(people[0], t, organization, _qualifier(match, t), match.id_) for t in titles]
 
 
-# Subjects of the pronoun links ("She previously served as ..."): the person named last before
-# them in the same paragraph (nominations' and appointments' biographies).
+# Subjects of the pronoun links ("She previously served as ...") and of bracketed remarks
+# ("(formerly Vice-Chancellor of ...)"): the person named last before them in the same paragraph
+# (nominations' and appointments' biographies) or on the same line.
 PRONOUNS = frozenset({"she", "he"})
 
 

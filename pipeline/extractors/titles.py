@@ -148,6 +148,15 @@ class _Chain:
 Step = Callable[[_Chain, int], "tuple[int, bool] | None"]
 
 
+def _certain_organization(c: _Chain, i: int):
+    """A name certain by its form opens the chain: it is taken whole and ends it ("of the |
+    Cámara de la Industria Aceitera y Exportadora del Litoral", "at | UAB Kauno Energija")."""
+    end = claims.form_ends(c.doc).get(i) if i == c.start else None
+    if end and c.doc[end - 1].text == ")":  # the bracketed acronym is an alias, not the name
+        end = next((k for k in range(end - 1, i, -1) if c.doc[k].text == "("), end)
+    return (end, False) if end else None
+
+
 def _whole_country(c: _Chain, i: int):
     """A country whose name holds a lower-case word, taken whole: "Côte d'Ivoire", "Trinidad
     and Tobago", "Bosnia and Herzegovina"."""
@@ -322,6 +331,7 @@ def _capitalized(c: _Chain, i: int):
 
 
 CHAIN_STEPS: tuple[Step, ...] = (
+    _certain_organization,
     _whole_country,
     _within_run,
     _possessive_inside,
