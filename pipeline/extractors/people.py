@@ -158,10 +158,12 @@ def _contact_line_name(doc: Doc, i: int, contact: set[int], lex: Lexicons) -> _C
 def _inside_country_name(doc: Doc, name: Span, lex: Lexicons) -> bool:
     """The words belong to a country's name: "Arab" of "United Arab Emirates", "Lanka" of "Sri
     Lanka"."""
-    tokens, text = words(doc), doc_text(doc)
+    tokens, text, gazetteer = words(doc), doc_text(doc), lex.gazetteer
     for start in range(max(0, name.start - 2), name.start + 1):
+        if doc[start].lower_ != "the" and not gazetteer.may_start_country(doc[start].text):
+            continue  # no country name opens here: skip the look-ups
         for end in range(name.end, min(len(doc), name.end + 2) + 1):
-            if (start, end) != (name.start, name.end) and lex.gazetteer.country_code(
+            if (start, end) != (name.start, name.end) and gazetteer.country_code(
                 tokens.span_text(text, start, end)
             ):
                 return True
