@@ -36,7 +36,7 @@ from .organizations import find_organizations, split_conjoined, written_case
 from .people import Draft, find_people, finish_person, shortened
 from .roles import Link, find_links, names_a_place, parse_title, with_owners_in_titles
 from .titles import format_title
-from .tokens import doc_text, hyphen_bounded_occurrences
+from .tokens import doc_text, hyphen_bounded_occurrences, trim_the, without_bracketed_tail
 
 NO_NEW_LABELS = ("NO_NEW", "BOILERPLATE", "MONEY", "DATE")
 VETO_LABELS = frozenset({"NOT_ENTITY", "INSTRUMENT"})  # claims that no entity stands in
@@ -156,7 +156,9 @@ def canonical_org_name(name: str, organizations: list[Organization]) -> str:
     return max(longer, key=lambda o: len(o.name)).name if longer else name
 
 
-def _all_vetoed(mentions, vetoes: list[Span], acronyms: frozenset[str] = frozenset(), lex=None) -> bool:
+def _all_vetoed(
+    mentions, vetoes: list[Span], acronyms: frozenset[str] = frozenset(), lex: Lexicons | None = None
+) -> bool:
     """Every mention lies in a veto or opens with the acronym bracketed after one ("CEF",
     "CEF Transport" of "the Connecting Europe Facility (CEF)"; not "CEF Coordination
     Committee", which an organization word follows)."""
@@ -179,11 +181,8 @@ def _vetoed_acronyms(doc: Doc, vetoes: list[Span]) -> frozenset[str]:
 def _is_vetoed_name(form: Span, vetoes: list[Span]) -> bool:
     """The certain form is a vetoed name with at most its bracketed acronym: "European Regional
     Development Fund (ERDF)" is a funding instrument still, "CEF Coordination Committee" is not."""
-    end = form.end
-    if form[-1].text == ")":
-        end = next((k for k in range(form.end - 1, form.start, -1) if form.doc[k].text == "("), end)
-    start = form.start + (form[0].lower_ == "the")
-    return any(v.start == start and v.end == end for v in vetoes)
+    name = trim_the(without_bracketed_tail(form))
+    return any(v.start == name.start and v.end == name.end for v in vetoes)
 
 
 def _no_head_after_first(name: str, lex: Lexicons) -> bool:

@@ -151,16 +151,16 @@ def name_words(name: str) -> list[str]:
     return words
 
 
-def _windows(words: list[str], *, starts: bool = False):
-    """Runs of one to four capitalized words, longest first at each start (with the index of
-    their first word when ``starts``)."""
+def _windows(words: list[str]):
+    """(index of the first word, run) of every run of one to four capitalized words, longest
+    first at each start."""
     for i, first in enumerate(words):
         if not first[:1].isupper():
             continue
         for width in (4, 3, 2, 1):
             run = words[i : i + width]
             if len(run) == width and run[-1][:1].isupper():
-                yield (i, " ".join(run)) if starts else " ".join(run)
+                yield i, " ".join(run)
 
 
 def country_in_name(name: str, lex: Lexicons) -> str | None:
@@ -173,7 +173,7 @@ def country_in_name(name: str, lex: Lexicons) -> str | None:
     >>> country_in_name("Royal Australian Navy", lex), country_in_name("Inter-American Development Bank", lex)
     ('AU', None)
     """
-    for run in _windows(name_words(name)):
+    for _, run in _windows(name_words(name)):
         code = lex.gazetteer.country_code(run) or (
             lex.gazetteer.demonym_country(run) if " " not in run else None
         )
@@ -193,7 +193,7 @@ def is_international(name: str, aliases: tuple[str, ...] = ()) -> bool:
     kinds = _international()
     if any(form.casefold() in kinds["body"] | kinds["acronym"] for form in (name, *aliases)):
         return True
-    return any(run.casefold() in kinds["marker"] for run in _windows(name_words(name)))
+    return any(run.casefold() in kinds["marker"] for _, run in _windows(name_words(name)))
 
 
 def is_weakly_international(name: str) -> bool:
@@ -216,7 +216,7 @@ def place_in_name(name: str, lex: Lexicons, setting: Setting) -> str | None:
     def institutional(w: str) -> bool:
         return w.casefold() in lex.org_heads or lex.is_institution_word(w) or w.casefold() in regions
 
-    for at, run in _windows(names, starts=True):
+    for at, run in _windows(names):
         words = run.split()
         if any(institutional(w) for w in words):
             continue

@@ -420,15 +420,7 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
         and not (is_line_break(doc, phrase.end) or _list_line_title(doc, name, phrase.end, lex))
     ):
         return []  # a dash separates a title only at the end of a list line, or on one opened by the name
-    after = _past_certain_form(doc, phrase.end)
-    closes = (
-        after >= len(doc)
-        or doc[after].text in APPOSITION_CLOSERS
-        or is_line_break(doc, after)
-        or (doc[after].lower_ in lex.speech_verbs or doc[after].is_sent_start)
-        or (doc[after - 1].text.endswith(".") and not doc[after].is_lower)  # "... Ltd. “We"
-    )
-    if not closes:
+    if not _closes_apposition(doc, _past_certain_form(doc, phrase.end), lex):
         return []
     roles, end = _with_comma_portfolio(doc, phrase, _phrase_roles(doc, phrase, lex), lex)
     employer = _employer_after(doc, end, lex)
@@ -439,6 +431,18 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
             for r in roles
         ]
     return roles + _roles_after_who(doc, phrase.end, heads, lex)
+
+
+def _closes_apposition(doc: Doc, after: int, lex: Lexicons) -> bool:
+    """The apposition ends at token ``after``: a closer, a line break, a speech verb, a new
+    sentence, or a capital after a legal form's stop ("... Ltd. “We")."""
+    return (
+        after >= len(doc)
+        or doc[after].text in APPOSITION_CLOSERS
+        or is_line_break(doc, after)
+        or (doc[after].lower_ in lex.speech_verbs or doc[after].is_sent_start)
+        or (doc[after - 1].text.endswith(".") and not doc[after].is_lower)
+    )
 
 
 def _employer_after(doc: Doc, i: int, lex: Lexicons) -> Span | None:

@@ -33,6 +33,7 @@ from .tokens import (
     name_word_starts,
     pos,
     sentence_bounds,
+    without_bracketed_tail,
     words,
 )
 
@@ -149,12 +150,11 @@ Step = Callable[[_Chain, int], "tuple[int, bool] | None"]
 
 
 def _certain_organization(c: _Chain, i: int):
-    """A name certain by its form opens the chain: it is taken whole and ends it ("of the |
-    Cámara de la Industria Aceitera y Exportadora del Litoral", "at | UAB Kauno Energija")."""
+    """A name certain by its form opens the chain: it is taken whole, without its bracketed
+    acronym, and the chain may go on after it ("of the | Cámara de la Industria Aceitera y
+    Exportadora del Litoral", "at | UAB Kauno Energija")."""
     end = claims.form_ends(c.doc).get(i) if i == c.start else None
-    if end and c.doc[end - 1].text == ")":  # the bracketed acronym is an alias, not the name
-        end = next((k for k in range(end - 1, i, -1) if c.doc[k].text == "("), end)
-    return (end, False) if end else None
+    return (without_bracketed_tail(c.doc[i:end]).end, False) if end else None
 
 
 def _whole_country(c: _Chain, i: int):

@@ -358,6 +358,20 @@ def trim_the(span: Span) -> Span:
     return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
 
 
+def without_bracketed_tail(span: Span) -> Span:
+    """The span without a closing bracketed part, an acronym that is an alias, not the name.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the World Food Programme (WFP) said")
+    >>> without_bracketed_tail(doc[1:7]).text, without_bracketed_tail(doc[1:4]).text
+    ('World Food Programme', 'World Food Programme')
+    """
+    if span[-1].text != ")":
+        return span
+    opened = next((k for k in range(span.end - 1, span.start, -1) if span.doc[k].text == "("), None)
+    return span.doc[span.start : opened] if opened is not None else span
+
+
 def find_mentions(
     doc: Doc, forms: set[str], taken: list[tuple[int, int]], excluded: set[int]
 ) -> tuple[Evidence, ...]:
