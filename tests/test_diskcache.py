@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 
 import pytest
@@ -76,3 +77,11 @@ def test_the_inputs_named_give_a_table_of_their_own(cache_in):
     assert diskcache.cached_table("t", lambda: "one", inputs="a") == "one"
     assert diskcache.cached_table("t", lambda: "two", inputs="b") == "two"
     assert diskcache.cached_table("t", lambda: "three", inputs="a") == "one"
+
+
+def test_a_file_naming_a_module_this_process_cannot_import_is_rebuilt(cache_in):
+    diskcache.cached_table("t", lambda: {"a": 1})
+    (path,) = cache_in.glob("t-*.pickle")
+    # a pickle of an object of module "no_such_module" (written under another import name)
+    path.write_bytes(pickle.dumps(pickle.PickleError).replace(b"_pickle", b"nosuchm"))
+    assert diskcache.cached_table("t", lambda: {"a": 2}) == {"a": 2}

@@ -261,3 +261,13 @@ def test_fiscal_cues_run_together_find_what_each_cue_finds_on_the_corpus():
     for text in [*texts, examples, examples.upper(), examples.replace(" ", "\n")]:
         expected = [[m.span() for m in pattern.finditer(text)] for _, _, pattern, _ in fiscal_cues()]
         assert fiscal_finder().spans(text) == expected
+
+
+def test_the_compact_city_table_answers_what_the_city_dict_answers():
+    from pressfeed.gazetteer import CodeTable, _city_table
+
+    cities = _city_table()
+    table = CodeTable.of(cities)
+    assert all(table.get(name) == code for name, code in cities.items())
+    near_misses = [name[:-1] for name in cities] + [name + "s" for name in cities] + ["", "a"]
+    assert [table.get(name) for name in near_misses] == [cities.get(name) for name in near_misses]
