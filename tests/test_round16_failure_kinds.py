@@ -8,7 +8,10 @@ Each kind was seen in at least two articles by two writers:
 - a title whose portfolio or countries are listed with commas and closed by "and" ("Minister
   for Meteorology, Energy, ... and Climate Change", "Resident Coordinator for Fiji, Solomon
   Islands, Tonga, Tuvalu and Vanuatu") was cut at the first comma (UN and government releases of
-  both round-16 writers and two dev articles).
+  both round-16 writers and two dev articles);
+- a courtesy word between a title and its name ("Minister of Works, Transport and Infrastructure
+  Hon. Laulu Fetu Tamapua", "Minister for Environment, ... and Meteorology Hon Stanley Fono
+  Riumana") ended the title (a round-15 brief and a round-16 UN release).
 """
 
 from __future__ import annotations
@@ -58,3 +61,13 @@ def test_a_listed_title_does_not_take_the_name_after_it(run_extract):
         " Competitive Transition Ingrid S. Marstrand said the scheme was approved."
     )
     assert "Ingrid S. Marstrand" in {p["name"] for p in record["people"]}, record["people"]
+
+
+@pytest.mark.parametrize("courtesy", ["Hon.", "Hon", "Dr."])
+def test_a_courtesy_word_before_the_name_is_not_the_end_of_the_title(run_extract, courtesy):
+    record = run_extract(
+        "Runway works\n\nAPIA, 3 May 2025 – Minister of Works, Ports and Infrastructure"
+        f" {courtesy} Tavita Leota Sapolu inspected the runway on Monday."
+    )
+    roles = roles_of(record, "Tavita Leota Sapolu")
+    assert set(roles) == {"Minister of Works, Ports and Infrastructure"}, roles

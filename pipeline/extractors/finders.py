@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401  (the pf_* token attributes the patterns read)
 from ..components.article import LAYOUT_KEY
+from ..lexicons import Lexicons, build_lexicons
 from . import claims
 from .patterns import PatternSet, family_rules
 from .tokens import PATRONYMIC_PARTICLES
@@ -79,7 +80,25 @@ def add_layout(doc: Doc) -> None:
 
 def add_patterns(doc: Doc) -> None:
     """Matches of every candidate pattern family."""
-    claims.add(doc, [s for s in candidate_patterns(doc.vocab)(doc) if not _given_name_title(s)])
+    lex = build_lexicons()
+    found = candidate_patterns(doc.vocab)(doc)
+    claims.add(doc, [_without_honorific_end(s, lex) for s in found if not _given_name_title(s)])
+
+
+def _without_honorific_end(span: Span, lex: Lexicons) -> Span:
+    """A title ends before an honorific of the name after it ("Minister of Works, Transport and
+    Infrastructure Hon. Laulu Tamapua"): honorifics that are no title word ("Professor") are
+    never a title's last word."""
+    end = span.end
+    while span.label_ == "TITLE" and end - span.start > 1 and _is_courtesy(span.doc[end - 1], lex):
+        end -= 1
+    if end == span.end:
+        return span
+    return Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
+
+
+def _is_courtesy(token, lex: Lexicons) -> bool:
+    return token.lower_.rstrip(".") in lex.honorific_stems and not lex.is_title_word(token.text)
 
 
 def _given_name_title(span: Span) -> bool:
