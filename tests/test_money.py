@@ -187,6 +187,13 @@ LOCAL_FORM_CASES = [
     ("A bucket of water sold for 900 ariary.", "MGA", 900),
     ("The smelter will cost Rp 14.5 trillion to build.", "IDR", 14_500_000_000_000),
     ("Its second phase, worth Rp. 3 trillion, was delayed.", "IDR", 3_000_000_000_000),
+    # round 17: Bhutanese, Bruneian, Guyanese, Sierra Leonean and Basotho releases
+    ("Revenue rose to Nu 4.82 billion in the year.", "BTN", 4_820_000_000),
+    ("The dividend is Nu. 2.50 per share.", "BTN", 2.5),
+    ("Net profit was B$48.6 million.", "BND", 48_600_000),
+    ("The mine will cost G$66.5 billion.", "GYD", 66_500_000_000),
+    ("The levy rises to NLe 5 a month.", "SLE", 5),
+    ("Farmers will pay about 105 million maluti.", "LSL", 105_000_000),
 ]
 
 
@@ -277,4 +284,14 @@ def test_east_african_sh_symbol_reads_the_article_shilling():
 @pytest.mark.issue(14)
 @pytest.mark.parametrize("text", ["None of this was planned.", "Quite a day; Rone and Pone spoke."])
 def test_glued_symbol_before_a_number_word_is_no_amount(text):
+    assert find_amounts_in_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["the Government of Sierra Leone will pay", "Number five is next", "Leone Mining said"]
+)
+@pytest.mark.issue(14)
+def test_a_letter_symbol_opening_a_word_is_no_amount(text):
+    # "Le" (leone) and "Nu" (ngultrum) read before a number, never as the start of a word
+    # ("Le" + "one" of "Leone" is no amount of one leone)
     assert find_amounts_in_text(text) == []

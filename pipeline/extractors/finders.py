@@ -19,7 +19,7 @@ from ..components.article import LAYOUT_KEY
 from ..lexicons import Lexicons, build_lexicons
 from . import claims
 from .patterns import PatternSet, family_rules
-from .tokens import PATRONYMIC_PARTICLES
+from .tokens import PATRONYMIC_PARTICLES, without_leading_bullets
 
 CANDIDATE_FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes")
 LAYOUT_LABELS = {
@@ -109,13 +109,15 @@ def _given_name_title(span: Span) -> bool:
 
 
 def add_model_entities(doc: Doc) -> None:
-    """The model's PERSON, ORG, GPE and LOC entities, each in the lowest band."""
+    """The model's PERSON, ORG, GPE and LOC entities, each in the lowest band, without a list
+    bullet the model took in ("• Nutrition: US$6.8 million" is no organization "• Nutrition")."""
+    spans = [(e.label_, without_leading_bullets(e)) for e in doc.ents if e.label_ in MODEL_LABELS]
     claims.add(
         doc,
         (
-            Span(doc, e.start, e.end, label=MODEL_LABELS[e.label_], span_id="model")
-            for e in doc.ents
-            if e.label_ in MODEL_LABELS
+            Span(doc, s.start, s.end, label=MODEL_LABELS[label], span_id="model")
+            for label, s in spans
+            if len(s)
         ),
     )
 

@@ -133,7 +133,8 @@ def money_regex() -> re.Pattern:
         (?P<bound>(?i:{bound})\s+)?                      # about / more than / up to
         (?P<between>(?i:between|from)\s+)?               # between 5 and 7 million tenge
         (?:
-            (?:(?P<pre>{pre})\s?|(?P<pre_glued>{pre_glued}))   # US$ / USD / KZT; R4.1bn
+            (?:(?P<pre>{pre})(?![^\W\d_])\s?|(?P<pre_glued>{pre_glued}))   # US$ / USD / KZT; R4.1bn
+                                                     # (never a word's start: "Le" of "Leone")
             (?P<n1>(?i:{num}))
             (?:{range_sep}(?:(?P<pre2>{pre})\s?|{pre_glued})?(?P<n2>(?i:{num})))?
           |

@@ -40,6 +40,7 @@ from .tokens import (
     overlaps_any,
     site_noun_after,
     trim_the,
+    without_leading_bullets,
     words,
 )
 
@@ -91,7 +92,8 @@ def find_organizations(
         name, country = split_country_qualifier(clean_role_org(text, lex), lex)
         entries.setdefault(name.casefold(), (name, country))
     blocked = excluded | list_members
-    spans = _completed(doc, [e for e in doc.ents if e.label_ == "ORG"] + named_org_spans(doc, lex))
+    model_orgs = [without_leading_bullets(e) for e in doc.ents if e.label_ == "ORG"]
+    spans = _completed(doc, [s for s in model_orgs if len(s)] + named_org_spans(doc, lex))
     spans = [part for whole in spans for part in split_conjoined(whole, lex)]
     sites = {
         _name_key(s)

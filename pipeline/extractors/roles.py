@@ -321,12 +321,23 @@ def _antecedent(match: Span) -> list[Span]:
 
 def _qualifier(match: Span, title: Span) -> str | None:
     """ "former" for a former-role rule, else a qualifier word within three tokens before the
-    title ("will serve as interim CEO"), never one belonging to another title of the match."""
+    title ("will serve as interim CEO"; "to be Ambassador": a nominee), never one belonging to
+    another title of the match."""
     if match.label_ == "ROLE_FORMER":
         return "former"
     qualifiers = build_lexicons().qualifiers
-    before = match.doc[max(match.start, title.start - 3) : title.start]
-    return next((qualifiers[t.lower_] for t in reversed(before) if t.lower_ in qualifiers), None)
+    before = [t.lower_ for t in match.doc[max(match.start, title.start - 3) : title.start]]
+    for i in reversed(range(len(before))):
+        if before[i] in qualifiers:
+            return qualifiers[before[i]]
+        if i and before[i - 1 : i + 1] == NOMINATION_CUE:
+            return "nominee"
+    return None
+
+
+# "NAME, ..., to be TITLE" puts a nominee forward for a post (the corpus convention); read in a
+# link's words only, never as part of a title phrase (where "to be" would open a title).
+NOMINATION_CUE = ["to", "be"]
 
 
 def _joined(titles: list[Span]) -> list[Span]:

@@ -372,6 +372,27 @@ def without_bracketed_tail(span: Span) -> Span:
     return span.doc[span.start : opened] if opened is not None else span
 
 
+# List bullets a statistical entity may take in ("• Nutrition: US$6.8 million").
+LIST_BULLETS = frozenset({"•", "·", "▪", "■", "●", "◆", "*", "-", "–", "—"})
+
+
+def without_leading_bullets(span: Span) -> Span:
+    """The span without the list bullets it opens with, its label kept (empty when it is
+    nothing else).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("• Nutrition: US$6.8 million")
+    >>> without_leading_bullets(doc[0:2]).text
+    'Nutrition'
+    """
+    start = span.start
+    while start < span.end and span.doc[start].text in LIST_BULLETS:
+        start += 1
+    if start == span.start:
+        return span
+    return Span(span.doc, start, span.end, label=span.label_, span_id=span.id_)
+
+
 def find_mentions(
     doc: Doc, forms: set[str], taken: list[tuple[int, int]], excluded: set[int]
 ) -> tuple[Evidence, ...]:

@@ -1,0 +1,108 @@
+"""Failure kinds seen on round 17 after its blind score (issue 12), one test per kind, on
+sentences invented for these tests.
+
+Each kind was seen in at least two articles of different styles:
+- a name with professional letters after it ("Jean-Paul Falzon FCCA", "Marisa Galea Debono
+  LL.D.", "P.Geo.") gave the letters as part of the name, or as a person (an appointment and an
+  energy release);
+- a national courtesy word before a name ("Dasho", "Daw", "Dato Paduka", the "Dear" of a
+  speech's salutation) stayed in the name (two results releases, a UN release, a speech);
+- a nomination line "NAME, currently TITLE, to be TITLE" lost the post it nominates to, and
+  "NAME, TITLE, has served as / has been co-opted as / becomes TITLE" lost the verb's title:
+  the apposition between the subject and its verb hid the subject (a nominations release, two
+  appointment releases, a corporate wire);
+- a portfolio word the lexicon lacked ended the title and made the rest an organization
+  ("Minister of Public Infrastructure and Industries", "Minister of Youth Empowerment,
+  Information and Arts", "Minister of Climate Change Adaptation": a brief, an advisory, a
+  government statement of three writers);
+- a list bullet the model took into an entity gave an organization "• Nutrition" (a UN release
+  and a results release).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_entity_failure_kinds import roles_of
+
+pytestmark = pytest.mark.issue(12)
+
+
+@pytest.mark.parametrize("letters", ["FCCA", "LL.D.", "CPA", "P.Geo."])
+def test_professional_letters_after_a_name_are_not_part_of_it(run_extract, letters):
+    record = run_extract(
+        f"Board changes\n\nVALLETTA, 3 May 2025 – Dr Carmen Vella Borg {letters}, Company Secretary,"
+        " signed the notice on Monday."
+    )
+    names = {p["name"] for p in record["people"]}
+    assert names == {"Carmen Vella Borg"}, names
+
+
+@pytest.mark.parametrize("courtesy", ["Dasho", "Daw", "Dato Paduka", "Dear"])
+def test_a_national_courtesy_word_is_not_part_of_the_name(run_extract, courtesy):
+    record = run_extract(
+        f"Plant opens\n\nTHIMPHU, 3 May 2025 – {courtesy} Pema Wangchuk Dorji, Chairman of the"
+        " Board, opened the plant on Monday."
+    )
+    names = {p["name"] for p in record["people"]}
+    assert names == {"Pema Wangchuk Dorji"}, names
+
+
+def test_a_nomination_after_an_apposition_is_the_nominated_post(run_extract):
+    record = run_extract(
+        "Heads of mission\n\nBERN, 3 May 2025 – The Federal Council approved these nominations:\n\n"
+        "- Lea Burri-Frei, currently Deputy Head of Mission in Dakar, to be Ambassador to the"
+        " Republic of Chile, with residence in Santiago;\n"
+        "- Urs M. Kohler, former Deputy Director of the Federal Office for Energy, to be Ambassador"
+        " to Kenya and Ambassador to Uganda, with residence in Nairobi.\n"
+    )
+    burri = roles_of(record, "Lea Burri-Frei")
+    assert {"Deputy Head of Mission in Dakar", "Ambassador to the Republic of Chile"} <= set(burri), burri
+    kohler = roles_of(record, "Urs M. Kohler")
+    assert {"Ambassador to Kenya", "Ambassador to Uganda"} <= set(kohler), kohler
+    assert kohler["Deputy Director"]["qualifier"] == "former", kohler
+
+
+@pytest.mark.parametrize(
+    "verb, title",
+    [
+        ("has served as interim", "Chief Financial Officer"),
+        ("has been co-opted as an independent", "Non-Executive Director"),
+        ("becomes", "Chief Operating Officer"),
+    ],
+)
+def test_a_title_after_an_apposed_subject_is_the_subjects(run_extract, verb, title):
+    record = run_extract(
+        "Management changes\n\nSKOPJE, 3 May 2025 – Halden Freight AD announced changes on Monday."
+        f" Mr Borko Trajkov, Head of Treasury, {verb} {title} with immediate effect."
+    )
+    roles = roles_of(record, "Borko Trajkov")
+    assert {"Head of Treasury", title} <= set(roles), roles
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Minister of Public Infrastructure and Industries",
+        "Minister of Youth Empowerment, Information and Arts",
+        "Minister of Climate Change Adaptation",
+    ],
+)
+def test_a_portfolio_of_cabinet_words_stays_in_the_title(run_extract, title):
+    record = run_extract(
+        f"Road works\n\nKOROR, 3 May 2025 – {title} Tomas K. Remengesau asked drivers to slow down."
+    )
+    roles = roles_of(record, "Tomas K. Remengesau")
+    assert set(roles) == {title}, roles
+    assert record["organizations"] == [], record["organizations"]
+
+
+def test_a_list_bullet_is_no_part_of_an_organization(run_extract):
+    record = run_extract(
+        "Lean season plan\n\nLOMÉ, 3 May 2025 – The plan, led by the World Food Programme (WFP),"
+        " covers three sectors:\n\n• Nutrition: US$6.8 million for 14,500 children;\n"
+        "• Protection, shelter and education: US$12.4 million.\n"
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert "World Food Programme" in names, names
+    assert not any("•" in name for name in names), names
