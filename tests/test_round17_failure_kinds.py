@@ -16,7 +16,12 @@ Each kind was seen in at least two articles of different styles:
   Information and Arts", "Minister of Climate Change Adaptation": a brief, an advisory, a
   government statement of three writers);
 - a list bullet the model took into an entity gave an organization "• Nutrition" (a UN release
-  and a results release).
+  and a results release);
+- (round 18, studied after its blind score) a national motto under a government's header
+  ("Unity – Progress – Justice") was read as the dateline "Unity" (a government statement and
+  a speech of two writers); "Senator the Honourable NAME" lost the title "Senator" (two
+  advisories of two writers and countries); "Supervision" and "Forecasting" ended a title's
+  portfolio (an appointment and a government statement).
 """
 
 from __future__ import annotations
@@ -106,3 +111,33 @@ def test_a_list_bullet_is_no_part_of_an_organization(run_extract):
     names = {o["name"] for o in record["organizations"]}
     assert "World Food Programme" in names, names
     assert not any("•" in name for name in names), names
+
+
+def test_a_national_motto_under_the_header_is_no_dateline(run_extract):
+    record = run_extract(
+        "Fertiliser support widened\n\nREPUBLIC OF TOGO\nWork – Liberty – Homeland\n\n"
+        "MINISTRY OF AGRICULTURE\n\nLomé, 16 October 2025\n\nPRESS RELEASE\n\n"
+        "The Government on Tuesday set the price of maize at 180 francs a kilogram."
+    )
+    assert record["dateline"]["place"] == "Lomé", record["dateline"]
+
+
+def test_senator_the_honourable_is_a_title_before_the_name(run_extract):
+    record = run_extract(
+        "Media advisory\n\nBRIDGETOWN, 3 May 2025 – The signing will be attended by:\n\n"
+        "• Senator the Honourable Dr. Keisha M. Alleyne, Minister of Energy and Business\n"
+        "• Mr. Tom Best, Chief Executive Officer\n"
+    )
+    roles = roles_of(record, "Keisha M. Alleyne")
+    assert {"Senator", "Minister of Energy and Business"} <= set(roles), roles
+
+
+@pytest.mark.parametrize(
+    "title", ["Director of Banking Supervision", "Minister of Economy, Finance and Forecasting"]
+)
+def test_supervision_and_forecasting_are_portfolio_words(run_extract, title):
+    record = run_extract(
+        f"Appointment\n\nPRAIA, 3 May 2025 – {title} Dina R. Lopes signed the decree on Monday."
+    )
+    roles = roles_of(record, "Dina R. Lopes")
+    assert set(roles) == {title}, roles
