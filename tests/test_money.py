@@ -190,10 +190,11 @@ LOCAL_FORM_CASES = [
     # round 17: Bhutanese, Bruneian, Guyanese, Sierra Leonean and Basotho releases
     ("Revenue rose to Nu 4.82 billion in the year.", "BTN", 4_820_000_000),
     ("The dividend is Nu. 2.50 per share.", "BTN", 2.5),
-    ("Net profit was B$48.6 million.", "BND", 48_600_000),
     ("The mine will cost G$66.5 billion.", "GYD", 66_500_000_000),
     ("The levy rises to NLe 5 a month.", "SLE", 5),
     ("Farmers will pay about 105 million maluti.", "LSL", 105_000_000),
+    # round 19: Ethiopian and Dominican releases
+    ("The contract is valued at RD$9.8 billion.", "DOP", 9_800_000_000),
 ]
 
 
@@ -295,3 +296,26 @@ def test_a_letter_symbol_opening_a_word_is_no_amount(text):
     # "Le" (leone) and "Nu" (ngultrum) read before a number, never as the start of a word
     # ("Le" + "one" of "Leone" is no amount of one leone)
     assert find_amounts_in_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, currency, value",
+    [
+        ("Net profit was B$48.6 million.", "BND", 48_600_000),
+        ("Profit was Br 6.84 billion.", "ETB", 6_840_000_000),
+    ],
+)
+@pytest.mark.issue(14)
+def test_a_symbol_of_two_currencies_reads_its_first_without_context(text, currency, value):
+    # "B$" (Brunei, Bahamas) and "Br" (Ethiopia, Belarus): the first listed, by default
+    (amount,) = find_amounts_in_text(text)
+    assert (amount.currency, amount.currency_rule, amount.value) == (currency, "default", value)
+
+
+@pytest.mark.issue(14)
+def test_a_bahamian_dateline_reads_b_dollars_as_bahamian(run_extract):
+    # "B$" is both the Brunei and the Bahamian dollar: the article's country decides
+    record = run_extract(
+        "Water cut\n\nMARSH HARBOUR, Bahamas, 3 May 2025 – The B$1.8 million repair will take a week."
+    )
+    assert [(a["value"], a["currency"]) for a in record["amounts"]] == [(1_800_000, "BSD")]
