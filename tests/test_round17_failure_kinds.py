@@ -25,7 +25,11 @@ Each kind was seen in at least two articles of different styles:
 - (round 19, studied after its blind score) a Commission portfolio listed with commas and an
   article ("Executive Vice-President for a Clean, Just and Competitive Transition",
   "Commissioner for Environment, Water Resilience and a Competitive Circular Economy") was cut
-  after its head (Commission releases of rounds 18 and 19, two writers).
+  after its head (Commission releases of rounds 18 and 19, two writers);
+- a company of the former Yugoslav states or North Macedonia named with its seat after its
+  legal form ("Vardar Logistics Group AD Skopje", "Dunav Precizna Mehanika a.d. Beograd",
+  "JP Autoceste FBiH d.o.o. Mostar") lost the seat, or was no organization (an appointment of
+  round 17, a corporate wire and a nomination release of round 19: two writers).
 """
 
 from __future__ import annotations
@@ -161,3 +165,15 @@ def test_a_commission_portfolio_with_an_article_stays_one_title(run_extract, tit
     )
     roles = roles_of(record, "Ilse Vermeer")
     assert set(roles) == {title}, roles
+
+
+@pytest.mark.parametrize(
+    "company", ["Morava Freight Group AD Skopje", "Sava Alati a.d. Beograd", "Neretva Ceste d.o.o. Mostar"]
+)
+def test_a_balkan_company_keeps_its_seat_after_the_legal_form(run_extract, company):
+    record = run_extract(
+        f"Tender offer\n\nBELGRADE, 3 May 2025 – Corvex Holdings announced an offer for {company}, the"
+        " operator, on Monday."
+    )
+    names = {o["name"] for o in record["organizations"]}
+    assert company in names, names

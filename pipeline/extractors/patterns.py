@@ -84,6 +84,7 @@ LEXICONS: dict[str, tuple[str, str, bool]] = {
     "funding_instruments": ("funding_instruments.tsv", "name", False),
     "legal_form_prefixes": ("legal_form_prefixes.tsv", "form", True),
     "foreign_org_heads": ("foreign_org_heads.tsv", "word", True),
+    "legal_form_seats": ("legal_form_seats.tsv", "form", True),
 }
 # Lexicons of the words of a lexicon's entries: the first word of each, or the words after it
 # (a legal form of several words, "Sdn. Bhd.", "S.A. de C.V.", matched as a first word and a tail).
@@ -101,6 +102,7 @@ CASED = frozenset(
     {"news_agencies_cased", "legal_forms_cased", "international_bodies", "legal_forms_cased_all"}
     | {"function_words_cased", "function_ends_cased", "post_nominals", "legislatures"}
     | {"common_acronyms", "time_zones", "funding_instruments", "legal_form_prefixes", "foreign_org_heads"}
+    | {"legal_form_seats"}
     | set(PARTS)
 )
 COLUMNS = {"titles.tsv": ("title", "kind"), "news_agencies.tsv": ("agency", "country")}
