@@ -29,7 +29,10 @@ Each kind was seen in at least two articles of different styles:
 - a company of the former Yugoslav states or North Macedonia named with its seat after its
   legal form ("Vardar Logistics Group AD Skopje", "Dunav Precizna Mehanika a.d. Beograd",
   "JP Autoceste FBiH d.o.o. Mostar") lost the seat, or was no organization (an appointment of
-  round 17, a corporate wire and a nomination release of round 19: two writers).
+  round 17, a corporate wire and a nomination release of round 19: two writers);
+- (round 20, studied after its blind score) an Arabic family name with its particle glued by a
+  hyphen ("Saad Jabbar al-Khafaji", "Osman Babiker al-Nour") lost the family name (readouts of
+  rounds 17 and 20 and a wire story: three writers).
 """
 
 from __future__ import annotations
@@ -177,3 +180,13 @@ def test_a_balkan_company_keeps_its_seat_after_the_legal_form(run_extract, compa
     )
     names = {o["name"] for o in record["organizations"]}
     assert company in names, names
+
+
+@pytest.mark.parametrize("name", ["Saad Jabbar al-Khafaji", "Osman Babiker al-Nour", "Khalid al-Falih"])
+def test_a_particle_glued_by_a_hyphen_stays_in_the_family_name(run_extract, name):
+    record = run_extract(
+        f"Gas talks\n\nBAGHDAD, 3 May 2025 – Minister of Electricity {name} met the delegation."
+    )
+    names = {p["name"] for p in record["people"]}
+    assert name in names, names
+    assert set(roles_of(record, name)) == {"Minister of Electricity"}

@@ -313,9 +313,12 @@ def is_abbreviation_period(doc: Doc, i: int, lex: Lexicons) -> bool:
 
 def _particles_end(doc: Doc, i: int, lex: Lexicons, *, most: int = 3) -> int:
     """After one to ``most`` lower-case particles, the index of the name word they lead to;
-    ``i`` when there is none ("van der Merwe", "bint Khalfan", "dela Cruz")."""
+    ``i`` when there is none ("van der Merwe", "bint Khalfan", "dela Cruz"); a particle may be
+    glued to it with a hyphen ("Saad Jabbar al-Khafaji", "Osman Babiker al-Nour")."""
     j = i
     while j < len(doc) and j - i < most and doc[j].text in lex.name_particles:
+        j += 1
+    if j > i and is_hyphen_link(doc, j):
         j += 1
     return j if j > i and j < len(doc) and is_name_word(doc[j], lex) else i
 
