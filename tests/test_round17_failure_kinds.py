@@ -32,7 +32,10 @@ Each kind was seen in at least two articles of different styles:
   round 17, a corporate wire and a nomination release of round 19: two writers);
 - (round 20, studied after its blind score) an Arabic family name with its particle glued by a
   hyphen ("Saad Jabbar al-Khafaji", "Osman Babiker al-Nour") lost the family name (readouts of
-  rounds 17 and 20 and a wire story: three writers).
+  rounds 17 and 20 and a wire story: three writers);
+- a development bank's dateline "ABIDJAN, Côte d'Ivoire, DATE –" (the elided "d'" of the region)
+  and an APO Group credit closing its line ("MASERU, Lesotho, DATE/APO Group/ --") gave no
+  dateline (development-bank releases of rounds 17, 18 and 20: three writers).
 """
 
 from __future__ import annotations
@@ -190,3 +193,25 @@ def test_a_particle_glued_by_a_hyphen_stays_in_the_family_name(run_extract, name
     names = {p["name"] for p in record["people"]}
     assert name in names, names
     assert set(roles_of(record, name)) == {"Minister of Electricity"}
+
+
+@pytest.mark.parametrize(
+    "line, place, country",
+    [
+        (
+            "ABIDJAN, Côte d'Ivoire, 23 October 2025 – The Board of Directors approved a grant.",
+            "Abidjan",
+            "CI",
+        ),
+        (
+            "MASERU, Lesotho, 5 November 2026/APO Group/ --\nThe Board of Directors approved a loan.",
+            "Maseru",
+            "LS",
+        ),
+    ],
+)
+def test_a_development_bank_dateline_is_read(run_extract, line, place, country):
+    record = run_extract(f"Grant approved for irrigation\n\n{line}")
+    assert (record["dateline"]["place"], record["dateline"]["country"]) == (place, country), record[
+        "dateline"
+    ]
