@@ -35,7 +35,9 @@ Each kind was seen in at least two articles of different styles:
   rounds 17 and 20 and a wire story: three writers);
 - a development bank's dateline "ABIDJAN, Côte d'Ivoire, DATE –" (the elided "d'" of the region)
   and an APO Group credit closing its line ("MASERU, Lesotho, DATE/APO Group/ --") gave no
-  dateline (development-bank releases of rounds 17, 18 and 20: three writers).
+  dateline (development-bank releases of rounds 17, 18 and 20: three writers);
+- (round 21, studied after its blind score) the bracketed dateline of UN releases and speeches
+  ("(Kinshasa, 22 April 2026): ...") gave no dateline (UN releases of three writers, a speech).
 """
 
 from __future__ import annotations
@@ -212,6 +214,28 @@ def test_a_particle_glued_by_a_hyphen_stays_in_the_family_name(run_extract, name
 )
 def test_a_development_bank_dateline_is_read(run_extract, line, place, country):
     record = run_extract(f"Grant approved for irrigation\n\n{line}")
+    assert (record["dateline"]["place"], record["dateline"]["country"]) == (place, country), record[
+        "dateline"
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, place, country",
+    [
+        (
+            "(Kinshasa, 22 April 2026): The United Nations and its partners launched an appeal.",
+            "Kinshasa",
+            "CD",
+        ),
+        (
+            "(Yangon, 14 August 2026) – The United Nations and its partners launched an appeal.",
+            "Yangon",
+            "MM",
+        ),
+    ],
+)
+def test_a_bracketed_dateline_is_read(run_extract, line, place, country):
+    record = run_extract(f"Appeal launched\n\n{line}")
     assert (record["dateline"]["place"], record["dateline"]["country"]) == (place, country), record[
         "dateline"
     ]
