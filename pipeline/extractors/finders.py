@@ -19,7 +19,7 @@ from ..components.article import LAYOUT_KEY
 from ..lexicons import Lexicons, build_lexicons
 from . import claims
 from .patterns import PatternSet, family_rules
-from .tokens import PATRONYMIC_PARTICLES, without_leading_bullets
+from .tokens import PATRONYMIC_PARTICLES, is_honorific, without_leading_bullets
 
 CANDIDATE_FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes")
 LAYOUT_LABELS = {
@@ -98,7 +98,7 @@ def _without_honorific_end(span: Span, lex: Lexicons) -> Span:
 
 
 def _is_courtesy(token, lex: Lexicons) -> bool:
-    return token.lower_.rstrip(".") in lex.honorific_stems and not lex.is_title_word(token.text)
+    return is_honorific(token, lex) and not lex.is_title_word(token.text)
 
 
 def _given_name_title(span: Span) -> bool:

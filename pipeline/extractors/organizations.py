@@ -92,8 +92,7 @@ def find_organizations(
         name, country = split_country_qualifier(clean_role_org(text, lex), lex)
         entries.setdefault(name.casefold(), (name, country))
     blocked = excluded | list_members
-    model_orgs = [without_leading_bullets(e) for e in doc.ents if e.label_ == "ORG"]
-    spans = _completed(doc, [s for s in model_orgs if len(s)] + named_org_spans(doc, lex))
+    spans = _completed(doc, _model_orgs(doc) + named_org_spans(doc, lex))
     spans = [part for whole in spans for part in split_conjoined(whole, lex)]
     sites = {
         _name_key(s)
@@ -124,6 +123,12 @@ def find_organizations(
             rule = "qualifier" if country else "none"
             organizations.append(Organization(name, country, mentions, country_rule=rule))
     return sorted(organizations, key=lambda o: o.mentions[0].start)
+
+
+def _model_orgs(doc: Doc) -> list[Span]:
+    """The model's ORG entities without a list bullet it took in ("• Nutrition")."""
+    trimmed = (without_leading_bullets(e) for e in doc.ents if e.label_ == "ORG")
+    return [span for span in trimmed if span]
 
 
 def written_case(doc: Doc, name: str) -> str:
