@@ -100,7 +100,7 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
         organizations=_with_dateline_country(
             entities.organizations, dateline, office_span.start_char if office_span is not None else None
         ),
-        people=_people_in_context(entities, dateline, meta.title or (headline and headline.text), skip, lex),
+        people=_people_in_context(entities, dateline, meta.title or _first_line(text), skip, lex),
     )
     hints = _country_hints(dateline, entities.locations)
     amounts = find_amounts_in_text(text, dateline=_country_of(dateline), mentioned=hints, skip=skip)
@@ -214,6 +214,12 @@ def _people_in_context(entities, dateline: Dateline | None, headline: str | None
         )
         for p in entities.people
     )
+
+
+def _first_line(text: str) -> str | None:
+    """The headline, also one too long to be labelled one."""
+    inside = headline_range(text)
+    return text[slice(*inside)] if inside is not None else None
 
 
 def _country_of(dateline: Dateline | None) -> str | None:

@@ -82,7 +82,21 @@ def add_patterns(doc: Doc) -> None:
     """Matches of every candidate pattern family."""
     lex = build_lexicons()
     found = candidate_patterns(doc.vocab)(doc)
-    claims.add(doc, [_without_honorific_end(s, lex) for s in found if not _given_name_title(s)])
+    claims.add(
+        doc, [_without_based_place(_without_honorific_end(s, lex)) for s in found if not _given_name_title(s)]
+    )
+
+
+def _without_based_place(span: Span) -> Span:
+    """A title ends before a place that says where the next body is based: "Group Treasurer of
+    Amman-based Nuzha Bank" is the Group Treasurer of the bank, not of Amman."""
+    doc = span.doc
+    after = doc[span.end : span.end + 2]
+    based = len(after) == 2 and after[0].text in {"-", "‐"} and after[1].lower_ == "based"
+    if span.label_ != "TITLE" or not based:
+        return span
+    opener = max((t.i for t in span[1:] if t.lower_ in {"of", "in", "for"}), default=None)
+    return span if opener is None else Span(doc, span.start, opener, label=span.label_, span_id=span.id_)
 
 
 def _without_honorific_end(span: Span, lex: Lexicons) -> Span:

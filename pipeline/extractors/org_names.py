@@ -64,10 +64,16 @@ def legal_form(name: str) -> str | None:
     'Corp.'
     >>> legal_form("Nordic Investment Bank") is None
     True
+
+    A form may be written in capitals ("plc" as "PLC"):
+
+    >>> legal_form("Al-Rafah Pharmaceutical Industries PLC")
+    'PLC'
     """
     for form in _legal_forms():
-        if name.endswith(" " + form) and len(name) > len(form) + 1:
-            return form
+        for written in dict.fromkeys((form, form.upper())):
+            if name.endswith(" " + written) and len(name) > len(form) + 1:
+                return written
     return None
 
 

@@ -40,6 +40,7 @@ from .tokens import (
     overlaps_any,
     site_noun_after,
     trim_the,
+    without_based_prefix,
     without_leading_bullets,
     words,
 )
@@ -608,8 +609,7 @@ def _light_trim(span: Span) -> Span:
         span = span[:-1]
     while len(span) > 2 and span[-1].is_alpha and span[-1].is_lower and span[-1].lower_ not in CONNECTORS:
         span = span[:-1]  # a noun the name qualifies: "a Media Council of Kenya press card"
-    if len(span) > 3 and span[1].text in {"-", "‐"} and span[2].lower_ == "based":
-        span = span[3:]
+    span = without_based_prefix(span)
     opened = [t.i for t in span if t.text == "("]
     if opened and not any(t.text == ")" for t in span.doc[opened[-1] : span.end]) and opened[-1] > span.start:
         span = span.doc[span.start : opened[-1]]  # "Ministry of Energy and Mines (MINEM" -> the name

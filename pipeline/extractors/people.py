@@ -45,6 +45,8 @@ from .tokens import (
     name_end,
     pos,
     strip_possessive,
+    trim_the,
+    without_based_prefix,
     words,
 )
 
@@ -376,8 +378,7 @@ def _trailing_owner(title: Span, lex: Lexicons) -> tuple[Span, Span | None, str 
 
 def _org_name(span: Span, lex: Lexicons) -> tuple[str, str | None]:
     """Organization name without "the" or a country possessive, and that country."""
-    if len(span) > 1 and span[0].lower_ == "the":
-        span = span[1:]
+    span = without_based_prefix(trim_the(span))
     end, country = country_prefix_end(span.doc, span.start, lex)
     if country and span.start < end < span.end and span.doc[end - 1].text in POSSESSIVE:
         span = span.doc[end : span.end]

@@ -475,6 +475,11 @@ def issuer_name(names: list[str], headline: str | None) -> str | None:
     >>> issuer_name(["Lyttelton Port Company Limited"], "Lyttelton Port to close a berth")
     'Lyttelton Port Company Limited'
 
+    A headline may name the company by its first words only ("Qingyuan New Energy" for
+    Qingyuan New Energy Technology Co., Ltd.):
+
+    >>> issuer_name(["Qingyuan New Energy Technology Co., Ltd."], "Qingyuan New Energy Starts Production")
+    'Qingyuan New Energy Technology Co., Ltd.'
     """
     if not headline:
         return None
@@ -482,8 +487,10 @@ def issuer_name(names: list[str], headline: str | None) -> str | None:
     for name in names:
         form = legal_form(name)
         base = name[: -len(form)].rstrip(" ,") if form else ""
-        short = re.sub(r"\s+(?:Company|Group|Holdings|Corporation)$", "", base)
-        if base and (base.casefold() in folded or " " in short and short.casefold() in folded):
+        short = re.sub(r"\s+(?:Company|Group|Holdings|Corporation|Co\.)$", "", base)
+        lead = " ".join(short.split()[:3]) if len(short.split()) > 3 else ""
+        named = base.casefold() in folded or any(" " in s and s.casefold() in folded for s in (short, lead))
+        if base and named:
             return name
     return None
 

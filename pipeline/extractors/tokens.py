@@ -361,6 +361,21 @@ def trim_the(span: Span) -> Span:
     return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
 
 
+def without_based_prefix(span: Span) -> Span:
+    """The span after a place of up to three words and "-based": the place says where the
+    body is, it is no part of its name ("Riyadh-based Najd Utilities", "Abu Dhabi-based X").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("at Abu Dhabi-based Najd Utilities")
+    >>> without_based_prefix(doc[1:]).text, without_based_prefix(doc[4:]).text
+    ('Najd Utilities', 'based Najd Utilities')
+    """
+    for j in range(2, min(len(span) - 1, 5)):
+        if span[j].lower_ == "based" and span[j - 1].text in {"-", "‐"}:
+            return span[j + 1 :]
+    return span
+
+
 def without_bracketed_tail(span: Span) -> Span:
     """The span without a closing bracketed part, an acronym that is an alias, not the name.
 
