@@ -82,9 +82,24 @@ def add_patterns(doc: Doc) -> None:
     """Matches of every candidate pattern family."""
     lex = build_lexicons()
     found = candidate_patterns(doc.vocab)(doc)
-    claims.add(
-        doc, [_without_based_place(_without_honorific_end(s, lex)) for s in found if not _given_name_title(s)]
-    )
+    spans = [_without_based_place(_without_honorific_end(s, lex)) for s in found if not _given_name_title(s)]
+    claims.add(doc, [*spans, *_crossing_title_unions(spans)])
+
+
+def _crossing_title_unions(spans: list[Span]) -> list[Span]:
+    """Two title candidates that cross are one title: "Finance Director" and "Director for
+    Central Africa" are "Finance Director for Central Africa"."""
+    titles = sorted((s for s in spans if s.label_ == "TITLE"), key=lambda s: (s.start, s.end))
+    unions = []
+    for k, left in enumerate(titles):
+        for right in titles[k + 1 :]:
+            if right.start >= left.end:
+                break
+            if left.start < right.start and left.end < right.end:
+                unions.append(
+                    Span(left.doc, left.start, right.end, label="TITLE", span_id="title.crossing_union")
+                )
+    return unions
 
 
 def _without_based_place(span: Span) -> Span:

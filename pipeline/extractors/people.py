@@ -116,7 +116,7 @@ def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) 
     a title in apposition or on the next line, or a verb of speech or office after it."""
     end = name_end(doc, i, lex)
     name = doc[i:end]
-    if _inside_country_name(doc, name, lex):
+    if _inside_country_name(doc, name, lex) or _of_known_place(doc, name, lex):
         return None
     phrase = title_before_name(doc, _before_honorifics(doc, i, lex), heads, lex)
     if phrase and _titled_name(doc, name, lex):
@@ -138,6 +138,16 @@ def _name_with_evidence(doc: Doc, i: int, heads: dict[int, int], lex: Lexicons) 
     if subject and _name_words(name, lex) <= 4 and _plausible_name(name, lex):
         return _Candidate(name, "speech")
     return None
+
+
+def _of_known_place(doc: Doc, name: Span, lex: Lexicons) -> bool:
+    """A place the gazetteer knows after "of", "in" or "from" is no name: "NAME, of La Paz,
+    Consul General ..." and "NAME, of Santa Cruz, to be Ambassador ..." in nomination lists."""
+    return (
+        name.start > 0
+        and doc[name.start - 1].lower_ in {"of", "in", "from"}
+        and lex.gazetteer.is_place(name.text)
+    )
 
 
 def _name_words(name: Span, lex: Lexicons) -> int:
@@ -403,6 +413,17 @@ def _list_line_title(doc: Doc, name: Span, end: int, lex: Lexicons) -> bool:
     return opens_line and end < len(doc) and doc[end].text in {",", ";", "."}
 
 
+def _past_hometown(doc: Doc, i: int, lex: Lexicons) -> int:
+    """After the hometown of a nomination line, "of La Paz, " (a known place of up to three
+    words and its comma) opening at ``i``; else ``i``."""
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return i
+    for end in range(i + 2, min(i + 5, len(doc))):
+        if doc[end].text == "," and lex.gazetteer.is_place(doc[i + 1 : end].text):
+            return end + 1
+    return i
+
+
 def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons) -> list[Role]:
     """Roles in apposition: "Kairat Kelimbetov, governor of the AIFC, said"."""
     i = name.end
@@ -410,6 +431,7 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
         return []
     dash = doc[i].text != ","
     i += 1
+    i = _past_hometown(doc, i, lex)
     while i < len(doc) and doc[i].lower_ in APPOSITION_ADVERBS and i - name.end < 3:
         i += 1
     if i < len(doc) and doc[i].lower_ in APPOSITION_OPENERS:
@@ -421,7 +443,7 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
         and not (is_line_break(doc, phrase.end) or _list_line_title(doc, name, phrase.end, lex))
     ):
         return []  # a dash separates a title only at the end of a list line, or on one opened by the name
-    if not _closes_apposition(doc, _past_certain_form(doc, phrase.end), lex):
+    if not _closes_apposition(doc, _past_acronym(doc, _past_certain_form(doc, phrase.end)), lex):
         return []
     roles, end = _with_comma_portfolio(doc, phrase, _phrase_roles(doc, phrase, lex), lex)
     employer = _employer_after(doc, end, lex)
@@ -432,6 +454,15 @@ def _apposition_roles(doc: Doc, name: Span, heads: dict[int, int], lex: Lexicons
             for r in roles
         ]
     return roles + _roles_after_who(doc, phrase.end, heads, lex)
+
+
+def _past_acronym(doc: Doc, i: int) -> int:
+    """After the bracketed acronym of the organization that ends a title at ``i`` ("General
+    Manager of Yacimientos Petrolíferos Fiscales Bolivianos (YPFB), to be ..."); else ``i``."""
+    inside = doc[i + 1 : i + 2]
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and inside.text.isupper():
+        return i + 3
+    return i
 
 
 def _closes_apposition(doc: Doc, after: int, lex: Lexicons) -> bool:
