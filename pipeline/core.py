@@ -72,6 +72,7 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     """
     lex = build_lexicons()
     text = doc_text(doc)
+    inside = headline_range(text)  # the headline, also one too long to be labelled one
     layout = list(doc.spans.get(LAYOUT_KEY, []))
     headline = next((s for s in layout if s.label_ == "headline"), None)
     place_span = next((s for s in layout if s.label_ == "dateline_place"), None)
@@ -100,7 +101,9 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
         organizations=_with_dateline_country(
             entities.organizations, dateline, office_span.start_char if office_span is not None else None
         ),
-        people=_people_in_context(entities, dateline, meta.title or _first_line(text), skip, lex),
+        people=_people_in_context(
+            entities, dateline, meta.title or (text[slice(*inside)] if inside else None), skip, lex
+        ),
     )
     hints = _country_hints(dateline, entities.locations)
     amounts = find_amounts_in_text(text, dateline=_country_of(dateline), mentioned=hints, skip=skip)
@@ -113,7 +116,6 @@ def extract_doc(doc: Doc, meta: Meta, *, lemmatize: Lemmatize = plain_lemma) -> 
     quantities = find_quantities(
         doc, skip=skip + amount_ranges + date_ranges, money=amount_ranges, lemmatize=lemmatize
     )
-    inside = headline_range(text)
     if inside is not None:
         amounts = _drop_headline_repeats(amounts, inside, lambda a: (a.value, a.currency))
         dates = _drop_headline_repeats(dates, inside, lambda d: d.value)
@@ -214,12 +216,6 @@ def _people_in_context(entities, dateline: Dateline | None, headline: str | None
         )
         for p in entities.people
     )
-
-
-def _first_line(text: str) -> str | None:
-    """The headline, also one too long to be labelled one."""
-    inside = headline_range(text)
-    return text[slice(*inside)] if inside is not None else None
 
 
 def _country_of(dateline: Dateline | None) -> str | None:

@@ -19,7 +19,7 @@ from ..components.article import LAYOUT_KEY
 from ..lexicons import Lexicons, build_lexicons
 from . import claims
 from .patterns import PatternSet, family_rules
-from .tokens import PATRONYMIC_PARTICLES, is_honorific, without_leading_bullets
+from .tokens import PATRONYMIC_PARTICLES, is_based_link, is_honorific, without_leading_bullets
 
 CANDIDATE_FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes")
 LAYOUT_LABELS = {
@@ -106,9 +106,7 @@ def _without_based_place(span: Span) -> Span:
     """A title ends before a place that says where the next body is based: "Group Treasurer of
     Amman-based Nuzha Bank" is the Group Treasurer of the bank, not of Amman."""
     doc = span.doc
-    after = doc[span.end : span.end + 2]
-    based = len(after) == 2 and after[0].text in {"-", "‐"} and after[1].lower_ == "based"
-    if span.label_ != "TITLE" or not based:
+    if span.label_ != "TITLE" or not is_based_link(doc, span.end):
         return span
     opener = max((t.i for t in span[1:] if t.lower_ in {"of", "in", "for"}), default=None)
     return span if opener is None else Span(doc, span.start, opener, label=span.label_, span_id=span.id_)

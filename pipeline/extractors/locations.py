@@ -24,6 +24,7 @@ from .tokens import (
     POSSESSIVE,
     doc_text,
     find_mentions,
+    is_based_link,
     is_capitalized,
     is_demonym,
     is_hyphen_link,
@@ -260,8 +261,7 @@ def _capitalized_name_end(doc: Doc, i: int) -> int:
 def _placed_by_syntax(doc: Doc, i: int, end: int) -> bool:
     """After a locative ("in Takoradi", "near Chaman") or before "-based" ("Riyadh-based")."""
     locative = i > 0 and doc[i - 1].lower_ in LOCATIVES
-    based = end + 1 < len(doc) and is_hyphen_link(doc, end) and doc[end + 1].lower_ == "based"
-    return locative or based
+    return locative or is_based_link(doc, end)
 
 
 def _gazetteer_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:

@@ -488,7 +488,7 @@ def issuer_name(names: list[str], headline: str | None) -> str | None:
         form = legal_form(name)
         base = name[: -len(form)].rstrip(" ,") if form else ""
         short = re.sub(r"\s+(?:Company|Group|Holdings|Corporation|Co\.)$", "", base)
-        lead = " ".join(short.split()[:3]) if len(short.split()) > 3 else ""
+        lead = " ".join(short.split()[:3])  # the headline may name it by its first words
         named = base.casefold() in folded or any(" " in s and s.casefold() in folded for s in (short, lead))
         if base and named:
             return name

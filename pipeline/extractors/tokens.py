@@ -225,6 +225,11 @@ def is_hyphen_link(doc: Doc, i: int) -> bool:
     )
 
 
+def is_based_link(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the glued hyphen of "X-based" ("Riyadh-based", "Abu Dhabi-based")."""
+    return is_hyphen_link(doc, i) and doc[i + 1].lower_ == "based"
+
+
 def _syllable_after_hyphen(doc: Doc, i: int) -> bool:
     """A lower-case second syllable of a given name ("Soo-yeon", "Jae-in"): short, no English
     word the tagger knows as a verb or adjective ("-based", "-led", "-owned")."""
@@ -370,9 +375,9 @@ def without_based_prefix(span: Span) -> Span:
     >>> without_based_prefix(doc[1:]).text, without_based_prefix(doc[4:]).text
     ('Najd Utilities', 'based Najd Utilities')
     """
-    for j in range(2, min(len(span) - 1, 5)):
-        if span[j].lower_ == "based" and span[j - 1].text in {"-", "‐"}:
-            return span[j + 1 :]
+    for j in range(1, min(len(span) - 2, 4)):
+        if is_based_link(span.doc, span.start + j):
+            return span[j + 2 :]
     return span
 
 
