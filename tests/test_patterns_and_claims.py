@@ -177,6 +177,23 @@ def test_loader_rejects_a_bad_trim():
         parse_rows([("f:3", row)])
 
 
+@pytest.mark.parametrize(
+    "pattern, anchor, message",
+    [
+        ([{"LOWER": "a"}, {"LOWER": "b"}], 2, "anchor must be the index of a token"),
+        ("a b", 1, "anchor must be the index of a token"),
+        ([{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}], 1, "must be one every match holds"),
+        ([{"IS_TITLE": True, "OP": "+"}, {"LOWER": "b"}], 1, "may not repeat without bound"),
+        ([{"IS_TITLE": True, "OP": "{2,}"}, {"LOWER": "b"}], 1, "may not repeat without bound"),
+    ],
+    ids=["past-the-end", "phrase", "optional-anchor", "plus-before", "open-range-before"],
+)
+def test_loader_rejects_a_bad_anchor(pattern, anchor, message):
+    row = {"id": "x", "label": "ORG", "pattern": pattern, "examples": ["a b"], "anchor": anchor}
+    with pytest.raises(DataFileError, match=rf"f:4: .*{message}"):
+        parse_rows([("f:4", row)])
+
+
 def test_trim_leaves_context_tokens_out(blank):
     (rule,) = parse_rows(
         [

@@ -83,18 +83,40 @@ def _spans(patterns, doc) -> list[tuple[int, int, str]]:
     return [(s.start, s.end, s.id_) for s in patterns(doc)]
 
 
-def test_word_flags_match_what_the_matcher_predicates_match_on_the_corpus(nlp):
-    """Every pattern family, its word tests read as lexeme flags and as spaCy's predicates, on
-    corpus articles (more word tests than free flag bits: some stay predicates)."""
+def test_the_fast_matcher_matches_what_the_whole_patterns_match_on_the_corpus(nlp):
+    """Every pattern family as it is matched -- word tests read as lexeme flags, short opening
+    word lists spelled out, anchored rules looked for from their anchor -- and as written (spaCy's
+    predicates, whole patterns), on corpus articles: the same spans in the same order (more word
+    tests than free flag bits: some stay predicates)."""
     from pressfeed.extractors.patterns import PatternSet, load_rules
     from tests.conftest import CORPUS
 
     rules = load_rules()
-    flagged, plain = PatternSet(nlp.vocab, rules), PatternSet(nlp.vocab, rules, flagged=False)
-    assert flagged.flags is not None and flagged.flags.flags
-    for path in sorted(CORPUS.glob("*.txt"))[::6]:
+    fast = PatternSet(nlp.vocab, rules)
+    plain = PatternSet(nlp.vocab, rules, flagged=False, anchored=False)
+    assert fast.flags is not None and fast.flags.flags and fast.lefts and not plain.lefts
+    for path in sorted(CORPUS.glob("*.txt"))[::3]:
         doc = nlp(path.read_text(encoding="utf-8"))
-        assert _spans(flagged, doc) == _spans(plain, doc), path.name
+        assert _spans(fast, doc) == _spans(plain, doc), path.name
+
+
+def test_an_anchored_rule_matches_as_its_whole_pattern():
+    """The longest match wins whichever token the anchor falls on; the tokens before the anchor
+    may be none, several or too many (a window of its most tokens)."""
+    from pressfeed.extractors.patterns import PatternSet, Rule
+
+    blank = spacy.blank("en")
+    titles = {"IS_TITLE": True, "OP": "{0,2}"}
+    pattern = (titles, {"LOWER": "bank"}, {"LOWER": "of"}, {"IS_TITLE": True, "OP": "+"})
+    rules = [Rule("r", "ORG", pattern, ("x",), (), "t:1", anchor=1)]
+    doc = blank("the Bank of Kenya and Old Central Reserve Bank of South Sudan Bank of X")
+    anchored = PatternSet(blank.vocab, rules, flagged=False)
+    whole = PatternSet(blank.vocab, rules, flagged=False, anchored=False)
+    assert anchored.lefts and not whole.lefts
+    # "Old" is a third word before the anchor; "South Sudan Bank of X" overlaps a longer match
+    expected = ["Bank of Kenya", "Central Reserve Bank of South Sudan Bank"]
+    assert [s.text for s in whole(doc)] == expected
+    assert [s.text for s in anchored(doc)] == expected
 
 
 WORD_SPECS = [

@@ -13,9 +13,15 @@ rejects unknown keys, duplicate ids (across every file), unknown lexicons and ro
 examples, and names ``file:line`` in every error (medspaCy's rule loader, but loud).
 
 ``"trim": [left, right]`` leaves that many context tokens at each end out of the candidate
-(a name after "appointed"). An example is a string the rule must match exactly, or
-``{"text": ..., "match": ...}`` for a match inside a longer text; a ``not`` example is a text
-where the rule must not match at all.
+(a name after "appointed"). ``"anchor": N`` says the pattern's distinctive word is its token N:
+the ``Matcher`` looks for the pattern from there on, and the N tokens before it are matched only
+in the few tokens before each such match (a pattern is looked for at every token of every doc,
+and a first token that many words pass -- a capitalized word, ``{"IS_TITLE": true, "OP":
+"{0,3}"}`` -- keeps partial matches alive all along). The matches are the same. Of equal
+spans, the rule listed first comes first (the resolver keeps it).
+
+An example is a string the rule must match exactly, or ``{"text": ..., "match": ...}`` for a
+match inside a longer text; a ``not`` example is a text where the rule must not match at all.
 """
 
 from __future__ import annotations
@@ -35,11 +41,13 @@ from spacy.vocab import Vocab
 
 from ..diskcache import cached_table
 from ..resources import DataFileError, data_path, read_table
-from .word_flags import WordFlags, spec_tests
+from .word_flags import WORD_ATTRS, WordFlags, spec_tests
 
 PATTERN_DIR = "patterns"
 FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes", "links")
-ALLOWED_KEYS = frozenset({"id", "label", "pattern", "examples", "not", "comment", "trim", "extend_left"})
+ALLOWED_KEYS = frozenset(
+    {"id", "label", "pattern", "examples", "not", "comment", "trim", "extend_left", "anchor"}
+)
 REQUIRED_KEYS = frozenset({"id", "label", "pattern", "examples"})
 LEXICON_PREFIX = "@lexicon:"
 # Token attributes that only a statistical model sets: rules using them are tested with it.
@@ -121,6 +129,12 @@ class Rule:
     trim: tuple[int, int] = (0, 0)  # tokens of context matched but left out of the span
     cased: bool = False  # a phrase lexicon of CASED, matched on the exact text
     extend_left: frozenset[str] = frozenset()  # capitalized words that may extend a match leftward
+    anchor: int = 0  # the token the Matcher looks for first; those before it are matched after
+
+    @property
+    def searched(self) -> tuple:
+        """The token specs the ``Matcher`` looks for at every token: the pattern from its anchor."""
+        return self.pattern[self.anchor :]
 
     @property
     def needs_model(self) -> bool:
@@ -221,6 +235,7 @@ def parse_rows(rows: Iterable[tuple[str, Any]]) -> tuple[Rule, ...]:
                 cased=isinstance(row["pattern"], str)
                 and row["pattern"].removeprefix(LEXICON_PREFIX) in CASED,
                 extend_left=_extend_left(row.get("extend_left"), where),
+                anchor=_anchor(row.get("anchor", 0), pattern, where),
             )
         )
     return tuple(rules)
@@ -236,6 +251,38 @@ def _trim(value: Any, where: str) -> tuple[int, int]:
     ):
         raise DataFileError(f"{where}: trim must be two counts of tokens, [left, right]")
     return value[0], value[1]
+
+
+def _anchor(value: Any, pattern: Any, where: str) -> int:
+    """``"anchor": N``: a token pattern's token N, which a match must hold (no ``?`` or ``*``),
+    after N tokens of bounded repeats (no ``+`` or ``*``: they are matched in a window)."""
+    if value == 0:
+        return 0
+    if not isinstance(value, int) or not isinstance(pattern, list) or not 0 < value < len(pattern):
+        raise DataFileError(f"{where}: anchor must be the index of a token of a token pattern, not the first")
+    if pattern[value].get("OP", "") in {"?", "*"} or pattern[value].get("OP", "").startswith(("{0,", "{,")):
+        raise DataFileError(f"{where}: the anchor token must be one every match holds")
+    if any(spec.get("OP", "") in {"+", "*"} or spec.get("OP", "").endswith(",}") for spec in pattern[:value]):
+        raise DataFileError(f"{where}: the tokens before the anchor may not repeat without bound")
+    return value
+
+
+def left_size(specs: Iterable[dict]) -> tuple[int, int]:
+    """The fewest and the most tokens a run of bounded token specs matches.
+
+    >>> left_size([{"IS_TITLE": True, "OP": "{0,3}"}, {"ORTH": ","}, {"LOWER": "the", "OP": "?"}])
+    (1, 5)
+    """
+    low = high = 0
+    for spec in specs:
+        op = spec.get("OP", "")
+        if op.startswith("{"):
+            bounds = op[1:-1].split(",")
+            least, most = int(bounds[0] or 0), int(bounds[-1])
+        else:
+            least, most = (0 if op == "?" else 1), 1
+        low, high = low + least, high + most
+    return low, high
 
 
 def _extend_left(value: Any, where: str) -> frozenset[str]:
@@ -275,59 +322,159 @@ class PatternSet:
     """A ``Matcher`` and a lower-case ``PhraseMatcher`` over a set of rules.
 
     The ``Matcher`` reads the word tests of the patterns as lexeme flags (:func:`word_flags`;
-    ``flagged=False``: as spaCy's own predicates, the reference the flags are tested against).
+    ``flagged=False``: as spaCy's own predicates) and looks for an anchored rule from its anchor
+    (``anchored=False``: the whole pattern). The plain forms are the reference the fast ones are
+    tested against.
     """
 
-    def __init__(self, vocab: Vocab, rules: Iterable[Rule], *, flagged: bool = True):
+    def __init__(self, vocab: Vocab, rules: Iterable[Rule], *, flagged: bool = True, anchored: bool = True):
         self.rules = {rule.id: rule for rule in rules}
+        self.order = {rule_id: n for n, rule_id in enumerate(self.rules)}
         self.flags = word_flags(vocab) if flagged else None
         self.matcher = Matcher(vocab, validate=False)  # each pattern is validated as written
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.cased_phrases = PhraseMatcher(vocab, attr="ORTH")
-        lazy = lazy_extensions(self.rules.values())
+        # rule id -> (a Matcher of the tokens before the anchor, their fewest and most)
+        self.lefts: dict[str, tuple[Matcher, tuple[int, int]]] = {}
+        token_rules = [rule for rule in self.rules.values() if not isinstance(rule.pattern, str)]
+        read = {rule.id: self._as_read(rule) for rule in token_rules}
+        anchors = {rule.id: rule.anchor if anchored else 0 for rule in token_rules}
+        lazy = lazy_extensions(pattern[anchors[rule_id] :] for rule_id, pattern in read.items())
         for rule in self.rules.values():
             try:
                 if isinstance(rule.pattern, str):
                     phrases = self.cased_phrases if rule.cased else self.phrases
                     phrases.add(rule.id, [_phrase_doc(vocab, p) for p in rule.pattern.split(" | ")])
                 else:
-                    self.matcher.add(rule.id, [self._token_pattern(rule, lazy)], greedy="LONGEST")
+                    pattern = [as_predicates(token, lazy) for token in read[rule.id]]
+                    self._add(rule.id, pattern, anchors[rule.id])
             except ValueError as err:
                 raise DataFileError(f"{rule.source}: {err}") from err
 
-    def _token_pattern(self, rule: Rule, lazy: frozenset[str]) -> list[dict]:
-        pattern = [as_predicates(token, lazy) for token in rule.pattern]
-        errors = validate_token_pattern(pattern)
+    def _as_read(self, rule: Rule) -> tuple[dict, ...]:
+        """The rule's token pattern validated as written, with its word tests read from their
+        flags (when flagged)."""
+        errors = validate_token_pattern(list(rule.pattern))
         if errors:
             raise MatchPatternError(rule.id, {0: errors})
         if self.flags is None:
-            return pattern
-        return [as_predicates(self.flags.rewrite(token), lazy) for token in rule.pattern]
+            return rule.pattern
+        return tuple(self.flags.rewrite(token) for token in rule.pattern)
+
+    def _add(self, rule_id: str, pattern: list[dict], anchor: int) -> None:
+        # Every match of every rule: the longest are kept after anchored ones are joined.
+        searched = pattern[anchor:]
+        firsts = spelled_out(searched[0]) if self.flags is not None else None
+        self.matcher.add(rule_id, [[first, *searched[1:]] for first in firsts] if firsts else [searched])
+        if anchor:
+            left = Matcher(self.matcher.vocab, validate=False)
+            left.add(rule_id, [pattern[:anchor]])
+            self.lefts[rule_id] = (left, left_size(pattern[:anchor]))
 
     def __call__(self, doc: Doc) -> list[Span]:
-        """Every match as a span labelled with its rule's label, ``span.id_`` the rule id."""
+        """Every match as a span labelled with its rule's label, ``span.id_`` the rule id, in
+        text order (the longest first; of equal spans, the rule listed first: the resolver keeps
+        the first of equal spans)."""
         if self.flags is not None:
             self.flags.prepare(doc)
-        found = [*self.matcher(doc), *self.phrases(doc), *self.cased_phrases(doc)]
+        strings = doc.vocab.strings
+        found = [(rule_id, s, e) for rule_id, pairs in self._matches(doc) for s, e in _longest_first(pairs)]
+        for phrases in (self.phrases, self.cased_phrases):
+            found += [(strings[key], start, end) for key, start, end in phrases(doc)]
         spans = []
-        for match_id, start, end in found:
-            rule = self.rules[doc.vocab.strings[match_id]]
+        for n, (rule_id, start, end) in enumerate(found):
+            rule = self.rules[rule_id]
             start, end = start + rule.trim[0], end - rule.trim[1]
             while rule.extend_left and start > 0 and _extends(doc[start - 1], rule.extend_left):
                 start -= 1
             if start < end:
-                spans.append(Span(doc, start, end, label=rule.label, span_id=rule.id))
-        return sorted(spans, key=lambda s: (s.start, -s.end))
+                spans.append((start, -end, self.order[rule_id], n, rule))
+        return [Span(doc, s, -end, label=rule.label, span_id=rule.id) for s, end, *_, rule in sorted(spans)]
+
+    def _matches(self, doc: Doc) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+        """(rule id, its whole matches): an anchored rule's match from its anchor is joined to
+        each match of the tokens before it."""
+        groups: dict[str, list[tuple[int, int]]] = {}
+        starts: dict[tuple[str, int], list[int]] = {}
+        for key, start, end in self.matcher(doc):
+            rule_id = doc.vocab.strings[key]
+            if rule_id in self.lefts:
+                if (rule_id, start) not in starts:
+                    starts[rule_id, start] = _left_starts(doc, *self.lefts[rule_id], start)
+                pairs = [(first, end) for first in starts[rule_id, start]]
+                if pairs:
+                    groups.setdefault(rule_id, []).extend(pairs)
+            else:
+                groups.setdefault(rule_id, []).append((start, end))
+        return iter(groups.items())
+
+
+def _left_starts(doc: Doc, left: Matcher, size: tuple[int, int], anchor: int) -> list[int]:
+    """Where the tokens before ``anchor`` may start: every match of ``left`` ending there
+    (``size``: the fewest and most tokens it matches)."""
+    fewest, most = size
+    if anchor < fewest:
+        return []
+    window = doc[max(0, anchor - most) : anchor]
+    starts = [window.start + start for _, start, end in left(window) if window.start + end == anchor]
+    return [*starts, anchor] if fewest == 0 else starts
+
+
+def _longest_first(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spaCy's ``greedy="LONGEST"``: the longest pairs (the first of equal ones) that overlap
+    no longer one.
+
+    >>> _longest_first([(0, 2), (1, 4), (4, 5), (3, 5)])
+    [(1, 4), (4, 5)]
+    """
+    taken: set[int] = set()
+    kept = []
+    for start, end in sorted(dict.fromkeys(pairs), key=lambda p: (p[1] - p[0], -p[0]), reverse=True):
+        if taken.isdisjoint(range(start, end)):
+            kept.append((start, end))
+            taken.update(range(start, end))
+    return kept
 
 
 @cache
 def word_flags(vocab: Vocab) -> WordFlags:
     """The word tests of every pattern family as lexeme flags of ``vocab``, those a match may
-    start with first (they are asked at every token; the bits are fewer than the tests)."""
-    patterns = [rule.pattern for rule in load_rules() if not isinstance(rule.pattern, str)]
-    opening = [spec for p in patterns for spec in _opening_specs(p)]
-    specs = [*opening, *(spec for p in patterns for spec in p)]
-    return WordFlags.allocate(vocab, [t for spec in specs for k, v in spec.items() for t in spec_tests(k, v)])
+    start with first (they are asked at every token; the bits are fewer than the tests), and of
+    those first the ones no pattern can spell out (:func:`spelled_out`)."""
+    token_rules = [rule for rule in load_rules() if not isinstance(rule.pattern, str)]
+    opening = [t for rule in token_rules for spec in _opening_specs(rule.searched) for t in _tests(spec)]
+    spellable = {t for rule in token_rules if spelled_out(rule.searched[0]) for t in _tests(rule.searched[0])}
+    first = sorted(dict.fromkeys(opening), key=lambda t: t in spellable)
+    rest = [t for rule in token_rules for spec in rule.pattern for t in _tests(spec)]
+    return WordFlags.allocate(vocab, [*first, *rest])
+
+
+def _tests(spec: dict) -> list:
+    return [t for key, value in spec.items() for t in spec_tests(key, value)]
+
+
+SPELLED_OUT = 5  # an opening word list of at most this many words can be as many plain patterns
+
+
+def spelled_out(spec: dict) -> list[dict] | None:
+    """A first token spec (not repeated) whose one ``{"IN": [...]}`` test of a few words is
+    left to a predicate, as one spec per word: the ``Matcher`` asks a predicate in Python at
+    every token, a word natively.
+
+    >>> spelled_out({"LOWER": {"IN": ["army", "navy"]}, "IS_TITLE": True})
+    [{'LOWER': 'army', 'IS_TITLE': True}, {'LOWER': 'navy', 'IS_TITLE': True}]
+    >>> spelled_out({"LOWER": {"IN": ["army", "navy"]}, "OP": "?"}) is None
+    True
+    """
+    if "OP" in spec or "_" in spec:
+        return None
+    listed = [(key, value.get("IN")) for key, value in spec.items() if isinstance(value, dict)]
+    if len(listed) != 1 or not isinstance(listed[0][1], list) or not 0 < len(listed[0][1]) <= SPELLED_OUT:
+        return None
+    ((key, words),) = listed
+    if key not in WORD_ATTRS or list(spec[key]) != ["IN"]:
+        return None
+    return [{k: (word if k == key else v) for k, v in spec.items()} for word in dict.fromkeys(words)]
 
 
 OPTIONAL_OPS = frozenset({"?", "*"})
@@ -342,18 +489,20 @@ def _opening_specs(pattern: tuple) -> Iterator[dict]:
             return
 
 
-def lazy_extensions(rules: Iterable[Rule]) -> frozenset[str]:
-    """The ``_`` attributes no match can start with ("pf_place" after "Governor of").
+def lazy_extensions(token_patterns: Iterable[tuple[dict, ...]]) -> frozenset[str]:
+    """The ``_`` attributes no match can start with ("pf_place" after "Governor of"), in token
+    patterns as the ``Matcher`` reads them (a test read from a lexeme flag reads no attribute).
 
     spaCy's ``Matcher`` computes every plain-valued ``_`` attribute of every token before it
     matches, but a ``{"IN": [...]}`` predicate only where a partial match reaches it (cached per
     token); the attributes a match may start with are asked at every token either way.
 
-    >>> rule = Rule("r", "X", ({"LOWER": "of"}, {"_": {"pf_place": True}}), ("of X",), (), "t:1")
-    >>> sorted(lazy_extensions([rule]))
+    >>> sorted(lazy_extensions([({"LOWER": "of"}, {"_": {"pf_place": True}})]))
     ['pf_place']
+    >>> sorted(lazy_extensions([({"_": {"pf_place": True}},), ({"LOWER": "of"}, {"_": {"pf_place": False}})]))
+    []
     """
-    token_patterns = [r.pattern for r in rules if not isinstance(r.pattern, str)]
+    token_patterns = list(token_patterns)
     used = {name for pattern in token_patterns for token in pattern for name in token.get("_", {})}
     opening = {name for p in token_patterns for token in _opening_specs(p) for name in token.get("_", {})}
     return frozenset(used - opening)

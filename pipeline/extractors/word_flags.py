@@ -28,8 +28,9 @@ FREE_FLAGS = range(19, 64)  # spaCy's FLAG19..FLAG63, left to users
 # A token spec key read as a word test -> the Lexeme attribute it reads.
 WORD_ATTRS = {"LOWER": "lower_", "ORTH": "orth_", "TEXT": "orth_"}
 
-# ("lower_" | "orth_", "IN" | "NOT_IN", frozenset of strings), (.., "REGEX", pattern), or
-# ("_", extension name, the bool it must equal)
+# ("lower_" | "orth_", "IN" | "NOT_IN", frozenset of strings), (.., "REGEX", pattern), (..,
+# "ALL", ((op, arg), ...)) for several of them on one attribute, or ("_", extension name, the
+# bool it must equal)
 WordTest = tuple
 
 
@@ -42,17 +43,27 @@ def spec_tests(key: str, value) -> list[WordTest]:
     ([], [])
     >>> spec_tests("_", {"pf_place": True, "pf_mention": "PERSON"})
     [('_', 'pf_place', True)]
+    >>> spec_tests("TEXT", {"REGEX": "[.]", "NOT_IN": ["A.B."]})  # both, one test
+    [('orth_', 'ALL', (('REGEX', '[.]'), ('NOT_IN', frozenset({'A.B.'}))))]
     """
     if key == "_" and isinstance(value, dict):
         return [("_", n, v) for n, v in value.items() if n in WORD_EXTENSIONS and isinstance(v, bool)]
-    if key not in WORD_ATTRS or not isinstance(value, dict) or len(value) != 1:
+    if key not in WORD_ATTRS or not isinstance(value, dict) or not value:
         return []
-    ((op, arg),) = value.items()
+    parts = tuple(_part(op, arg) for op, arg in value.items())
+    if None in parts:
+        return []
+    if len(parts) == 1:
+        return [(WORD_ATTRS[key], *parts[0])]
+    return [(WORD_ATTRS[key], "ALL", parts)]
+
+
+def _part(op: str, arg) -> tuple[str, frozenset[str] | str] | None:
     if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
-        return [(WORD_ATTRS[key], op, frozenset(arg))]
+        return op, frozenset(arg)
     if op == "REGEX" and isinstance(arg, str):
-        return [(WORD_ATTRS[key], op, arg)]
-    return []
+        return op, arg
+    return None
 
 
 def _check(test: WordTest) -> Callable[[Lexeme], bool]:
@@ -61,6 +72,9 @@ def _check(test: WordTest) -> Callable[[Lexeme], bool]:
     if attr == "_":
         getter = Token.get_extension(op)[2]  # reads the word alone: a Lexeme answers like a token
         return lambda lexeme: getter(lexeme) == arg
+    if op == "ALL":
+        checks = [_check((attr, *part)) for part in arg]
+        return lambda lexeme: all(check(lexeme) for check in checks)
     if op == "REGEX":
         search = re.compile(arg).search
         return lambda lexeme: search(getattr(lexeme, attr)) is not None
