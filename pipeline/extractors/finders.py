@@ -19,7 +19,7 @@ from ..components.article import LAYOUT_KEY
 from ..lexicons import Lexicons, build_lexicons
 from . import claims
 from .patterns import PatternSet, family_rules
-from .tokens import PATRONYMIC_PARTICLES, is_based_link, is_honorific, without_leading_bullets
+from .tokens import PATRONYMIC_PARTICLES, is_based_link, is_honorific, model_entities, without_leading_bullets
 
 CANDIDATE_FAMILIES = ("layout", "titles", "names", "organizations", "places", "vetoes")
 LAYOUT_LABELS = {
@@ -138,7 +138,7 @@ def _given_name_title(span: Span) -> bool:
 def add_model_entities(doc: Doc) -> None:
     """The model's PERSON, ORG, GPE and LOC entities, each in the lowest band, without a list
     bullet the model took in ("• Nutrition: US$6.8 million" is no organization "• Nutrition")."""
-    spans = [(e.label_, without_leading_bullets(e)) for e in doc.ents if e.label_ in MODEL_LABELS]
+    spans = [(e.label_, without_leading_bullets(e)) for e in model_entities(doc) if e.label_ in MODEL_LABELS]
     claims.add(
         doc,
         (

@@ -28,6 +28,7 @@ from .tokens import (
     is_capitalized,
     is_demonym,
     is_hyphen_link,
+    model_entities,
     overlaps_any,
     site_noun_after,
     trim_the,
@@ -359,7 +360,7 @@ def _site_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Names the model tags before a place noun ("the Tavan Tolgoi coal deposit", "the Shimoni
     fish port", "the Zamyn-Uud crossing"), with no organization word: places."""
     spans = []
-    for ent in doc.ents:
+    for ent in model_entities(doc):
         span = trim_the(ent)
         if (
             ent.label_ in SITE_LABELS
@@ -421,13 +422,13 @@ def find_locations(
         _country_spans(doc, lex) + _suffixed_place_spans(doc, lex) + _gazetteer_place_spans(doc, lex)
     )
     spans += _possessive_place_spans(doc, lex) + _site_place_spans(doc, lex)
-    spans += [trim_the(e) for e in doc.ents if placed_by_preposition(doc, e, lex)]
+    spans += [trim_the(e) for e in model_entities(doc) if placed_by_preposition(doc, e, lex)]
     spans += dateline  # the dateline's place and the region after it
     text = doc_text(doc)
     taken_words = {w for start, end in taken for w in text[start:end].split()}
     spans += [
         e
-        for e in doc.ents
+        for e in model_entities(doc)
         if (e.label_ in PLACE_LABELS or _place_not_person(e, taken_words, lex))
         and _written_as_name(e)
         and not excluded.intersection(range(e.start, e.end))

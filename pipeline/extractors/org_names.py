@@ -35,9 +35,10 @@ class Org:
 
 
 @cache
-def _legal_forms() -> tuple[str, ...]:
-    forms = (row["form"] for row in read_table("legal_forms.tsv", ("form",)))
-    return tuple(sorted(forms, key=len, reverse=True))
+def _written_forms() -> frozenset[str]:
+    """Every legal form as written in the lexicon and in capitals ("plc", "PLC")."""
+    forms = [row["form"] for row in read_table("legal_forms.tsv", ("form",))]
+    return frozenset(written for form in forms for written in (form, form.upper()))
 
 
 @cache
@@ -70,10 +71,12 @@ def legal_form(name: str) -> str | None:
     >>> legal_form("Al-Rafah Pharmaceutical Industries PLC")
     'PLC'
     """
-    for form in _legal_forms():
-        for written in dict.fromkeys((form, form.upper())):
-            if name.endswith(" " + written) and len(name) > len(form) + 1:
-                return written
+    forms = _written_forms()
+    space = name.find(" ", 1)
+    while space != -1:  # the longest form after a space, with a name before it
+        if name[space + 1 :] in forms:
+            return name[space + 1 :]
+        space = name.find(" ", space + 1)
     return None
 
 

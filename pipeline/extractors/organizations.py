@@ -128,7 +128,7 @@ def find_organizations(
 
 def _model_orgs(doc: Doc) -> list[Span]:
     """The model's ORG entities without a list bullet it took in ("• Nutrition")."""
-    trimmed = (without_leading_bullets(e) for e in doc.ents if e.label_ == "ORG")
+    trimmed = (without_leading_bullets(e) for e in model_entities(doc) if e.label_ == "ORG")
     return [span for span in trimmed if span]
 
 

@@ -27,11 +27,14 @@ match inside a longer text; a ``not`` example is a text where the rule must not 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import numpy
 import srsly
+from spacy.attrs import ENT_ID
 from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.schemas import validate_token_pattern
@@ -40,6 +43,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..diskcache import cached_table
+from ..extensions import mention_index
 from ..resources import DataFileError, data_path, read_table
 from .word_flags import WORD_ATTRS, WordFlags, spec_tests
 
@@ -340,6 +344,7 @@ class PatternSet:
         read = {rule.id: self._as_read(rule) for rule in token_rules}
         anchors = {rule.id: rule.anchor if anchored else 0 for rule in token_rules}
         lazy = lazy_extensions(pattern[anchors[rule_id] :] for rule_id, pattern in read.items())
+        self.reads_mentions = any("ENT_ID" in spec for pattern in read.values() for spec in pattern)
         for rule in self.rules.values():
             try:
                 if isinstance(rule.pattern, str):
@@ -353,13 +358,13 @@ class PatternSet:
 
     def _as_read(self, rule: Rule) -> tuple[dict, ...]:
         """The rule's token pattern validated as written, with its word tests read from their
-        flags (when flagged)."""
+        flags and its mention tests from ``ENT_ID`` (when flagged)."""
         errors = validate_token_pattern(list(rule.pattern))
         if errors:
             raise MatchPatternError(rule.id, {0: errors})
         if self.flags is None:
             return rule.pattern
-        return tuple(self.flags.rewrite(token) for token in rule.pattern)
+        return tuple(_mention_from_ent_id(self.flags.rewrite(token)) for token in rule.pattern)
 
     def _add(self, rule_id: str, pattern: list[dict], anchor: int) -> None:
         # Every match of every rule: the longest are kept after anchored ones are joined.
@@ -378,7 +383,9 @@ class PatternSet:
         if self.flags is not None:
             self.flags.prepare(doc)
         strings = doc.vocab.strings
-        found = [(rule_id, s, e) for rule_id, pairs in self._matches(doc) for s, e in _longest_first(pairs)]
+        with _mentions_in_ent_id(doc, self.reads_mentions):
+            matches = list(self._matches(doc))
+        found = [(rule_id, s, e) for rule_id, pairs in matches for s, e in _longest_first(pairs)]
         for phrases in (self.phrases, self.cased_phrases):
             found += [(strings[key], start, end) for key, start, end in phrases(doc)]
         spans = []
@@ -407,6 +414,47 @@ class PatternSet:
             else:
                 groups.setdefault(rule_id, []).append((start, end))
         return iter(groups.items())
+
+
+MENTION_ATTR = "pf_mention"
+
+
+def _mention_from_ent_id(spec: dict) -> dict:
+    """The spec with its test of the resolved mention's label (``{"_": {"pf_mention": "TITLE"}}``)
+    read from the token's ``ENT_ID``, where :func:`_mentions_in_ent_id` writes the label while
+    a doc is matched: the ``Matcher`` reads a plain ``_`` value of every token in Python before
+    it matches, ``ENT_ID`` natively (nothing else in the pipeline sets it).
+
+    >>> _mention_from_ent_id({"_": {"pf_mention": "TITLE"}, "OP": "+"})
+    {'OP': '+', 'ENT_ID': 'TITLE'}
+    """
+    extensions = spec.get("_")
+    if not extensions or MENTION_ATTR not in extensions:
+        return spec
+    out = {key: value for key, value in spec.items() if key != "_"}
+    rest = {name: value for name, value in extensions.items() if name != MENTION_ATTR}
+    if rest:
+        out["_"] = rest
+    out["ENT_ID"] = extensions[MENTION_ATTR]
+    return out
+
+
+@contextmanager
+def _mentions_in_ent_id(doc: Doc, reads: bool) -> Iterator[None]:
+    """The label of the resolved mention over each token in its ``ENT_ID`` ("" outside
+    mentions), the tokens' own ``ENT_ID`` back afterwards."""
+    if not reads:
+        yield
+        return
+    saved = doc.to_array([ENT_ID])
+    strings = doc.vocab.strings
+    labels = mention_index(doc)
+    ids = {label: strings.add(label) if label else 0 for label in set(labels)}
+    doc.from_array([ENT_ID], numpy.array([ids[label] for label in labels], dtype=numpy.uint64))
+    try:
+        yield
+    finally:
+        doc.from_array([ENT_ID], saved)
 
 
 def _left_starts(doc: Doc, left: Matcher, size: tuple[int, int], anchor: int) -> list[int]:

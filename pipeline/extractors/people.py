@@ -42,6 +42,7 @@ from .tokens import (
     is_line_break,
     is_name_start,
     is_name_word,
+    model_entities,
     name_end,
     pos,
     strip_possessive,
@@ -103,7 +104,7 @@ def _candidates(
         candidate = _name_with_evidence(doc, i, heads, lex) or _contact_line_name(doc, i, contact, lex)
         if candidate is not None:
             found.append(candidate)
-    for ent in doc.ents:
+    for ent in model_entities(doc):
         if ent.label_ == "PERSON" and not excluded.intersection(range(ent.start, ent.end)):
             name = _clean_person_entity(doc, ent, lex)
             if name is not None and _plausible_name(name, lex) and not _is_modifier(doc, name):

@@ -66,21 +66,22 @@ def _part(op: str, arg) -> tuple[str, frozenset[str] | str] | None:
     return None
 
 
-def _check(test: WordTest) -> Callable[[Lexeme], bool]:
-    """The test as a function of a lexeme, exactly as the ``Matcher``'s predicate reads a token."""
+def _check(test: WordTest) -> Callable[[Lexeme, dict[str, str]], bool]:
+    """The test as a function of a lexeme and its texts (``{"lower_": ..., "orth_": ...}``, read
+    once per word), exactly as the ``Matcher``'s predicate reads a token."""
     attr, op, arg = test
     if attr == "_":
         getter = Token.get_extension(op)[2]  # reads the word alone: a Lexeme answers like a token
-        return lambda lexeme: getter(lexeme) == arg
+        return lambda lexeme, _texts: getter(lexeme) == arg
     if op == "ALL":
         checks = [_check((attr, *part)) for part in arg]
-        return lambda lexeme: all(check(lexeme) for check in checks)
+        return lambda lexeme, texts: all(check(lexeme, texts) for check in checks)
     if op == "REGEX":
         search = re.compile(arg).search
-        return lambda lexeme: search(getattr(lexeme, attr)) is not None
+        return lambda _lexeme, texts: search(texts[attr]) is not None
     if op == "IN":
-        return lambda lexeme: getattr(lexeme, attr) in arg
-    return lambda lexeme: getattr(lexeme, attr) not in arg
+        return lambda _lexeme, texts: texts[attr] in arg
+    return lambda _lexeme, texts: texts[attr] not in arg
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class WordFlags:
     vocab: Vocab
     flags: dict[WordTest, int]
     done: int | None
-    checks: tuple[tuple[int, Callable[[Lexeme], bool]], ...]
+    checks: tuple[tuple[int, Callable[[Lexeme, dict[str, str]], bool]], ...]
 
     @classmethod
     def allocate(cls, vocab: Vocab, tests: Iterable[WordTest]) -> WordFlags:
@@ -133,8 +134,9 @@ class WordFlags:
         table = doc.to_array([ORTH, self.done])
         for orth in set(table[table[:, 1] == 0, 0].tolist()):
             lexeme = self.vocab[orth]
+            texts = {"lower_": lexeme.lower_, "orth_": lexeme.orth_}
             for bit, check in self.checks:
-                lexeme.set_flag(bit, check(lexeme))
+                lexeme.set_flag(bit, check(lexeme, texts))
             lexeme.set_flag(self.done, True)
 
 

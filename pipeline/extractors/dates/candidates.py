@@ -18,7 +18,7 @@ from ...compiled import compiled
 from ...resources import read_mapping, read_table
 from ..intervals import Ranges, near, sorted_starts
 from ..regex_starts import MultiFinder, build_multi_finder
-from ..tokens import doc_text
+from ..tokens import doc_text, model_entities
 from .vocabulary import fill, fragments
 
 BOUND_WORDS = ("since", "by", "until", "till", "through", "before", "from", "between", "over", "starting")
@@ -91,7 +91,7 @@ def find_spans(doc: Doc, *, skip: list[tuple[int, int]]) -> list[tuple[int, int]
     text order, a leading "on"/"in"/"during" left out."""
     text = doc_text(doc)
     found = [span for spans in candidate_finder().spans(text) for span in spans]
-    ranges = [_trim_number(text, e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    ranges = [_trim_number(text, e.start_char, e.end_char) for e in model_entities(doc) if e.label_ == "DATE"]
     index, reach = sorted_starts(found), max((e - s for s, e in found), default=0)
     ranges = [_cut_at_and(text, r, near(index, r[0], r[1], 0)) for r in ranges]
     ranges = [r for r in ranges if not _splits_ours(r, near(index, *r, reach))] + found
