@@ -247,14 +247,15 @@ def _suffixed_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
 def _capitalized_name_end(doc: Doc, i: int) -> int:
     """End of up to five capitalized words from ``i`` through glued hyphens ("Mazar-i-Sharif"),
     a dangling hyphen left out."""
+    tokens = words(doc)
     end = i + 1
     while (
         end < len(doc)
         and end - i < 5
-        and (is_capitalized(doc[end]) or is_hyphen_link(doc, end) or is_hyphen_link(doc, end - 1))
+        and (tokens.capitalized[end] or is_hyphen_link(doc, end) or is_hyphen_link(doc, end - 1))
     ):
         end += 1
-    while end > i + 1 and doc[end - 1].text in {"-", "‐"}:
+    while end > i + 1 and tokens.text[end - 1] in {"-", "‐"}:
         end -= 1
     return end
 
@@ -376,10 +377,11 @@ def _possessive_place_spans(doc: Doc, lex: Lexicons) -> list[Span]:
     """Known places whose name holds a possessive, which the model cuts at it ("Cox's
     Bazar", "St. John's"): the longest known name around each possessive."""
     spans = []
+    tokens = words(doc)
     for i in range(1, len(doc)):
-        if doc[i].text not in POSSESSIVE or doc[i - 1].whitespace_ or not is_capitalized(doc[i - 1]):
+        if tokens.text[i] not in POSSESSIVE or tokens.spaced[i - 1] or not tokens.capitalized[i - 1]:
             continue
-        named_after = i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+        named_after = i + 1 < len(doc) and tokens.capitalized[i + 1]
         ends = (i + 2, i + 1) if named_after else (i + 1,)  # "Cox's Bazar", "St. John's"
         candidates = [doc[start:end] for end in ends for start in (max(i - 2, 0), i - 1)]
         known = next((span for span in candidates if lex.gazetteer.place_country(span.text)), None)

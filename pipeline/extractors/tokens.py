@@ -86,6 +86,7 @@ class Words:
     capitalized: tuple[bool, ...]
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    spaced: tuple[bool, ...]  # whitespace after the token
 
     def span_text(self, doc_text: str, start: int, end: int) -> str:
         """``doc[start:end].text`` for a span of at least one token."""
@@ -105,6 +106,7 @@ def words(doc: Doc) -> Words:
             tuple(w[:1].isupper() for w in text),
             starts,
             tuple(start + len(w) for start, w in zip(starts, text, strict=True)),
+            tuple(bool(t.whitespace_) for t in tokens),
         )
     return cached
 
@@ -217,11 +219,12 @@ def is_name_start(doc: Doc, i: int, lex: Lexicons) -> bool:
 
 def is_hyphen_link(doc: Doc, i: int) -> bool:
     """A hyphen glued on both sides ("Kassym-Jomart", "Mazar-i-Sharif")."""
+    tokens = words(doc)
     return (
-        0 < i < len(doc) - 1
-        and doc[i].text in {"-", "‐"}
-        and not doc[i - 1].whitespace_
-        and not doc[i].whitespace_
+        0 < i < len(tokens.text) - 1
+        and tokens.text[i] in {"-", "‐"}
+        and not tokens.spaced[i - 1]
+        and not tokens.spaced[i]
     )
 
 
