@@ -100,6 +100,33 @@ def test_the_fast_matcher_matches_what_the_whole_patterns_match_on_the_corpus(nl
         assert _spans(fast, doc) == _spans(plain, doc), path.name
 
 
+def test_the_link_patterns_read_the_resolved_mentions_as_the_extension_does(nlp):
+    """The linkers' mention tests read from ``ENT_ID`` while a doc is matched and from the
+    ``pf_mention`` extension find the same links, on extracted corpus articles (their mentions
+    resolved); the doc's own ``ENT_ID`` is left as it was."""
+    from spacy.attrs import ENT_ID
+
+    from pressfeed import Meta
+    from pressfeed.core import extract_doc
+    from pressfeed.extractors.patterns import PatternSet
+    from pressfeed.extractors.roles import _link_rules
+    from tests.conftest import CORPUS
+
+    fast = PatternSet(nlp.vocab, _link_rules())
+    plain = PatternSet(nlp.vocab, _link_rules(), flagged=False, anchored=False)
+    assert fast.reads_mentions and not plain.reads_mentions
+    found = 0
+    for path in sorted(CORPUS.glob("*.txt"))[::8]:
+        doc = nlp(path.read_text(encoding="utf-8"))
+        extract_doc(doc, Meta(id=path.stem))
+        before = doc.to_array([ENT_ID]).tolist()
+        links = _spans(fast, doc)
+        assert links == _spans(plain, doc), path.name
+        assert doc.to_array([ENT_ID]).tolist() == before
+        found += len(links)
+    assert found > 50
+
+
 def test_an_anchored_rule_matches_as_its_whole_pattern():
     """The longest match wins whichever token the anchor falls on; the tokens before the anchor
     may be none, several or too many (a window of its most tokens)."""

@@ -325,10 +325,11 @@ def family_rules(family: str) -> tuple[Rule, ...]:
 class PatternSet:
     """A ``Matcher`` and a lower-case ``PhraseMatcher`` over a set of rules.
 
-    The ``Matcher`` reads the word tests of the patterns as lexeme flags (:func:`word_flags`;
-    ``flagged=False``: as spaCy's own predicates) and looks for an anchored rule from its anchor
-    (``anchored=False``: the whole pattern). The plain forms are the reference the fast ones are
-    tested against.
+    The ``Matcher`` reads the word tests of the patterns as lexeme flags (:func:`word_flags`),
+    a short opening word list as plain words (:func:`spelled_out`) and a resolved mention's label
+    from ``ENT_ID`` (:func:`_mention_from_ent_id`) -- ``flagged=False``: as written, with spaCy's
+    own predicates -- and looks for an anchored rule from its anchor (``anchored=False``: the
+    whole pattern). The plain forms are the reference the fast ones are tested against.
     """
 
     def __init__(self, vocab: Vocab, rules: Iterable[Rule], *, flagged: bool = True, anchored: bool = True):
