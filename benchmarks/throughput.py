@@ -80,7 +80,7 @@ def time_pressfeed(model: str, articles, workers: int) -> float:
 
 
 def report_throughput(model: str, count: int, small: int, rounds: int) -> None:
-    """Each figure the best of ``rounds`` taken in turn (a, c, b, two workers; then again): a
+    """Each figure the best of ``rounds`` taken in turn (a, d, c, b, two workers; then again): a
     shared machine's speed drifts over minutes, and one pass in a row would charge the drift to
     whichever ran last."""
     articles = build_articles(count)

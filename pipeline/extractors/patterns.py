@@ -264,7 +264,7 @@ def _anchor(value: Any, pattern: Any, where: str) -> int:
         return 0
     if not isinstance(value, int) or not isinstance(pattern, list) or not 0 < value < len(pattern):
         raise DataFileError(f"{where}: anchor must be the index of a token of a token pattern, not the first")
-    if pattern[value].get("OP", "") in {"?", "*"} or pattern[value].get("OP", "").startswith(("{0,", "{,")):
+    if _optional(pattern[value]):
         raise DataFileError(f"{where}: the anchor token must be one every match holds")
     if any(spec.get("OP", "") in {"+", "*"} or spec.get("OP", "").endswith(",}") for spec in pattern[:value]):
         raise DataFileError(f"{where}: the tokens before the anchor may not repeat without bound")
@@ -385,8 +385,8 @@ class PatternSet:
             self.flags.prepare(doc)
         strings = doc.vocab.strings
         with _mentions_in_ent_id(doc, self.reads_mentions):
-            matches = list(self._matches(doc))
-        found = [(rule_id, s, e) for rule_id, pairs in matches for s, e in _longest_first(pairs)]
+            matches = self._matches(doc)
+        found = [(rule_id, s, e) for rule_id, pairs in matches.items() for s, e in _longest_first(pairs)]
         for phrases in (self.phrases, self.cased_phrases):
             found += [(strings[key], start, end) for key, start, end in phrases(doc)]
         spans = []
@@ -399,8 +399,8 @@ class PatternSet:
                 spans.append((start, -end, self.order[rule_id], n, rule))
         return [Span(doc, s, -end, label=rule.label, span_id=rule.id) for s, end, *_, rule in sorted(spans)]
 
-    def _matches(self, doc: Doc) -> Iterator[tuple[str, list[tuple[int, int]]]]:
-        """(rule id, its whole matches): an anchored rule's match from its anchor is joined to
+    def _matches(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        """Rule id -> its whole matches: an anchored rule's match from its anchor is joined to
         each match of the tokens before it."""
         groups: dict[str, list[tuple[int, int]]] = {}
         starts: dict[tuple[str, int], list[int]] = {}
@@ -414,7 +414,7 @@ class PatternSet:
                     groups.setdefault(rule_id, []).extend(pairs)
             else:
                 groups.setdefault(rule_id, []).append((start, end))
-        return iter(groups.items())
+        return groups
 
 
 MENTION_ATTR = "pf_mention"
@@ -529,12 +529,17 @@ def spelled_out(spec: dict) -> list[dict] | None:
 OPTIONAL_OPS = frozenset({"?", "*"})
 
 
+def _optional(spec: dict) -> bool:
+    """A token spec a match may skip: ``?``, ``*``, ``{0,n}``, ``{,n}``."""
+    op = spec.get("OP", "")
+    return op in OPTIONAL_OPS or op.startswith(("{0,", "{,"))
+
+
 def _opening_specs(pattern: tuple) -> Iterator[dict]:
     """The token specs a match may start with: the first, and each after only optional ones."""
     for token in pattern:
         yield token
-        op = token.get("OP", "")
-        if op not in OPTIONAL_OPS and not op.startswith(("{0,", "{,")):
+        if not _optional(token):
             return
 
 
